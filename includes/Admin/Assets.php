@@ -1,0 +1,53 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Admin;
+
+use Keystone_OIDC\Endpoints\Router;
+
+/**
+ * Loads a built React app: its dependencies and version come from the `*.asset.php` file that
+ * `@wordpress/scripts` writes next to it; the configuration reaches it once, as `window.keystoneOidc`.
+ */
+final class Assets {
+	public static function enqueue_admin( string $entry ): void {
+		if ( ! self::register( $entry ) ) {
+			return;
+		}
+		wp_enqueue_style( 'wp-components' );
+		wp_add_inline_script( 'keystone-oidc-' . $entry, 'window.keystoneOidc = ' . wp_json_encode( self::admin_config() ) . ';', 'before' );
+		wp_enqueue_script( 'keystone-oidc-' . $entry );
+	}
+
+	/**
+	 * Registers `build/<entry>.js` (and its CSS when there is one). False when the build is missing.
+	 */
+	public static function register( string $entry ): bool {
+		$asset_file = KEYSTONE_OIDC_DIR . '/build/' . $entry . '.asset.php';
+		if ( ! is_file( $asset_file ) ) {
+			return false;
+		}
+		$asset  = require $asset_file;
+		$handle = 'keystone-oidc-' . $entry;
+		wp_register_script( $handle, plugins_url( 'build/' . $entry . '.js', KEYSTONE_OIDC_FILE ), $asset['dependencies'], $asset['version'], true );
+		wp_set_script_translations( $handle, 'keystone-oidc', KEYSTONE_OIDC_DIR . '/languages' );
+		if ( is_file( KEYSTONE_OIDC_DIR . '/build/' . $entry . '.css' ) ) {
+			wp_enqueue_style( $handle, plugins_url( 'build/' . $entry . '.css', KEYSTONE_OIDC_FILE ), array( 'wp-components' ), $asset['version'] );
+		}
+		return true;
+	}
+
+	/**
+	 * @return array<string,mixed>
+	 */
+	public static function admin_config(): array {
+		return array(
+			'restNamespace' => 'keystone-oidc/v1',
+			'version'       => KEYSTONE_OIDC_VERSION,
+			'issuer'        => untrailingslashit( home_url() ),
+			'discoveryUrl'  => Router::url( 'discovery' ),
+			'adminUrl'      => admin_url( 'admin.php' ),
+			'prettyPermalinks' => '' !== (string) get_option( 'permalink_structure' ),
+		);
+	}
+}

@@ -1,0 +1,84 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Endpoints;
+
+/**
+ * Maps the contract's paths to endpoint classes. Rewrite rules turn each path (with or without a
+ * trailing slash) into `?keystone_oidc=<name>`; `dispatch` runs in `parse_request`, before the main
+ * query and the canonical redirect, answers and exits.
+ */
+final class Router {
+	const QUERY_VAR = 'keystone_oidc';
+	const BASE      = 'wenisch-tech/keystone-oidc';
+
+	/**
+	 * Endpoint name => path relative to the home URL.
+	 *
+	 * @return array<string,string>
+	 */
+	public static function paths(): array {
+		return array(
+			'discovery'       => '.well-known/openid-configuration',
+			'discovery-local' => self::BASE . '/.well-known/openid-configuration',
+			'as-metadata'     => '.well-known/oauth-authorization-server',
+			'authorize'       => self::BASE . '/oauth/authorize',
+			'token'           => self::BASE . '/oauth/token',
+			'userinfo'        => self::BASE . '/oauth/userinfo',
+			'jwks'            => self::BASE . '/oauth/jwks',
+		);
+	}
+
+	/**
+	 * Endpoint name => class handling it.
+	 *
+	 * @return array<string,class-string>
+	 */
+	public static function handlers(): array {
+		return array(
+			'discovery'       => Discovery::class,
+			'discovery-local' => Discovery::class,
+			'as-metadata'     => Discovery::class,
+			'authorize'       => Authorize::class,
+			'token'           => Token::class,
+			'userinfo'        => Userinfo::class,
+			'jwks'            => Jwks::class,
+		);
+	}
+
+	public static function url( string $endpoint ): string {
+		return home_url( '/' . self::paths()[ $endpoint ] );
+	}
+
+	public static function add_rewrite_rules(): void {
+		foreach ( self::paths() as $name => $path ) {
+			add_rewrite_rule( '^' . preg_quote( $path, '#' ) . '/?$', 'index.php?' . self::QUERY_VAR . '=' . $name, 'top' );
+		}
+	}
+
+	/**
+	 * @param string[] $vars
+	 * @return string[]
+	 */
+	public static function add_query_vars( array $vars ): array {
+		$vars[] = self::QUERY_VAR;
+		return $vars;
+	}
+
+	/**
+	 * @param \WP $wp
+	 */
+	public static function dispatch( $wp ): void {
+		$name = $wp->query_vars[ self::QUERY_VAR ] ?? null;
+		if ( ! is_string( $name ) ) {
+			return;
+		}
+		$handlers = self::handlers();
+		if ( ! isset( $handlers[ $name ] ) ) {
+			return;
+		}
+		$class = $handlers[ $name ];
+		( new $class() )->handle( $name );
+		exit;
+	}
+}

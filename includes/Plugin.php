@@ -1,0 +1,43 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC;
+
+use Keystone_OIDC\Admin\Menu;
+use Keystone_OIDC\Admin\Permalink_Notice;
+use Keystone_OIDC\Cron\Cleanup;
+use Keystone_OIDC\Endpoints\Router;
+use Keystone_OIDC\REST\Routes;
+
+/**
+ * Wires the plugin into WordPress. Only hooks are added here: on a page view nothing is loaded,
+ * queried or registered beyond the rewrite rules and, in the admin, the menu.
+ */
+final class Plugin {
+	const CLEANUP_HOOK = 'keystone_oidc_cleanup';
+
+	public static function add_hooks(): void {
+		add_action( 'plugins_loaded', array( Activator::class, 'maybe_upgrade' ) );
+		add_action( 'init', array( Router::class, 'add_rewrite_rules' ) );
+		add_filter( 'query_vars', array( Router::class, 'add_query_vars' ) );
+		add_action( 'parse_request', array( Router::class, 'dispatch' ), 0 );
+		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
+		add_action( self::CLEANUP_HOOK, array( Cleanup::class, 'run' ) );
+		add_action( 'init', array( self::class, 'schedule_events' ) );
+
+		if ( is_admin() ) {
+			add_action( 'admin_menu', array( Menu::class, 'register' ) );
+			add_action( 'admin_notices', array( Permalink_Notice::class, 'render' ) );
+		}
+	}
+
+	public static function schedule_events(): void {
+		if ( ! wp_next_scheduled( self::CLEANUP_HOOK ) ) {
+			wp_schedule_event( time() + HOUR_IN_SECONDS, 'hourly', self::CLEANUP_HOOK );
+		}
+	}
+
+	public static function unschedule_events(): void {
+		wp_clear_scheduled_hook( self::CLEANUP_HOOK );
+	}
+}

@@ -1,0 +1,120 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Storage;
+
+/**
+ * The plugin's three tables and their schema version. `dbDelta` runs on activation and when the
+ * stored version differs from the code's, never on an ordinary request.
+ */
+final class Schema {
+	const VERSION        = '1';
+	const VERSION_OPTION = 'keystone_oidc_schema_version';
+
+	public static function clients_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'oidc_clients';
+	}
+
+	public static function codes_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'oidc_auth_codes';
+	}
+
+	public static function tokens_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'oidc_tokens';
+	}
+
+	/**
+	 * @return string[]
+	 */
+	public static function tables(): array {
+		return array( self::clients_table(), self::codes_table(), self::tokens_table() );
+	}
+
+	public static function is_current(): bool {
+		return self::VERSION === get_option( self::VERSION_OPTION );
+	}
+
+	public static function install(): void {
+		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+		$collate = $wpdb->get_charset_collate();
+		$clients = self::clients_table();
+		$codes   = self::codes_table();
+		$tokens  = self::tokens_table();
+
+		dbDelta(
+			"CREATE TABLE {$clients} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  client_id varchar(64) NOT NULL,
+  secret_hash char(64) DEFAULT NULL,
+  name varchar(200) NOT NULL,
+  type varchar(20) NOT NULL DEFAULT 'confidential',
+  redirect_uris longtext NOT NULL,
+  scopes text NOT NULL,
+  settings longtext NOT NULL,
+  created_at datetime NOT NULL,
+  updated_at datetime NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY client_id (client_id)
+) {$collate};"
+		);
+		dbDelta(
+			"CREATE TABLE {$codes} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  code_hash char(64) NOT NULL,
+  client_id varchar(64) NOT NULL,
+  user_id bigint(20) unsigned NOT NULL,
+  redirect_uri text NOT NULL,
+  scope text NOT NULL,
+  nonce varchar(512) DEFAULT NULL,
+  code_challenge varchar(128) DEFAULT NULL,
+  code_challenge_method varchar(10) DEFAULT NULL,
+  auth_time bigint(20) unsigned NOT NULL,
+  grant_id char(32) NOT NULL,
+  data longtext NOT NULL,
+  expires_at bigint(20) unsigned NOT NULL,
+  used_at bigint(20) unsigned DEFAULT NULL,
+  created_at bigint(20) unsigned NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY code_hash (code_hash),
+  KEY client_id (client_id),
+  KEY grant_id (grant_id),
+  KEY expires_at (expires_at)
+) {$collate};"
+		);
+		dbDelta(
+			"CREATE TABLE {$tokens} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  token_hash char(64) NOT NULL,
+  type varchar(16) NOT NULL,
+  grant_id char(32) NOT NULL,
+  client_id varchar(64) NOT NULL,
+  user_id bigint(20) unsigned NOT NULL,
+  scope text NOT NULL,
+  data longtext NOT NULL,
+  expires_at bigint(20) unsigned NOT NULL,
+  revoked_at bigint(20) unsigned DEFAULT NULL,
+  used_at bigint(20) unsigned DEFAULT NULL,
+  created_at bigint(20) unsigned NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY token_hash (token_hash),
+  KEY grant_id (grant_id),
+  KEY client_id (client_id),
+  KEY user_id (user_id),
+  KEY expires_at (expires_at)
+) {$collate};"
+		);
+		update_option( self::VERSION_OPTION, self::VERSION, true );
+	}
+
+	public static function drop(): void {
+		global $wpdb;
+		foreach ( self::tables() as $table ) {
+			$wpdb->query( "DROP TABLE IF EXISTS {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names are ours.
+		}
+		delete_option( self::VERSION_OPTION );
+	}
+}

@@ -1,0 +1,20 @@
+/**
+ * One bundle per screen. `@wordpress/*` imports stay external (they come from WordPress itself);
+ * the dependency-extraction plugin writes each bundle's `*.asset.php` for `wp_enqueue_script`.
+ */
+const path = require( 'path' );
+const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
+
+module.exports = {
+	...defaultConfig,
+	entry: {
+		'admin-clients': path.resolve( __dirname, 'src/admin/clients/index.tsx' ),
+		'admin-edit': path.resolve( __dirname, 'src/admin/edit/index.tsx' ),
+		'admin-settings': path.resolve( __dirname, 'src/admin/settings/index.tsx' ),
+		consent: path.resolve( __dirname, 'src/consent/index.tsx' ),
+	},
+	output: {
+		...defaultConfig.output,
+		path: path.resolve( __dirname, 'build' ),
+	},
+};
