@@ -2,10 +2,12 @@
 # Runs a WordPress site with the plugin active, as processes this script owns: MariaDB on a private
 # socket and PHP's web server on loopback. Stops both on exit or Ctrl-C.
 #
-#   bin/site.sh NAME [--port N] [--fresh]
+#   bin/site.sh NAME [--port N] [--fresh] [--no-plugin] [--test-plugins]
 #
 # NAME keeps sites apart (.cache/sites/NAME): `dev` for npm start, others for tests, so several
-# run at once. --fresh starts from an empty database. When the site answers, the script prints
+# run at once. --fresh starts from an empty database. --no-plugin leaves the plugin out (for tests
+# that upload the release zip). --test-plugins adds the must-use plugins tests steer the site with
+# (tests/e2e/support/mu-plugins: a movable clock, a mail catcher). When the site answers, the script prints
 # "KEYSTONE_SITE_READY <url>" and writes .cache/sites/NAME/url.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,10 +15,14 @@ name="${1:?usage: bin/site.sh NAME [--port N] [--fresh]}"
 shift
 port=""
 fresh=0
+with_plugin=1
+test_plugins=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) port="$2"; shift 2 ;;
     --fresh) fresh=1; shift ;;
+    --no-plugin) with_plugin=0; shift ;;
+    --test-plugins) test_plugins=1; shift ;;
     *) echo "site.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -50,7 +56,15 @@ if [ ! -f "$web/wp-load.php" ]; then
   cp -r "$core" "$web"
 fi
 # The plugin is the working tree itself, linked in, so edits and builds show at once.
-ln -sfn "$root" "$web/wp-content/plugins/keystone-oidc"
+if [ "$with_plugin" = 1 ]; then
+  ln -sfn "$root" "$web/wp-content/plugins/keystone-oidc"
+fi
+if [ "$test_plugins" = 1 ] && [ -d "$root/tests/e2e/support/mu-plugins" ]; then
+  mkdir -p "$web/wp-content/mu-plugins"
+  for file in "$root"/tests/e2e/support/mu-plugins/*.php; do
+    [ -e "$file" ] && ln -sfn "$file" "$web/wp-content/mu-plugins/$(basename "$file")"
+  done
+fi
 php "$root/bin/support/write-wp-config.php" "$web/wp-config.php" "$run/mysqld.sock" "$site/debug.log" "$url"
 cp "$root/bin/support/router.php" "$site/router.php"
 
@@ -62,7 +76,7 @@ fi
 rm -f "$run/mysqld.sock"
 mariadbd --no-defaults --datadir="$data" --socket="$run/mysqld.sock" --skip-networking \
   --pid-file="$run/mysqld.pid" --log-error="$site/mariadb.log" --user="$(id -un)" \
-  --innodb-buffer-pool-size=256M --max-connections=500 &
+  --innodb-buffer-pool-size=256M --max-connections=500 2>>"$site/mariadb.log" &
 pids+=($!)
 for _ in $(seq 1 100); do
   [ -S "$run/mysqld.sock" ] && break
@@ -70,7 +84,7 @@ for _ in $(seq 1 100); do
 done
 mariadb --no-defaults --socket="$run/mysqld.sock" -uroot -e 'CREATE DATABASE IF NOT EXISTS wordpress'
 
-php "$root/bin/support/install-wordpress.php" "$web" "$url"
+php "$root/bin/support/install-wordpress.php" "$web" "$url" "$with_plugin"
 
 PHP_CLI_SERVER_WORKERS="${KEYSTONE_PHP_WORKERS:-8}" php -d display_errors=0 -d log_errors=1 \
   -d error_log="$site/php-error.log" -S "127.0.0.1:$port" -t "$web" "$site/router.php" \
