@@ -2,11 +2,12 @@
 # Runs a WordPress site with the plugin active, as processes this script owns: MariaDB on a private
 # socket and PHP's web server on loopback. Stops both on exit or Ctrl-C.
 #
-#   bin/site.sh NAME [--port N] [--fresh] [--no-plugin] [--test-plugins]
+#   bin/site.sh NAME [--port N] [--fresh] [--no-plugin] [--copy-plugin] [--test-plugins]
 #
 # NAME keeps sites apart (.cache/sites/NAME): `dev` for npm start, others for tests, so several
 # run at once. --fresh starts from an empty database. --no-plugin leaves the plugin out (for tests
-# that upload the release zip). --test-plugins adds the must-use plugins tests steer the site with
+# that upload the release zip); --copy-plugin installs a copy of the runtime files instead of a
+# link to the working tree (for tests that delete the plugin through the admin). --test-plugins adds the must-use plugins tests steer the site with
 # (tests/e2e/support/mu-plugins: a movable clock, a mail catcher). When the site answers, the script prints
 # "KEYSTONE_SITE_READY <url>" and writes .cache/sites/NAME/url.
 set -euo pipefail
@@ -16,12 +17,14 @@ shift
 port=""
 fresh=0
 with_plugin=1
+copy_plugin=0
 test_plugins=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) port="$2"; shift 2 ;;
     --fresh) fresh=1; shift ;;
     --no-plugin) with_plugin=0; shift ;;
+    --copy-plugin) copy_plugin=1; shift ;;
     --test-plugins) test_plugins=1; shift ;;
     *) echo "site.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -56,8 +59,16 @@ if [ ! -f "$web/wp-load.php" ]; then
   cp -r "$core" "$web"
 fi
 # The plugin is the working tree itself, linked in, so edits and builds show at once.
-if [ "$with_plugin" = 1 ]; then
-  ln -sfn "$root" "$web/wp-content/plugins/keystone-oidc"
+plugin_dir="$web/wp-content/plugins/keystone-oidc"
+if [ "$with_plugin" = 1 ] && [ "$copy_plugin" = 1 ]; then
+  rm -rf "$plugin_dir"
+  mkdir -p "$plugin_dir"
+  for part in keystone-oidc.php uninstall.php readme.txt includes build languages; do
+    [ -e "$root/$part" ] && cp -r "$root/$part" "$plugin_dir/"
+  done
+elif [ "$with_plugin" = 1 ]; then
+  [ -L "$plugin_dir" ] || rm -rf "$plugin_dir"
+  ln -sfn "$root" "$plugin_dir"
 fi
 if [ "$test_plugins" = 1 ] && [ -d "$root/tests/e2e/support/mu-plugins" ]; then
   mkdir -p "$web/wp-content/mu-plugins"

@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const debianChromium = '/usr/bin/chromium';
+const executablePath =
+	process.env.CHROMIUM_PATH ??
+	( existsSync( debianChromium ) ? debianChromium : undefined );
+
+export default defineConfig( {
+	testDir: __dirname,
+	testMatch: '**/*.spec.ts',
+	outputDir: path.resolve( __dirname, '../../artifacts/test-results' ),
+	globalSetup: path.resolve( __dirname, 'global-setup.ts' ),
+	fullyParallel: false,
+	workers: Number( process.env.E2E_WORKERS ?? 2 ),
+	timeout: 90_000,
+	expect: { timeout: 10_000 },
+	retries: 0,
+	forbidOnly: !! process.env.CI,
+	reporter: [ [ 'list' ] ],
+	use: {
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure',
+		launchOptions: {
+			...( executablePath ? { executablePath } : {} ),
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic',
+			],
+		},
+	},
+} );

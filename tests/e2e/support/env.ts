@@ -1,0 +1,30 @@
+/**
+ * Where the WordPress under test is and how to sign in to it. The same specs run against the
+ * suite's own site (global setup) or any other, e.g. wp-env's (WP_BASE_URL=http://localhost:8888).
+ */
+import path from 'node:path';
+
+export function baseUrl(): string {
+	const url = process.env.WP_BASE_URL;
+	if ( ! url ) {
+		throw new Error( 'WP_BASE_URL is not set: run the suite through its Playwright config.' );
+	}
+	return url.replace( /\/$/, '' );
+}
+
+export const admin = {
+	username: process.env.WP_USERNAME ?? 'admin',
+	password: process.env.WP_PASSWORD ?? 'password',
+};
+
+/**
+ * The site's folder when the suite booted it itself; undefined for a site run elsewhere.
+ */
+export function siteDir(): string | undefined {
+	return process.env.KEYSTONE_SITE_DIR;
+}
+
+export function phpLogFiles(): string[] {
+	const dir = siteDir();
+	return dir ? [ path.join( dir, 'debug.log' ), path.join( dir, 'php-error.log' ) ] : [];
+}

@@ -1,0 +1,70 @@
+<?php
+/**
+ * Plugin Name: Keystone OIDC test support
+ * Description: Loaded only on the test suite's sites. Lets tests move the plugin's clock and read
+ * what the plugin stored, over REST, as an administrator.
+ *
+ * @package Keystone_OIDC
+ */
+
+add_filter(
+	'keystone_oidc_now',
+	static function ( $now ) {
+		return $now + (int) get_option( 'keystone_test_clock_offset', 0 );
+	}
+);
+
+add_action(
+	'rest_api_init',
+	static function () {
+		$admin_only = static function () {
+			return current_user_can( 'manage_options' );
+		};
+		register_rest_route(
+			'keystone-test/v1',
+			'/clock',
+			array(
+				'methods'             => 'POST',
+				'permission_callback' => $admin_only,
+				'callback'            => static function ( WP_REST_Request $request ) {
+					update_option( 'keystone_test_clock_offset', (int) $request->get_param( 'offset' ), false );
+					return array( 'offset' => (int) get_option( 'keystone_test_clock_offset' ) );
+				},
+			)
+		);
+		register_rest_route(
+			'keystone-test/v1',
+			'/state',
+			array(
+				'methods'             => 'GET',
+				'permission_callback' => $admin_only,
+				'callback'            => static function () {
+					global $wpdb;
+					require_once ABSPATH . 'wp-admin/includes/plugin.php';
+					$tables = array();
+					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens' ) as $table ) {
+						$name             = $wpdb->prefix . $table;
+						$exists           = $name === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $name ) );
+						$tables[ $table ] = $exists ? (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$name}" ) : null;
+					}
+					$options = $wpdb->get_results(
+						$wpdb->prepare(
+							"SELECT option_name, autoload FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s",
+							'%keystone_oidc%',
+							'%keystone-oidc%'
+						),
+						ARRAY_A
+					);
+					$keys = get_option( 'keystone_oidc_keys', array() );
+					return array(
+						'tables'  => $tables,
+						'options' => $options,
+						'keys'    => is_array( $keys ) ? count( $keys ) : 0,
+						'cron'    => (bool) wp_next_scheduled( 'keystone_oidc_cleanup' ),
+						'active'  => is_plugin_active( 'keystone-oidc/keystone-oidc.php' ),
+					);
+				},
+			)
+		);
+	}
+);

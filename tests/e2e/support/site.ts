@@ -1,0 +1,56 @@
+/**
+ * Starts `bin/site.sh` as a child process and resolves once the site answers.
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+
+export const repoRoot = path.resolve( __dirname, '../../..' );
+
+export interface RunningSite {
+	url: string;
+	dir: string;
+	stop: () => Promise< void >;
+}
+
+export function startSite(
+	name: string,
+	options: string[] = []
+): Promise< RunningSite > {
+	const child = spawn(
+		'bash',
+		[ path.join( repoRoot, 'bin/site.sh' ), name, '--fresh', ...options ],
+		{ cwd: repoRoot, stdio: [ 'ignore', 'pipe', 'pipe' ], detached: true }
+	);
+	const dir = path.join( repoRoot, '.cache/sites', name );
+	let output = '';
+	const stop = async (): Promise< void > => {
+		if ( child.exitCode !== null ) {
+			return;
+		}
+		const exited = new Promise( ( resolve ) => child.once( 'exit', resolve ) );
+		child.kill( 'SIGTERM' );
+		await exited;
+		rmSync( dir, { recursive: true, force: true } );
+	};
+	return new Promise( ( resolve, reject ) => {
+		const timer = setTimeout( () => {
+			void stop();
+			reject( new Error( `site ${ name } did not start:\n${ output }` ) );
+		}, 120_000 );
+		const onData = ( chunk: Buffer ): void => {
+			output += chunk.toString();
+			const match = /KEYSTONE_SITE_READY (\S+)/.exec( output );
+			if ( match?.[ 1 ] ) {
+				clearTimeout( timer );
+				resolve( { url: match[ 1 ], dir, stop } );
+			}
+		};
+		child.stdout.on( 'data', onData );
+		child.stderr.on( 'data', onData );
+		child.once( 'exit', ( code ) => {
+			clearTimeout( timer );
+			reject( new Error( `site ${ name } exited with ${ code }:\n${ output }` ) );
+		} );
+	} );
+}
