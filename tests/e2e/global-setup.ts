@@ -8,7 +8,9 @@ export default async function globalSetup(): Promise< () => Promise< void > > {
 	if ( process.env.WP_BASE_URL ) {
 		return async () => {};
 	}
-	const site = await startSite( `e2e-${ process.pid }`, [ '--test-plugins' ] );
+	const site = await startSite( `e2e-${ process.pid }`, [
+		'--test-plugins',
+	] );
 	process.env.WP_BASE_URL = site.url;
 	process.env.KEYSTONE_SITE_DIR = site.dir;
 	return site.stop;

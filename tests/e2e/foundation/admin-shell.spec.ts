@@ -5,7 +5,9 @@ import { test, expect } from '../support/test';
 import { loginPage } from '../support/wp';
 import { baseUrl } from '../support/env';
 
-test( 'the OIDC Provider menu opens each screen as a React app', async ( { page } ) => {
+test( 'the OIDC Provider menu opens each screen as a React app', async ( {
+	page,
+} ) => {
 	const consoleErrors: string[] = [];
 	page.on( 'console', ( message ) => {
 		if ( message.type() === 'error' ) {
@@ -16,7 +18,9 @@ test( 'the OIDC Provider menu opens each screen as a React app', async ( { page 
 
 	await loginPage( page );
 	await page.goto( `${ baseUrl() }/wp-admin/` );
-	const menu = page.locator( '#adminmenu a.menu-top', { hasText: 'OIDC Provider' } );
+	const menu = page.locator( '#adminmenu a.menu-top', {
+		hasText: 'OIDC Provider',
+	} );
 	await expect( menu ).toBeVisible();
 	await menu.click();
 	await expect( page ).toHaveURL( /page=keystone-oidc$/ );
@@ -31,12 +35,18 @@ test( 'the OIDC Provider menu opens each screen as a React app', async ( { page 
 	expect( consoleErrors ).toEqual( [] );
 } );
 
-test( 'a subscriber does not get the OIDC Provider menu', async ( { page } ) => {
+test( 'a subscriber does not get the OIDC Provider menu', async ( {
+	page,
+} ) => {
 	const { createUser } = await import( '../support/wp' );
 	const subscriber = await createUser( 'subscriber' );
 	await loginPage( page, subscriber.username, subscriber.password );
 	await page.goto( `${ baseUrl() }/wp-admin/` );
-	await expect( page.locator( '#adminmenu' ) ).not.toContainText( 'OIDC Provider' );
-	const response = await page.goto( `${ baseUrl() }/wp-admin/admin.php?page=keystone-oidc` );
+	await expect( page.locator( '#adminmenu' ) ).not.toContainText(
+		'OIDC Provider'
+	);
+	const response = await page.goto(
+		`${ baseUrl() }/wp-admin/admin.php?page=keystone-oidc`
+	);
 	expect( response?.status() ).toBe( 403 );
 } );

@@ -19,7 +19,10 @@ test.describe.configure( { mode: 'serial' } );
 
 test.beforeAll( async () => {
 	test.setTimeout( 180_000 );
-	site = await startSite( `lifecycle-${ process.pid }`, [ '--copy-plugin', '--test-plugins' ] );
+	site = await startSite( `lifecycle-${ process.pid }`, [
+		'--copy-plugin',
+		'--test-plugins',
+	] );
 } );
 
 test.afterAll( async () => {
@@ -30,19 +33,27 @@ async function login( page: Page ): Promise< void > {
 	await page.goto( `${ site.url }/wp-login.php` );
 	await page.locator( '#user_login' ).fill( 'admin' );
 	await page.locator( '#user_pass' ).fill( 'password' );
-	await Promise.all( [ page.waitForURL( /wp-admin/ ), page.locator( '#wp-submit' ).click() ] );
+	await Promise.all( [
+		page.waitForURL( /wp-admin/ ),
+		page.locator( '#wp-submit' ).click(),
+	] );
 }
 
 async function restNonce( page: Page ): Promise< string > {
-	const response = await page.request.get( `${ site.url }/wp-admin/admin-ajax.php?action=rest-nonce` );
+	const response = await page.request.get(
+		`${ site.url }/wp-admin/admin-ajax.php?action=rest-nonce`
+	);
 	return ( await response.text() ).trim();
 }
 
 async function state( page: Page ): Promise< PluginState > {
 	const nonce = await restNonce( page );
-	const response = await page.request.get( `${ site.url }/wp-json/keystone-test/v1/state`, {
-		headers: { 'X-WP-Nonce': nonce },
-	} );
+	const response = await page.request.get(
+		`${ site.url }/wp-json/keystone-test/v1/state`,
+		{
+			headers: { 'X-WP-Nonce': nonce },
+		}
+	);
 	expect( response.status(), await response.text() ).toBe( 200 );
 	return ( await response.json() ) as PluginState;
 }
@@ -51,31 +62,49 @@ function pluginRow( page: Page ) {
 	return page.locator( 'tr[data-slug="keystone-oidc"]' ).first();
 }
 
-test( 'activation creates the tables, a signing key and the cleanup job; keys are not autoloaded', async ( { page } ) => {
+test( 'activation creates the tables, a signing key and the cleanup job; keys are not autoloaded', async ( {
+	page,
+} ) => {
 	await login( page );
 	const after = await state( page );
 	expect( after.active ).toBe( true );
-	expect( after.tables ).toEqual( { oidc_clients: 0, oidc_auth_codes: 0, oidc_tokens: 0 } );
+	expect( after.tables ).toEqual( {
+		oidc_clients: 0,
+		oidc_auth_codes: 0,
+		oidc_tokens: 0,
+	} );
 	expect( after.keys ).toBeGreaterThanOrEqual( 1 );
 	expect( after.cron ).toBe( true );
-	const keyOption = after.options.find( ( option ) => option.option_name === 'keystone_oidc_keys' );
+	const keyOption = after.options.find(
+		( option ) => option.option_name === 'keystone_oidc_keys'
+	);
 	expect( keyOption, 'the key option exists' ).toBeDefined();
 	expect( [ 'no', 'off' ] ).toContain( keyOption?.autoload );
 } );
 
-test( 'deactivating and reactivating keeps the data and the key', async ( { page } ) => {
+test( 'deactivating and reactivating keeps the data and the key', async ( {
+	page,
+} ) => {
 	await login( page );
 	const before = await state( page );
 	await page.goto( `${ site.url }/wp-admin/plugins.php` );
-	await pluginRow( page ).getByRole( 'link', { name: /Deactivate/ } ).click();
-	await expect( pluginRow( page ).getByRole( 'link', { name: /^Activate/ } ) ).toBeVisible();
+	await pluginRow( page )
+		.getByRole( 'link', { name: /Deactivate/ } )
+		.click();
+	await expect(
+		pluginRow( page ).getByRole( 'link', { name: /^Activate/ } )
+	).toBeVisible();
 	const deactivated = await state( page );
 	expect( deactivated.active ).toBe( false );
 	expect( deactivated.tables ).toEqual( before.tables );
 	expect( deactivated.cron ).toBe( false );
 
-	await pluginRow( page ).getByRole( 'link', { name: /^Activate/ } ).click();
-	await expect( pluginRow( page ).getByRole( 'link', { name: /Deactivate/ } ) ).toBeVisible();
+	await pluginRow( page )
+		.getByRole( 'link', { name: /^Activate/ } )
+		.click();
+	await expect(
+		pluginRow( page ).getByRole( 'link', { name: /Deactivate/ } )
+	).toBeVisible();
 	const reactivated = await state( page );
 	expect( reactivated.active ).toBe( true );
 	expect( reactivated.tables ).toEqual( before.tables );
@@ -85,12 +114,22 @@ test( 'deactivating and reactivating keeps the data and the key', async ( { page
 test( 'deleting the plugin leaves nothing behind', async ( { page } ) => {
 	await login( page );
 	await page.goto( `${ site.url }/wp-admin/plugins.php` );
-	await pluginRow( page ).getByRole( 'link', { name: /Deactivate/ } ).click();
+	await pluginRow( page )
+		.getByRole( 'link', { name: /Deactivate/ } )
+		.click();
 	page.once( 'dialog', ( dialog ) => void dialog.accept() );
-	await pluginRow( page ).getByRole( 'link', { name: /Delete/ } ).click();
-	await expect( page.locator( '#keystone-oidc-deleted, .plugin-deleted-tr' ) ).toBeVisible();
+	await pluginRow( page )
+		.getByRole( 'link', { name: /Delete/ } )
+		.click();
+	await expect(
+		page.locator( '#keystone-oidc-deleted, .plugin-deleted-tr' )
+	).toBeVisible();
 	const after = await state( page );
-	expect( after.tables ).toEqual( { oidc_clients: null, oidc_auth_codes: null, oidc_tokens: null } );
+	expect( after.tables ).toEqual( {
+		oidc_clients: null,
+		oidc_auth_codes: null,
+		oidc_tokens: null,
+	} );
 	expect( after.options ).toEqual( [] );
 	expect( after.cron ).toBe( false );
 } );

@@ -7,7 +7,9 @@ import path from 'node:path';
 export function baseUrl(): string {
 	const url = process.env.WP_BASE_URL;
 	if ( ! url ) {
-		throw new Error( 'WP_BASE_URL is not set: run the suite through its Playwright config.' );
+		throw new Error(
+			'WP_BASE_URL is not set: run the suite through its Playwright config.'
+		);
 	}
 	return url.replace( /\/$/, '' );
 }
@@ -26,5 +28,7 @@ export function siteDir(): string | undefined {
 
 export function phpLogFiles(): string[] {
 	const dir = siteDir();
-	return dir ? [ path.join( dir, 'debug.log' ), path.join( dir, 'php-error.log' ) ] : [];
+	return dir
+		? [ path.join( dir, 'debug.log' ), path.join( dir, 'php-error.log' ) ]
+		: [];
 }

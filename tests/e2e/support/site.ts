@@ -28,7 +28,9 @@ export function startSite(
 		if ( child.exitCode !== null ) {
 			return;
 		}
-		const exited = new Promise( ( resolve ) => child.once( 'exit', resolve ) );
+		const exited = new Promise( ( resolve ) =>
+			child.once( 'exit', resolve )
+		);
 		child.kill( 'SIGTERM' );
 		await exited;
 		rmSync( dir, { recursive: true, force: true } );
@@ -50,7 +52,11 @@ export function startSite(
 		child.stderr.on( 'data', onData );
 		child.once( 'exit', ( code ) => {
 			clearTimeout( timer );
-			reject( new Error( `site ${ name } exited with ${ code }:\n${ output }` ) );
+			reject(
+				new Error(
+					`site ${ name } exited with ${ code }:\n${ output }`
+				)
+			);
 		} );
 	} );
 }

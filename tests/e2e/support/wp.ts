@@ -3,7 +3,13 @@
  * the login cookie plus an `X-WP-Nonce`.
  */
 import { randomBytes } from 'node:crypto';
-import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse, type Page } from '@playwright/test';
+import {
+	expect,
+	request as playwrightRequest,
+	type APIRequestContext,
+	type APIResponse,
+	type Page,
+} from '@playwright/test';
 import { admin, baseUrl } from './env';
 
 export interface WpUser {
@@ -28,10 +34,17 @@ export async function loginRequest(
 	username: string,
 	password: string
 ): Promise< APIRequestContext > {
-	const request = await playwrightRequest.newContext( { baseURL: baseUrl() } );
+	const request = await playwrightRequest.newContext( {
+		baseURL: baseUrl(),
+	} );
 	await request.get( '/wp-login.php' );
 	const response = await request.post( '/wp-login.php', {
-		form: { log: username, pwd: password, 'wp-submit': 'Log In', testcookie: '1' },
+		form: {
+			log: username,
+			pwd: password,
+			'wp-submit': 'Log In',
+			testcookie: '1',
+		},
 		headers: { Cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
 		maxRedirects: 0,
 	} );
@@ -44,17 +57,23 @@ export async function restSession(
 	password = admin.password
 ): Promise< RestSession > {
 	const request = await loginRequest( username, password );
-	const nonceResponse = await request.get( '/wp-admin/admin-ajax.php?action=rest-nonce' );
+	const nonceResponse = await request.get(
+		'/wp-admin/admin-ajax.php?action=rest-nonce'
+	);
 	const nonce = ( await nonceResponse.text() ).trim();
 	const headers = { 'X-WP-Nonce': nonce };
-	const url = ( route: string ): string => `/wp-json/${ route.replace( /^\//, '' ) }`;
+	const url = ( route: string ): string =>
+		`/wp-json/${ route.replace( /^\//, '' ) }`;
 	return {
 		request,
 		nonce,
 		get: ( route ) => request.get( url( route ), { headers } ),
-		post: ( route, data ) => request.post( url( route ), { headers, data: data ?? {} } ),
-		put: ( route, data ) => request.put( url( route ), { headers, data: data ?? {} } ),
-		patch: ( route, data ) => request.patch( url( route ), { headers, data: data ?? {} } ),
+		post: ( route, data ) =>
+			request.post( url( route ), { headers, data: data ?? {} } ),
+		put: ( route, data ) =>
+			request.put( url( route ), { headers, data: data ?? {} } ),
+		patch: ( route, data ) =>
+			request.patch( url( route ), { headers, data: data ?? {} } ),
 		delete: ( route ) => request.delete( url( route ), { headers } ),
 		dispose: () => request.dispose(),
 	};
@@ -97,7 +116,9 @@ export async function loginPage(
 	await page.locator( '#user_login' ).fill( username );
 	await page.locator( '#user_pass' ).fill( password );
 	await Promise.all( [
-		page.waitForURL( ( url ) => ! url.pathname.endsWith( '/wp-login.php' ) ),
+		page.waitForURL(
+			( url ) => ! url.pathname.endsWith( '/wp-login.php' )
+		),
 		page.locator( '#wp-submit' ).click(),
 	] );
 }
