@@ -1,0 +1,317 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Clients;
+
+use Keystone_OIDC\Checks\Redirect_Uri;
+use Keystone_OIDC\Config;
+use WP_Error;
+
+/**
+ * Validates a `ClientInput` and applies it to a client. Every rule fails with a stable
+ * `keystone_oidc_*` code and status 400; the message names the offending value.
+ */
+final class Client_Input {
+	const NAME_MAX = 200;
+
+	const DEFAULT_SCOPES = array( 'openid', 'profile', 'email' );
+
+	/** Every field a `ClientInput` may carry. */
+	const FIELDS = array(
+		'name',
+		'type',
+		'redirect_uris',
+		'scopes',
+		'post_logout_redirect_uris',
+		'backchannel_logout_uri',
+		'audiences',
+		'allowed_roles',
+		'skip_consent',
+		'refresh_tokens',
+		'id_token_signed_response_alg',
+	);
+
+	const SIGNING_ALGORITHMS = array( 'RS256', 'ES256' );
+
+	/**
+	 * Applies the given fields to a copy of `$base`. A full input (POST, PUT) must carry `name` and
+	 * `redirect_uris`, and every other field it leaves out returns to its default, except `type`,
+	 * which changes only when asked (it decides whether the client has a secret); a partial input
+	 * (PATCH) changes only what it carries.
+	 *
+	 * @param array<string,mixed> $input Only the fields the request carried.
+	 * @return Client|WP_Error
+	 */
+	public static function apply( array $input, Client $base, bool $partial ) {
+		$client = $partial ? clone $base : self::with_defaults( $base );
+
+		if ( ! $partial ) {
+			if ( ! array_key_exists( 'name', $input ) ) {
+				return self::error( 'keystone_oidc_invalid_name', __( 'A client name is required.', 'keystone-oidc' ) );
+			}
+			if ( ! array_key_exists( 'redirect_uris', $input ) ) {
+				return self::error( 'keystone_oidc_invalid_redirect_uri', __( 'At least one redirect URI is required.', 'keystone-oidc' ) );
+			}
+		}
+
+		foreach ( self::FIELDS as $field ) {
+			if ( ! array_key_exists( $field, $input ) ) {
+				continue;
+			}
+			$value = self::validate( $field, $input[ $field ] );
+			if ( $value instanceof WP_Error ) {
+				return $value;
+			}
+			$client->$field = $value;
+		}
+		return $client;
+	}
+
+	/**
+	 * @param mixed $value
+	 * @return mixed|WP_Error The normalized value.
+	 */
+	private static function validate( string $field, $value ) {
+		switch ( $field ) {
+			case 'name':
+				return self::name( $value );
+			case 'type':
+				return self::type( $value );
+			case 'redirect_uris':
+				return self::redirect_uris( $value );
+			case 'scopes':
+				return self::scopes( $value );
+			case 'post_logout_redirect_uris':
+				return self::post_logout_redirect_uris( $value );
+			case 'backchannel_logout_uri':
+				return self::backchannel_logout_uri( $value );
+			case 'audiences':
+				return self::audiences( $value );
+			case 'allowed_roles':
+				return self::allowed_roles( $value );
+			case 'skip_consent':
+			case 'refresh_tokens':
+				return self::boolean( $field, $value );
+			default:
+				return self::signing_algorithm( $value );
+		}
+	}
+
+	private static function with_defaults( Client $base ): Client {
+		$client              = new Client();
+		$client->client_id   = $base->client_id;
+		$client->type        = $base->type;
+		$client->secret_hash = $base->secret_hash;
+		$client->created_at  = $base->created_at;
+		$client->updated_at  = $base->updated_at;
+		$client->scopes      = self::DEFAULT_SCOPES;
+		return $client;
+	}
+
+	/**
+	 * @param mixed $value
+	 * @return string|WP_Error
+	 */
+	private static function name( $value ) {
+		$name = is_string( $value ) ? trim( $value ) : '';
+		if ( '' === $name ) {
+			return self::error( 'keystone_oidc_invalid_name', __( 'A client name is required.', 'keystone-oidc' ) );
+		}
+		if ( mb_strlen( $name, 'UTF-8' ) > self::NAME_MAX || ! wp_check_invalid_utf8( $name ) || preg_match( '/[\x00-\x1F\x7F]/', $name ) ) {
+			/* translators: %d: maximum length of a client name */
+			return self::error( 'keystone_oidc_invalid_name', sprintf( __( 'The client name must be 1 to %d characters of text.', 'keystone-oidc' ), self::NAME_MAX ) );
+		}
+		return $name;
+	}
+
+	/**
+	 * @param mixed $value
+	 * @return string|WP_Error
+	 */
+	private static function type( $value ) {
+		if ( Client::TYPE_CONFIDENTIAL === $value || Client::TYPE_PUBLIC === $value ) {
+			return $value;
+		}
+		return self::error( 'keystone_oidc_invalid_type', __( 'The client type must be "confidential" or "public".', 'keystone-oidc' ) );
+	}
+
+	/**
+	 * @param mixed $value
+	 * @return string[]|WP_Error
+	 */
+	private static function redirect_uris( $value ) {
+		if ( ! self::is_list( $value ) || array() === $value ) {
+			return self::error( 'keystone_oidc_invalid_redirect_uri', __( 'At least one redirect URI is required.', 'keystone-oidc' ) );
+		}
+		foreach ( $value as $uri ) {
+			$reason = is_string( $uri ) ? Redirect_Uri::registration_error( $uri ) : __( 'it is not a string', 'keystone-oidc' );
+			if ( null !== $reason ) {
+				return self::error(
+					'keystone_oidc_invalid_redirect_uri',
+					/* translators: 1: the redirect URI, 2: why it cannot be registered */
+					sprintf( __( 'The redirect URI "%1$s" cannot be registered: %2$s.', 'keystone-oidc' ), self::show( $uri ), $reason )
+				);
+			}
+		}
+		return array_values( array_unique( $value ) );
+	}
+
+	/**
+	 * @param mixed $value
+	 * @return string[]|WP_Error
+	 */
+	private static function scopes( $value ) {
+		if ( ! self::is_list( $value ) ) {
+			return self::error( 'keystone_oidc_invalid_scope', __( 'Scopes must be a list of scope names.', 'keystone-oidc' ) );
+		}
+		$supported = Config::supported_scopes();
+		foreach ( $value as $scope ) {
+			if ( ! is_string( $scope ) || ! in_array( $scope, $supported, true ) ) {
+				return self::error(
+					'keystone_oidc_invalid_scope',
+					/* translators: 1: the scope, 2: comma-separated list of supported scopes */
+					sprintf( __( 'The scope "%1$s" is not supported. Supported scopes: %2$s.', 'keystone-oidc' ), self::show( $scope ), implode( ', ', $supported ) )
+				);
+			}
+		}
+		return array_values( array_unique( array_merge( array( 'openid' ), $value ) ) );
+	}
+
+	/**
+	 * @param mixed $value
+	 * @return string[]|WP_Error
+	 */
+	private static function post_logout_redirect_uris( $value ) {
+		if ( ! self::is_list( $value ) ) {
+			return self::field_error( 'post_logout_redirect_uris', __( 'it must be a list of URIs', 'keystone-oidc' ) );
+		}
+		foreach ( $value as $uri ) {
+			$reason = is_string( $uri ) ? Redirect_Uri::registration_error( $uri ) : __( 'it is not a string', 'keystone-oidc' );
+			if ( null !== $reason ) {
+				/* translators: 1: the URI, 2: why it cannot be registered */
+				return self::field_error( 'post_logout_redirect_uris', sprintf( __( '"%1$s" cannot be registered: %2$s', 'keystone-oidc' ), self::show( $uri ), $reason ) );
+			}
+		}
+		return array_values( array_unique( $value ) );
+	}
+
+	/**
+	 * @param mixed $value
+	 * @return string|WP_Error
+	 */
+	private static function backchannel_logout_uri( $value ) {
+		if ( null === $value || '' === $value ) {
+			return '';
+		}
+		if ( ! is_string( $value ) ) {
+			return self::field_error( 'backchannel_logout_uri', __( 'it must be a URI', 'keystone-oidc' ) );
+		}
+		$scheme = strtolower( (string) wp_parse_url( $value, PHP_URL_SCHEME ) );
+		$reason = in_array( $scheme, array( 'https', 'http' ), true ) ? Redirect_Uri::registration_error( $value ) : __( 'it must be an https URI', 'keystone-oidc' );
+		if ( null !== $reason ) {
+			/* translators: 1: the URI, 2: why it cannot be registered */
+			return self::field_error( 'backchannel_logout_uri', sprintf( __( '"%1$s" cannot be registered: %2$s', 'keystone-oidc' ), self::show( $value ), $reason ) );
+		}
+		return $value;
+	}
+
+	/**
+	 * Resource indicators (RFC 8707): absolute URIs without a fragment.
+	 *
+	 * @param mixed $value
+	 * @return string[]|WP_Error
+	 */
+	private static function audiences( $value ) {
+		if ( ! self::is_list( $value ) ) {
+			return self::field_error( 'audiences', __( 'it must be a list of absolute URIs', 'keystone-oidc' ) );
+		}
+		foreach ( $value as $uri ) {
+			$absolute = is_string( $uri ) && strlen( $uri ) <= 2000
+				&& preg_match( '/^[A-Za-z][A-Za-z0-9+.\-]*:[^\s#]+$/', $uri );
+			if ( ! $absolute ) {
+				/* translators: %s: the audience */
+				return self::field_error( 'audiences', sprintf( __( '"%s" is not an absolute URI without a fragment', 'keystone-oidc' ), self::show( $uri ) ) );
+			}
+		}
+		return array_values( array_unique( $value ) );
+	}
+
+	/**
+	 * @param mixed $value
+	 * @return string[]|WP_Error
+	 */
+	private static function allowed_roles( $value ) {
+		if ( ! self::is_list( $value ) ) {
+			return self::field_error( 'allowed_roles', __( 'it must be a list of role slugs', 'keystone-oidc' ) );
+		}
+		foreach ( $value as $role ) {
+			if ( ! is_string( $role ) || ! wp_roles()->is_role( $role ) ) {
+				/* translators: %s: the role slug */
+				return self::field_error( 'allowed_roles', sprintf( __( '"%s" is not a role on this site', 'keystone-oidc' ), self::show( $role ) ) );
+			}
+		}
+		return array_values( array_unique( $value ) );
+	}
+
+	/**
+	 * @param mixed $value
+	 * @return bool|WP_Error
+	 */
+	private static function boolean( string $field, $value ) {
+		if ( is_bool( $value ) ) {
+			return $value;
+		}
+		// Form-encoded bodies carry booleans as text.
+		if ( in_array( $value, array( 'true', '1', 1 ), true ) ) {
+			return true;
+		}
+		if ( in_array( $value, array( 'false', '0', 0 ), true ) ) {
+			return false;
+		}
+		return self::field_error( $field, __( 'it must be true or false', 'keystone-oidc' ) );
+	}
+
+	/**
+	 * @param mixed $value
+	 * @return string|WP_Error
+	 */
+	private static function signing_algorithm( $value ) {
+		if ( in_array( $value, self::SIGNING_ALGORITHMS, true ) ) {
+			return $value;
+		}
+		return self::field_error( 'id_token_signed_response_alg', __( 'it must be "RS256" or "ES256"', 'keystone-oidc' ) );
+	}
+
+	/**
+	 * @param mixed $value
+	 */
+	private static function is_list( $value ): bool {
+		return is_array( $value ) && array_values( $value ) === $value;
+	}
+
+	/**
+	 * A value as it may appear inside an error message.
+	 *
+	 * @param mixed $value
+	 */
+	private static function show( $value ): string {
+		$text = is_scalar( $value ) ? (string) $value : (string) wp_json_encode( $value );
+		return mb_strlen( $text, 'UTF-8' ) > 200 ? mb_substr( $text, 0, 200, 'UTF-8' ) . '…' : $text;
+	}
+
+	private static function field_error( string $field, string $reason ): WP_Error {
+		return new WP_Error(
+			'keystone_oidc_invalid_field',
+			/* translators: 1: field name, 2: what is wrong with it */
+			sprintf( __( 'Invalid %1$s: %2$s.', 'keystone-oidc' ), $field, $reason ),
+			array(
+				'status' => 400,
+				'field'  => $field,
+			)
+		);
+	}
+
+	private static function error( string $code, string $message ): WP_Error {
+		return new WP_Error( $code, $message, array( 'status' => 400 ) );
+	}
+}

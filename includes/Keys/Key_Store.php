@@ -1,0 +1,412 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Keys;
+
+use Keystone_OIDC\Clock;
+use Keystone_OIDC\Config;
+use Keystone_OIDC\Crypto\Key_Encryption;
+use Keystone_OIDC\Crypto\Key_Pair;
+
+/**
+ * The signing keys, kept in one option that is never autoloaded. Each entry holds the public JWK,
+ * the private key encrypted with a key derived from the site's salts, and its creation and
+ * retirement times. There is one current key per algorithm; a retired key stays published until
+ * every token it can have signed has expired, so rotation never invalidates a live token.
+ *
+ * The option is read once per request and written through the options API only, so web servers
+ * sharing the database (and a persistent object cache) see a rotation made on another server on
+ * their next request.
+ */
+final class Key_Store {
+	const OPTION     = 'keystone_oidc_keys';
+	const ALGORITHMS = array( 'RS256', 'ES256' );
+
+	/**
+	 * Mixed into the salt so the encryption key serves this purpose only.
+	 */
+	const ENCRYPTION_CONTEXT = 'keystone-oidc|signing-key-encryption|v1';
+
+	/** @var self|null */
+	private static $instance = null;
+
+	/**
+	 * Stored entries: kid, alg, public_jwk, private (encrypted PEM), created_at, retired_at (unix).
+	 *
+	 * @var array<int,array<string,mixed>>
+	 */
+	private $entries;
+
+	/**
+	 * Whether the option row exists: the first write must be an insert that loses to a concurrent one.
+	 *
+	 * @var bool
+	 */
+	private $stored;
+
+	/**
+	 * Decrypted current keys of this request, by algorithm.
+	 *
+	 * @var array<string,Key_Pair>
+	 */
+	private $pairs = array();
+
+	private function __construct() {
+		$this->load();
+	}
+
+	public static function instance(): self {
+		if ( null === self::$instance ) {
+			self::$instance = new self();
+		}
+		return self::$instance;
+	}
+
+	/**
+	 * Forgets this request's copy, so the next `instance()` reads the option again (tests, WP-CLI).
+	 */
+	public static function reset(): void {
+		self::$instance = null;
+	}
+
+	/**
+	 * Makes sure a usable current key exists for every algorithm. Idempotent: does nothing when
+	 * they exist and decrypt.
+	 */
+	public function ensure(): void {
+		$changed = false;
+		foreach ( self::ALGORITHMS as $alg ) {
+			if ( null !== $this->usable_pair( $alg ) ) {
+				continue;
+			}
+			$this->retire_current( $alg );
+			$this->add_new( $alg );
+			$changed = true;
+		}
+		if ( $changed ) {
+			$this->save();
+		}
+	}
+
+	public function current( string $alg = 'RS256' ): Key_Pair {
+		self::assert_algorithm( $alg );
+		$pair = $this->usable_pair( $alg );
+		if ( null === $pair ) {
+			$this->ensure();
+			$pair = $this->usable_pair( $alg );
+		}
+		if ( null === $pair ) {
+			throw new \RuntimeException( 'Keystone OIDC could not create a signing key.' );
+		}
+		return $pair;
+	}
+
+	public function current_kid( string $alg = 'RS256' ): string {
+		return $this->current( $alg )->kid();
+	}
+
+	/**
+	 * Every published public key: the current ones first, then those retired but still needed to
+	 * verify tokens they signed.
+	 *
+	 * @return array{keys: array<int,array<string,mixed>>}
+	 */
+	public function public_jwks(): array {
+		$this->ensure_published();
+		$current = array();
+		$retired = array();
+		foreach ( $this->entries as $entry ) {
+			$jwk = self::published_jwk( $entry );
+			if ( null === $entry['retired_at'] ) {
+				$current[] = $jwk;
+			} else {
+				$retired[] = $jwk;
+			}
+		}
+		return array( 'keys' => array_merge( $current, $retired ) );
+	}
+
+	/**
+	 * The published public keys of one algorithm.
+	 *
+	 * @return array<int,array<string,mixed>>
+	 */
+	public function public_jwks_for_alg( string $alg ): array {
+		return array_values(
+			array_filter(
+				$this->public_jwks()['keys'],
+				static function ( array $jwk ) use ( $alg ): bool {
+					return $alg === $jwk['alg'];
+				}
+			)
+		);
+	}
+
+	/**
+	 * A published public key by its kid, or null when it is not (or no longer) published.
+	 *
+	 * @return array<string,mixed>|null
+	 */
+	public function public_jwk( string $kid ): ?array {
+		foreach ( $this->public_jwks()['keys'] as $jwk ) {
+			if ( hash_equals( (string) $jwk['kid'], $kid ) ) {
+				return $jwk;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Summary of every stored key for the admin screens; never any private material.
+	 *
+	 * @return array<int,array{kid: string, alg: string, created_at: int, retired_at: ?int, expires_at: ?int}>
+	 */
+	public function describe(): array {
+		$this->ensure_published();
+		$keep = self::retention();
+		return array_map(
+			static function ( array $entry ) use ( $keep ): array {
+				return array(
+					'kid'        => $entry['kid'],
+					'alg'        => $entry['alg'],
+					'created_at' => $entry['created_at'],
+					'retired_at' => $entry['retired_at'],
+					'expires_at' => null === $entry['retired_at'] ? null : $entry['retired_at'] + $keep,
+				);
+			},
+			$this->entries
+		);
+	}
+
+	/**
+	 * Makes a new current key for every algorithm and retires the previous ones, which stay
+	 * published until the tokens they signed have expired.
+	 *
+	 * @return string The kid of the new RS256 key.
+	 */
+	public function rotate(): string {
+		$this->load();
+		foreach ( self::ALGORITHMS as $alg ) {
+			$this->retire_current( $alg );
+			$this->add_new( $alg );
+		}
+		$this->drop_expired();
+		$this->save();
+		return $this->current_kid( 'RS256' );
+	}
+
+	/**
+	 * Removes retired keys no token can need any more.
+	 *
+	 * @return int How many keys were removed.
+	 */
+	public function prune(): int {
+		$this->load();
+		$removed = $this->drop_expired();
+		if ( $removed > 0 ) {
+			$this->save();
+		}
+		return $removed;
+	}
+
+	/**
+	 * Changes whenever the published key set changes (ETags of the JWKS and discovery documents).
+	 */
+	public function revision(): string {
+		$this->ensure_published();
+		$parts = array();
+		foreach ( $this->entries as $entry ) {
+			$parts[] = $entry['kid'] . ':' . ( null === $entry['retired_at'] ? 'current' : (string) $entry['retired_at'] );
+		}
+		return substr( hash( 'sha256', implode( ',', $parts ) ), 0, 32 );
+	}
+
+	/**
+	 * How long a retired key stays published: the longest life of a token it can have signed.
+	 */
+	public static function retention(): int {
+		return max( Config::lifetime( 'id' ), Config::lifetime( 'access' ) );
+	}
+
+	private function load(): void {
+		$this->pairs   = array();
+		$this->entries = array();
+		$raw           = get_option( self::OPTION, null );
+		$this->stored  = null !== $raw;
+		if ( ! is_array( $raw ) ) {
+			return;
+		}
+		foreach ( $raw as $entry ) {
+			$valid = is_array( $entry )
+				&& isset( $entry['kid'], $entry['alg'], $entry['public_jwk'], $entry['private'], $entry['created_at'] )
+				&& is_string( $entry['kid'] ) && in_array( $entry['alg'], self::ALGORITHMS, true )
+				&& is_array( $entry['public_jwk'] ) && is_string( $entry['private'] );
+			if ( $valid ) {
+				$entry['created_at'] = (int) $entry['created_at'];
+				$entry['retired_at'] = isset( $entry['retired_at'] ) ? (int) $entry['retired_at'] : null;
+				$this->entries[]     = $entry;
+			}
+		}
+	}
+
+	/**
+	 * Inserts the option on first use (autoload off). When a concurrent request inserted it first,
+	 * its keys win: ours were never used, theirs may already have signed something.
+	 */
+	private function save(): void {
+		$value = array_values( $this->entries );
+		if ( $this->stored ) {
+			update_option( self::OPTION, $value, false );
+			return;
+		}
+		if ( add_option( self::OPTION, $value, '', 'no' ) ) {
+			$this->stored = true;
+			return;
+		}
+		wp_cache_delete( self::OPTION, 'options' );
+		wp_cache_delete( 'notoptions', 'options' );
+		$this->load();
+		if ( ! $this->stored ) {
+			update_option( self::OPTION, $value, false );
+			$this->stored  = true;
+			$this->entries = $value;
+		}
+	}
+
+	/**
+	 * Publishing needs at least the current keys; a site activated before this code ran has none.
+	 */
+	private function ensure_published(): void {
+		foreach ( self::ALGORITHMS as $alg ) {
+			if ( null === $this->current_entry_index( $alg ) ) {
+				$this->ensure();
+				return;
+			}
+		}
+	}
+
+	/**
+	 * The decrypted current key of an algorithm, or null when there is none or it no longer
+	 * decrypts (the site's salts changed).
+	 */
+	private function usable_pair( string $alg ): ?Key_Pair {
+		if ( isset( $this->pairs[ $alg ] ) ) {
+			return $this->pairs[ $alg ];
+		}
+		$index = $this->current_entry_index( $alg );
+		if ( null === $index ) {
+			return null;
+		}
+		$entry = $this->entries[ $index ];
+		$pem   = Key_Encryption::decrypt( $entry['private'], self::encryption_key() );
+		if ( null === $pem ) {
+			return null;
+		}
+		try {
+			$pair = Key_Pair::from_array(
+				array(
+					'kid'         => $entry['kid'],
+					'alg'         => $entry['alg'],
+					'private_pem' => $pem,
+					'public_jwk'  => $entry['public_jwk'],
+				)
+			);
+		} catch ( \Throwable $e ) {
+			return null;
+		}
+		$this->pairs[ $alg ] = $pair;
+		return $pair;
+	}
+
+	private function current_entry_index( string $alg ): ?int {
+		foreach ( $this->entries as $index => $entry ) {
+			if ( $alg === $entry['alg'] && null === $entry['retired_at'] ) {
+				return $index;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Retires the current key of an algorithm; its public half stays published, so tokens it signed
+	 * keep verifying even when its private half was lost to a salt change.
+	 */
+	private function retire_current( string $alg ): void {
+		$now = Clock::now();
+		foreach ( $this->entries as $index => $entry ) {
+			if ( $alg === $entry['alg'] && null === $entry['retired_at'] ) {
+				$this->entries[ $index ]['retired_at'] = $now;
+			}
+		}
+		unset( $this->pairs[ $alg ] );
+	}
+
+	private function add_new( string $alg ): void {
+		// The kid is the key's RFC 7638 thumbprint, known only once the key exists.
+		$draft = Key_Pair::generate( $alg, 'pending' );
+		$kid   = Key_Pair::thumbprint_kid( $draft->public_jwk() );
+		$pair  = Key_Pair::from_array( array_merge( $draft->to_array(), array( 'kid' => $kid ) ) );
+		$data  = $pair->to_array();
+
+		$this->entries[]     = array(
+			'kid'        => $kid,
+			'alg'        => $alg,
+			'public_jwk' => self::bare_jwk( $data['public_jwk'] ),
+			'private'    => Key_Encryption::encrypt( (string) $data['private_pem'], self::encryption_key() ),
+			'created_at' => Clock::now(),
+			'retired_at' => null,
+		);
+		$this->pairs[ $alg ] = $pair;
+	}
+
+	private function drop_expired(): int {
+		$cutoff = Clock::now() - self::retention();
+		$before = count( $this->entries );
+
+		$this->entries = array_values(
+			array_filter(
+				$this->entries,
+				static function ( array $entry ) use ( $cutoff ): bool {
+					return null === $entry['retired_at'] || $entry['retired_at'] >= $cutoff;
+				}
+			)
+		);
+		return $before - count( $this->entries );
+	}
+
+	/**
+	 * @param array<string,mixed> $entry
+	 * @return array<string,mixed>
+	 */
+	private static function published_jwk( array $entry ): array {
+		return array_merge(
+			self::bare_jwk( $entry['public_jwk'] ),
+			array(
+				'kid' => $entry['kid'],
+				'use' => 'sig',
+				'alg' => $entry['alg'],
+			)
+		);
+	}
+
+	/**
+	 * The key's own members only: kid, use and alg are added from the entry when published.
+	 *
+	 * @param array<string,mixed> $jwk
+	 * @return array<string,mixed>
+	 */
+	private static function bare_jwk( array $jwk ): array {
+		unset( $jwk['kid'], $jwk['use'], $jwk['alg'], $jwk['key_ops'] );
+		return $jwk;
+	}
+
+	private static function encryption_key(): string {
+		return wp_salt( 'auth' ) . '|' . self::ENCRYPTION_CONTEXT;
+	}
+
+	private static function assert_algorithm( string $alg ): void {
+		if ( ! in_array( $alg, self::ALGORITHMS, true ) ) {
+			throw new \InvalidArgumentException( 'Unsupported signing algorithm: ' . $alg );
+		}
+	}
+}

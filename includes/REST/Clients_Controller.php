@@ -1,0 +1,298 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\REST;
+
+use Keystone_OIDC\Clients\Client;
+use Keystone_OIDC\Clients\Client_Input;
+use Keystone_OIDC\Clients\Client_Manager;
+use Keystone_OIDC\Storage\Client_Repository;
+use WP_Error;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+/**
+ * `/clients`, `/clients/{client_id}` and `/clients/{client_id}/secret`. Input is validated by
+ * `Client_Input`, not by the schema, so every failure carries its own `keystone_oidc_*` code.
+ */
+final class Clients_Controller extends Controller {
+	public function __construct() {
+		parent::__construct();
+		$this->rest_base = 'clients';
+	}
+
+	public function register_routes(): void {
+		$client_id = array(
+			'client_id' => array(
+				'description' => __( 'The client identifier.', 'keystone-oidc' ),
+				'type'        => 'string',
+			),
+		);
+
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( $this, 'check_permission' ),
+				),
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_item' ),
+					'permission_callback' => array( $this, 'check_permission' ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<client_id>[^/]+)',
+			array(
+				'args'   => $client_id,
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'check_permission' ),
+				),
+				array(
+					'methods'             => 'PUT, PATCH',
+					'callback'            => array( $this, 'update_item' ),
+					'permission_callback' => array( $this, 'check_permission' ),
+				),
+				array(
+					'methods'             => WP_REST_Server::DELETABLE,
+					'callback'            => array( $this, 'delete_item' ),
+					'permission_callback' => array( $this, 'check_permission' ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<client_id>[^/]+)/secret',
+			array(
+				'args' => $client_id,
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'reset_secret' ),
+					'permission_callback' => array( $this, 'check_permission' ),
+				),
+			)
+		);
+	}
+
+	/**
+	 * @param WP_REST_Request $request
+	 * @return WP_REST_Response
+	 */
+	public function get_items( $request ) {
+		$clients = array_map(
+			static function ( Client $client ): array {
+				return $client->to_array();
+			},
+			Client_Repository::all()
+		);
+		return new WP_REST_Response( $clients );
+	}
+
+	/**
+	 * @param WP_REST_Request $request
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function get_item( $request ) {
+		$client = Client_Repository::find( (string) $request['client_id'] );
+		if ( null === $client ) {
+			return Client_Manager::not_found();
+		}
+		return new WP_REST_Response( $client->to_array() );
+	}
+
+	/**
+	 * 201 with the client and, for a confidential client, its secret: the only time it is shown.
+	 *
+	 * @param WP_REST_Request $request
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function create_item( $request ) {
+		$result = Client_Manager::create( self::input( $request ) );
+		if ( $result instanceof WP_Error ) {
+			return $result;
+		}
+		$response = self::no_store( self::with_secret( $result['client'], $result['client_secret'] ), 201 );
+		$response->header( 'Location', rest_url( sprintf( '%s/%s/%s', $this->namespace, $this->rest_base, rawurlencode( $result['client']->client_id ) ) ) );
+		return $response;
+	}
+
+	/**
+	 * PUT replaces the client's input, PATCH changes the fields it carries. When a public client
+	 * becomes confidential, the answer carries its new secret once.
+	 *
+	 * @param WP_REST_Request $request
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function update_item( $request ) {
+		$result = Client_Manager::update( (string) $request['client_id'], self::input( $request ), 'PATCH' === $request->get_method() );
+		if ( $result instanceof WP_Error ) {
+			return $result;
+		}
+		if ( null === $result['client_secret'] ) {
+			return self::no_store( $result['client']->to_array() );
+		}
+		return self::no_store( self::with_secret( $result['client'], $result['client_secret'] ) );
+	}
+
+	/**
+	 * @param WP_REST_Request $request
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function delete_item( $request ) {
+		$result = Client_Manager::delete( (string) $request['client_id'] );
+		if ( $result instanceof WP_Error ) {
+			return $result;
+		}
+		return new WP_REST_Response( array( 'deleted' => true ) );
+	}
+
+	/**
+	 * @param WP_REST_Request $request
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function reset_secret( $request ) {
+		$result = Client_Manager::reset_secret( (string) $request['client_id'] );
+		if ( $result instanceof WP_Error ) {
+			return $result;
+		}
+		return self::no_store(
+			array(
+				'client_id'     => $result['client']->client_id,
+				'client_secret' => $result['client_secret'],
+			)
+		);
+	}
+
+	/**
+	 * @return array<string,mixed>
+	 */
+	public function get_item_schema() {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$uri_list     = array(
+			'type'  => 'array',
+			'items' => array(
+				'type'   => 'string',
+				'format' => 'uri',
+			),
+		);
+		$this->schema = array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'keystone-oidc-client',
+			'type'       => 'object',
+			'properties' => array(
+				'client_id'                    => array(
+					'description' => __( 'The client identifier.', 'keystone-oidc' ),
+					'type'        => 'string',
+					'readonly'    => true,
+				),
+				'name'                         => array(
+					'description' => __( 'Name shown to people on the consent screen.', 'keystone-oidc' ),
+					'type'        => 'string',
+					'minLength'   => 1,
+					'maxLength'   => Client_Input::NAME_MAX,
+					'required'    => true,
+				),
+				'type'                         => array(
+					'description' => __( 'Confidential clients authenticate with a secret; public clients with PKCE alone.', 'keystone-oidc' ),
+					'type'        => 'string',
+					'enum'        => array( Client::TYPE_CONFIDENTIAL, Client::TYPE_PUBLIC ),
+					'default'     => Client::TYPE_CONFIDENTIAL,
+				),
+				'redirect_uris'                => array_merge(
+					$uri_list,
+					array(
+						'description' => __( 'Exact redirect URIs; http only for loopback hosts.', 'keystone-oidc' ),
+						'minItems'    => 1,
+						'required'    => true,
+					)
+				),
+				'scopes'                       => array(
+					'description' => __( 'Scopes the client may be granted; openid is always included.', 'keystone-oidc' ),
+					'type'        => 'array',
+					'items'       => array( 'type' => 'string' ),
+				),
+				'post_logout_redirect_uris'    => array_merge( $uri_list, array( 'description' => __( 'Exact URIs the client may return to after logout.', 'keystone-oidc' ) ) ),
+				'backchannel_logout_uri'       => array(
+					'description' => __( 'Where logout tokens are sent; empty for none.', 'keystone-oidc' ),
+					'type'        => 'string',
+				),
+				'audiences'                    => array_merge( $uri_list, array( 'description' => __( 'Audiences its access tokens may carry.', 'keystone-oidc' ) ) ),
+				'allowed_roles'                => array(
+					'description' => __( 'Roles whose users may sign in; empty for every role.', 'keystone-oidc' ),
+					'type'        => 'array',
+					'items'       => array( 'type' => 'string' ),
+				),
+				'skip_consent'                 => array(
+					'description' => __( 'Trusted first-party client: no consent screen.', 'keystone-oidc' ),
+					'type'        => 'boolean',
+					'default'     => false,
+				),
+				'refresh_tokens'               => array(
+					'description' => __( 'Whether the client receives refresh tokens.', 'keystone-oidc' ),
+					'type'        => 'boolean',
+					'default'     => true,
+				),
+				'id_token_signed_response_alg' => array(
+					'description' => __( 'Algorithm of its ID tokens.', 'keystone-oidc' ),
+					'type'        => 'string',
+					'enum'        => Client_Input::SIGNING_ALGORITHMS,
+					'default'     => 'RS256',
+				),
+				'created_at'                   => array(
+					'description' => __( 'When the client was registered (ISO 8601, UTC).', 'keystone-oidc' ),
+					'type'        => 'string',
+					'format'      => 'date-time',
+					'readonly'    => true,
+				),
+				'updated_at'                   => array(
+					'description' => __( 'When the client last changed (ISO 8601, UTC).', 'keystone-oidc' ),
+					'type'        => 'string',
+					'format'      => 'date-time',
+					'readonly'    => true,
+				),
+				'client_secret'                => array(
+					'description' => __( 'The secret, only in the answer that created it.', 'keystone-oidc' ),
+					'type'        => array( 'string', 'null' ),
+					'readonly'    => true,
+				),
+			),
+		);
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * The `ClientInput` fields the body carried; query-string parameters are not input.
+	 *
+	 * @return array<string,mixed>
+	 */
+	private static function input( WP_REST_Request $request ): array {
+		$json   = $request->get_json_params();
+		$body   = array_merge( (array) $request->get_body_params(), is_array( $json ) ? $json : array() );
+		$fields = array();
+		foreach ( Client_Input::FIELDS as $field ) {
+			if ( array_key_exists( $field, $body ) ) {
+				$fields[ $field ] = $body[ $field ];
+			}
+		}
+		return $fields;
+	}
+
+	/**
+	 * @return array<string,mixed>
+	 */
+	private static function with_secret( Client $client, ?string $secret ): array {
+		return array_merge( $client->to_array(), array( 'client_secret' => $secret ) );
+	}
+}

@@ -1,0 +1,42 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\REST;
+
+use Keystone_OIDC\Keys\Key_Store;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+/**
+ * `/keys/rotate`: a new current signing key. Tokens signed by the old one stay valid: its public
+ * key stays in the JWKS until they have expired.
+ */
+final class Keys_Controller extends Controller {
+	public function __construct() {
+		parent::__construct();
+		$this->rest_base = 'keys';
+	}
+
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/rotate',
+			array(
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'rotate' ),
+					'permission_callback' => array( $this, 'check_permission' ),
+				),
+			)
+		);
+	}
+
+	/**
+	 * @param WP_REST_Request $request
+	 * @return WP_REST_Response
+	 */
+	public function rotate( $request ) {
+		return self::no_store( array( 'kid' => Key_Store::instance()->rotate() ) );
+	}
+}

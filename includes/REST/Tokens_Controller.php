@@ -1,0 +1,42 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\REST;
+
+use Keystone_OIDC\Storage\Token_Repository;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+/**
+ * `/tokens/revoke-all`: signs every user out of every client at once (what key rotation
+ * deliberately does not do).
+ */
+final class Tokens_Controller extends Controller {
+	public function __construct() {
+		parent::__construct();
+		$this->rest_base = 'tokens';
+	}
+
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/revoke-all',
+			array(
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'revoke_all' ),
+					'permission_callback' => array( $this, 'check_permission' ),
+				),
+			)
+		);
+	}
+
+	/**
+	 * @param WP_REST_Request $request
+	 * @return WP_REST_Response
+	 */
+	public function revoke_all( $request ) {
+		return self::no_store( array( 'revoked' => Token_Repository::revoke_all() ) );
+	}
+}

@@ -1,0 +1,171 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Storage;
+
+use Keystone_OIDC\Clients\Client;
+
+/**
+ * SQL for `{prefix}oidc_clients`. The core fields have columns; the later optional `ClientInput`
+ * fields live in the `settings` JSON column. Lookups are cached for the current request only.
+ */
+final class Client_Repository {
+	const SETTINGS_FIELDS = array(
+		'post_logout_redirect_uris',
+		'backchannel_logout_uri',
+		'audiences',
+		'allowed_roles',
+		'skip_consent',
+		'refresh_tokens',
+		'id_token_signed_response_alg',
+	);
+
+	/** @var array<string,Client|null> */
+	private static $cache = array();
+
+	public static function find( string $client_id ): ?Client {
+		global $wpdb;
+		if ( '' === $client_id || strlen( $client_id ) > 64 ) {
+			return null;
+		}
+		if ( ! array_key_exists( $client_id, self::$cache ) ) {
+			$table = Schema::clients_table();
+			$row   = $wpdb->get_row(
+				$wpdb->prepare( "SELECT * FROM {$table} WHERE client_id = %s", $client_id ), // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
+				ARRAY_A
+			);
+			// The column's collation is case-insensitive; a client_id is not.
+			self::$cache[ $client_id ] = is_array( $row ) && hash_equals( (string) $row['client_id'], $client_id ) ? self::from_row( $row ) : null;
+		}
+		$client = self::$cache[ $client_id ];
+		return null === $client ? null : clone $client;
+	}
+
+	/**
+	 * Every client, newest first.
+	 *
+	 * @return Client[]
+	 */
+	public static function all(): array {
+		global $wpdb;
+		$table = Schema::clients_table();
+		$rows  = $wpdb->get_results( "SELECT * FROM {$table} ORDER BY created_at DESC, id DESC", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours, no input.
+		return array_map( array( self::class, 'from_row' ), is_array( $rows ) ? $rows : array() );
+	}
+
+	public static function exists( string $client_id ): bool {
+		return null !== self::find( $client_id );
+	}
+
+	/**
+	 * @return bool False when the row could not be inserted (a duplicate client_id).
+	 */
+	public static function insert( Client $client ): bool {
+		global $wpdb;
+		unset( self::$cache[ $client->client_id ] );
+		$row               = self::to_row( $client );
+		$row['client_id']  = $client->client_id;
+		$row['created_at'] = self::to_sql_time( $client->created_at );
+		return false !== $wpdb->insert( Schema::clients_table(), $row, self::formats( $row ) );
+	}
+
+	public static function update( Client $client ): bool {
+		global $wpdb;
+		unset( self::$cache[ $client->client_id ] );
+		$row = self::to_row( $client );
+		return false !== $wpdb->update( Schema::clients_table(), $row, array( 'client_id' => $client->client_id ), self::formats( $row ), array( '%s' ) );
+	}
+
+	public static function delete( string $client_id ): bool {
+		global $wpdb;
+		unset( self::$cache[ $client_id ] );
+		return (int) $wpdb->delete( Schema::clients_table(), array( 'client_id' => $client_id ), array( '%s' ) ) > 0;
+	}
+
+	/**
+	 * @param array<string,mixed> $row
+	 */
+	private static function from_row( array $row ): Client {
+		$client                = new Client();
+		$client->client_id     = (string) $row['client_id'];
+		$client->name          = (string) $row['name'];
+		$client->type          = Client::TYPE_PUBLIC === $row['type'] ? Client::TYPE_PUBLIC : Client::TYPE_CONFIDENTIAL;
+		$client->redirect_uris = self::string_list( $row['redirect_uris'] );
+		$client->scopes        = self::string_list( $row['scopes'] );
+		$client->secret_hash   = null === $row['secret_hash'] || '' === $row['secret_hash'] ? null : (string) $row['secret_hash'];
+		$client->created_at    = self::to_iso_time( (string) $row['created_at'] );
+		$client->updated_at    = self::to_iso_time( (string) $row['updated_at'] );
+		if ( ! in_array( 'openid', $client->scopes, true ) ) {
+			array_unshift( $client->scopes, 'openid' );
+		}
+
+		$settings = json_decode( (string) $row['settings'], true );
+		$settings = is_array( $settings ) ? $settings : array();
+		foreach ( array( 'post_logout_redirect_uris', 'audiences', 'allowed_roles' ) as $list ) {
+			if ( isset( $settings[ $list ] ) && is_array( $settings[ $list ] ) ) {
+				$client->$list = array_values( array_filter( $settings[ $list ], 'is_string' ) );
+			}
+		}
+		if ( isset( $settings['backchannel_logout_uri'] ) && is_string( $settings['backchannel_logout_uri'] ) ) {
+			$client->backchannel_logout_uri = $settings['backchannel_logout_uri'];
+		}
+		if ( isset( $settings['skip_consent'] ) && is_bool( $settings['skip_consent'] ) ) {
+			$client->skip_consent = $settings['skip_consent'];
+		}
+		if ( isset( $settings['refresh_tokens'] ) && is_bool( $settings['refresh_tokens'] ) ) {
+			$client->refresh_tokens = $settings['refresh_tokens'];
+		}
+		if ( isset( $settings['id_token_signed_response_alg'] ) && in_array( $settings['id_token_signed_response_alg'], array( 'RS256', 'ES256' ), true ) ) {
+			$client->id_token_signed_response_alg = $settings['id_token_signed_response_alg'];
+		}
+		return $client;
+	}
+
+	/**
+	 * The columns an update may change (client_id and created_at never change).
+	 *
+	 * @return array<string,string|null>
+	 */
+	private static function to_row( Client $client ): array {
+		$settings = array();
+		foreach ( self::SETTINGS_FIELDS as $field ) {
+			$settings[ $field ] = $client->$field;
+		}
+		return array(
+			'secret_hash'   => $client->secret_hash,
+			'name'          => $client->name,
+			'type'          => $client->type,
+			'redirect_uris' => (string) wp_json_encode( array_values( $client->redirect_uris ), JSON_UNESCAPED_SLASHES ),
+			'scopes'        => (string) wp_json_encode( array_values( $client->scopes ) ),
+			'settings'      => (string) wp_json_encode( $settings, JSON_UNESCAPED_SLASHES ),
+			'updated_at'    => self::to_sql_time( $client->updated_at ),
+		);
+	}
+
+	/**
+	 * @param array<string,mixed> $row
+	 * @return string[]
+	 */
+	private static function formats( array $row ): array {
+		return array_fill( 0, count( $row ), '%s' );
+	}
+
+	/**
+	 * @param mixed $json
+	 * @return string[]
+	 */
+	private static function string_list( $json ): array {
+		$list = json_decode( (string) $json, true );
+		return is_array( $list ) ? array_values( array_filter( $list, 'is_string' ) ) : array();
+	}
+
+	private static function to_sql_time( string $iso ): string {
+		$time = strtotime( $iso );
+		return gmdate( 'Y-m-d H:i:s', false === $time ? time() : $time );
+	}
+
+	private static function to_iso_time( string $sql ): string {
+		$time = strtotime( $sql . ' UTC' );
+		return gmdate( 'Y-m-d\TH:i:s\Z', false === $time ? 0 : $time );
+	}
+}
