@@ -3,6 +3,9 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Endpoints;
 
+use Keystone_OIDC\Http\Request;
+use Keystone_OIDC\Http\Responder;
+
 /**
  * Maps the contract's paths to endpoint classes. Rewrite rules turn each path (with or without a
  * trailing slash) into `?keystone_oidc=<name>`; `dispatch` runs in `parse_request`, before the main
@@ -32,7 +35,7 @@ final class Router {
 	/**
 	 * Endpoint name => class handling it.
 	 *
-	 * @return array<string,class-string>
+	 * @return array<string,class-string<Endpoint>>
 	 */
 	public static function handlers(): array {
 		return array(
@@ -77,8 +80,23 @@ final class Router {
 		if ( ! isset( $handlers[ $name ] ) ) {
 			return;
 		}
-		$class = $handlers[ $name ];
-		( new $class() )->handle( $name );
+		self::run( new $handlers[ $name ](), $name );
 		exit;
+	}
+
+	/**
+	 * Runs an endpoint with the guarantees every back-channel answer needs: no database error
+	 * printed as HTML, nothing stray (a notice from another plugin) written before the response,
+	 * and every failure answered as a JSON error.
+	 */
+	private static function run( Endpoint $endpoint, string $name ): void {
+		global $wpdb;
+		$wpdb->hide_errors();
+		ob_start();
+		try {
+			$endpoint->handle( Request::from_globals(), $name );
+		} catch ( \Throwable $failure ) {
+			Responder::error_json( Responder::to_oauth_error( $failure ) );
+		}
 	}
 }

@@ -8,7 +8,7 @@ namespace Keystone_OIDC\Storage;
  * stored version differs from the code's, never on an ordinary request.
  */
 final class Schema {
-	const VERSION        = '1';
+	const VERSION        = '2';
 	const VERSION_OPTION = 'keystone_oidc_schema_version';
 
 	public static function clients_table(): string {
@@ -77,6 +77,7 @@ final class Schema {
   data longtext NOT NULL,
   expires_at bigint(20) unsigned NOT NULL,
   used_at bigint(20) unsigned DEFAULT NULL,
+  revoked_at bigint(20) unsigned DEFAULT NULL,
   created_at bigint(20) unsigned NOT NULL,
   PRIMARY KEY  (id),
   UNIQUE KEY code_hash (code_hash),

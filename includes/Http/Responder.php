@@ -1,0 +1,156 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Http;
+
+use Keystone_OIDC\Config;
+use Keystone_OIDC\Storage\Database_Error;
+
+/**
+ * The only writer of protocol responses. Errors leave as JSON (back channel), as a redirect to a
+ * proven redirect URI (authorization endpoint), or as an HTML page when the redirect URI is not
+ * proven. Nothing unexpected leaks: it is logged once and answered as `server_error`.
+ */
+final class Responder {
+	const NO_STORE = array(
+		'Cache-Control' => 'no-store',
+		'Pragma'        => 'no-cache',
+	);
+
+	/**
+	 * @param array<string,mixed>  $body
+	 * @param array<string,string> $headers
+	 */
+	public static function json( int $status, array $body, array $headers = array() ): void {
+		$json = wp_json_encode( $body, JSON_UNESCAPED_SLASHES );
+		self::send(
+			$status,
+			array_merge( array( 'Content-Type' => 'application/json; charset=UTF-8' ), $headers ),
+			false === $json ? '{}' : $json
+		);
+	}
+
+	public static function error_json( OAuth_Error $error ): void {
+		self::json(
+			$error->status(),
+			array(
+				'error'             => $error->error_code(),
+				'error_description' => $error->description(),
+			),
+			array_merge( self::NO_STORE, $error->headers() )
+		);
+	}
+
+	/**
+	 * RFC 6749 §4.1.2.1 + RFC 9207: the error goes back to the client's proven redirect URI with
+	 * `state` and `iss`.
+	 */
+	public static function error_redirect( OAuth_Error $error, string $redirect_uri, ?string $state ): void {
+		self::redirect(
+			Redirect_Url::build(
+				$redirect_uri,
+				array(
+					'error'             => $error->error_code(),
+					'error_description' => $error->description(),
+					'state'             => $state,
+					'iss'               => Config::issuer(),
+				)
+			)
+		);
+	}
+
+	/**
+	 * Shown instead of a redirect while `client_id` or `redirect_uri` is unproven (RFC 6749
+	 * §4.1.2.1: never redirect to an unverified URI).
+	 */
+	public static function error_page( OAuth_Error $error ): void {
+		$status = $error->status() >= 500 ? $error->status() : 400;
+		$title  = __( 'Sign-in request rejected', 'keystone-oidc' );
+		$body   = '<!DOCTYPE html><html lang="' . esc_attr( get_bloginfo( 'language' ) ) . '"><head><meta charset="utf-8">'
+			. '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">'
+			. '<title>' . esc_html( $title ) . '</title></head><body>'
+			. '<main><h1>' . esc_html( $title ) . '</h1>'
+			. '<p>' . esc_html__( 'The application that sent you here made a request this site cannot accept.', 'keystone-oidc' ) . '</p>'
+			. '<p><code>' . esc_html( $error->error_code() ) . '</code>: ' . esc_html( $error->description() ) . '</p>'
+			. '</main></body></html>';
+		self::html( $status, $body );
+	}
+
+	/**
+	 * @param array<string,string> $headers
+	 */
+	public static function html( int $status, string $body, array $headers = array() ): void {
+		self::send(
+			$status,
+			array_merge(
+				array( 'Content-Type' => 'text/html; charset=UTF-8' ),
+				self::NO_STORE,
+				self::no_framing(),
+				$headers
+			),
+			$body
+		);
+	}
+
+	/**
+	 * @return array<string,string>
+	 */
+	public static function no_framing(): array {
+		return array(
+			'X-Frame-Options'         => 'DENY',
+			'Content-Security-Policy' => "frame-ancestors 'none'",
+			'Referrer-Policy'         => 'no-referrer',
+		);
+	}
+
+	/**
+	 * A 302 for GET, a 303 after a POST so the browser follows with GET (RFC 9700 §4.12).
+	 */
+	public static function redirect( string $url, string $method = 'GET' ): void {
+		self::send( 'POST' === $method ? 303 : 302, array_merge( self::NO_STORE, array( 'Location' => $url ) ), '' );
+	}
+
+	/**
+	 * @param array<string,string> $headers
+	 */
+	public static function not_modified( array $headers ): void {
+		self::send( 304, $headers, '' );
+	}
+
+	/**
+	 * Turns a failure that is not an `OAuth_Error` into one the client may see, logging the detail.
+	 */
+	public static function to_oauth_error( \Throwable $failure ): OAuth_Error {
+		if ( $failure instanceof OAuth_Error ) {
+			return $failure;
+		}
+		// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the one place unexpected failures are recorded.
+		error_log( sprintf( 'Keystone OIDC: %s: %s in %s:%d', get_class( $failure ), $failure->getMessage(), $failure->getFile(), $failure->getLine() ) );
+		if ( $failure instanceof Database_Error && Database_Error::is_outage() ) {
+			return OAuth_Error::temporarily_unavailable();
+		}
+		return OAuth_Error::server_error();
+	}
+
+	/**
+	 * @param array<string,string> $headers
+	 */
+	private static function send( int $status, array $headers, string $body ): void {
+		if ( ! headers_sent() ) {
+			// Nothing buffered before us (a stray notice, a BOM) may reach the client.
+			while ( ob_get_level() > 0 ) {
+				if ( ! ob_end_clean() ) {
+					break;
+				}
+			}
+			status_header( $status );
+			header_remove( 'X-Pingback' );
+			foreach ( $headers as $name => $value ) {
+				header( $name . ': ' . str_replace( array( "\r", "\n" ), '', $value ) );
+			}
+		}
+		if ( 'HEAD' !== ( $_SERVER['REQUEST_METHOD'] ?? '' ) ) {
+			echo $body; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built and escaped by the callers above.
+		}
+	}
+}

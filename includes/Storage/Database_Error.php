@@ -1,0 +1,23 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Storage;
+
+/**
+ * A query failed. Repositories throw it instead of returning a value that looks like "not found",
+ * so a database problem is never mistaken for an invalid code or token.
+ */
+final class Database_Error extends \RuntimeException {
+	public static function from_last_error( string $operation ): self {
+		global $wpdb;
+		return new self( $operation . ' failed: ' . (string) $wpdb->last_error );
+	}
+
+	/**
+	 * Whether the database is unreachable (an outage, answered 503) rather than a query being wrong.
+	 */
+	public static function is_outage(): bool {
+		global $wpdb;
+		return ! $wpdb->check_connection( false );
+	}
+}
