@@ -1,7 +1,8 @@
 <?php
 /**
  * Plugin Name: Keystone OIDC test support
- * Description: Loaded only on the test suite's sites. Lets tests move the plugin's clock and read
+ * Description: Loaded only on the test suite's sites. Lets tests move the plugin's clock (for the
+ * whole site over REST, or for one request with an X-Keystone-Test-Clock-Offset header) and read
  * what the plugin stored, over REST, as an administrator.
  *
  * @package Keystone_OIDC
@@ -10,7 +11,12 @@
 add_filter(
 	'keystone_oidc_now',
 	static function ( $now ) {
-		return $now + (int) get_option( 'keystone_test_clock_offset', 0 );
+		$offset = (int) get_option( 'keystone_test_clock_offset', 0 );
+		// A per-request offset ages one request without moving time for tests running beside it.
+		if ( isset( $_SERVER['HTTP_X_KEYSTONE_TEST_CLOCK_OFFSET'] ) ) {
+			$offset += (int) $_SERVER['HTTP_X_KEYSTONE_TEST_CLOCK_OFFSET'];
+		}
+		return $now + $offset;
 	}
 );
 
