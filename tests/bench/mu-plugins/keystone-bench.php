@@ -1,0 +1,77 @@
+<?php
+/**
+ * Plugin Name: Keystone OIDC benchmark support
+ * Description: Loaded only on the benchmark's site (bin/bench-site.sh). Adds the floor route, lets a
+ * request run with the plugin left out, and reports what each request cost in response headers.
+ *
+ * @package Keystone_OIDC
+ */
+
+// The benchmark's site is on loopback with a fresh database; nothing here runs anywhere else.
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/*
+ * `X-Bench-Plugin: off` answers this one request as if the plugin were inactive, so the runner can
+ * interleave plugin-on and plugin-off batches on one site without activating and deactivating.
+ */
+if ( isset( $_SERVER['HTTP_X_BENCH_PLUGIN'] ) && 'off' === $_SERVER['HTTP_X_BENCH_PLUGIN'] ) {
+	add_filter(
+		'option_active_plugins',
+		static function ( $plugins ) {
+			return array_values( array_diff( (array) $plugins, array( 'keystone-oidc/keystone-oidc.php' ) ) );
+		}
+	);
+}
+
+/*
+ * `X-Bench-Log-Queries: 1` records this request's SQL with timings and callers (SAVEQUERIES is read
+ * at every query, so defining it here covers everything after the must-use plugins load).
+ */
+$keystone_bench_log = isset( $_SERVER['HTTP_X_BENCH_LOG_QUERIES'] ) && '1' === $_SERVER['HTTP_X_BENCH_LOG_QUERIES'];
+if ( $keystone_bench_log && ! defined( 'SAVEQUERIES' ) ) {
+	define( 'SAVEQUERIES', true );
+}
+
+/*
+ * Every response is held in a buffer so the headers go out at the very end of the request, when the
+ * query count and peak memory are final, whichever code path sent the response.
+ */
+ob_start();
+header_register_callback(
+	static function () use ( $keystone_bench_log ) {
+		global $wpdb;
+		header( 'X-Bench-Queries: ' . (int) $wpdb->num_queries );
+		header( 'X-Bench-Memory: ' . memory_get_peak_usage() );
+		header( 'X-Bench-Php-Ms: ' . round( ( microtime( true ) - $_SERVER['REQUEST_TIME_FLOAT'] ) * 1000, 3 ) );
+		if ( $keystone_bench_log && is_array( $wpdb->queries ) ) {
+			$log = array();
+			foreach ( $wpdb->queries as $query ) {
+				$log[] = array(
+					'sql'    => $query[0],
+					'ms'     => round( $query[1] * 1000, 3 ),
+					'caller' => $query[2],
+				);
+			}
+			header( 'X-Bench-Query-Log: ' . base64_encode( (string) wp_json_encode( $log ) ) );
+		}
+	}
+);
+
+add_action(
+	'rest_api_init',
+	static function () {
+		register_rest_route(
+			'keystone-bench/v1',
+			'/floor',
+			array(
+				'methods'             => 'GET',
+				'permission_callback' => '__return_true',
+				'callback'            => static function () {
+					return new stdClass();
+				},
+			)
+		);
+	}
+);
