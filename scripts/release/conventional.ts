@@ -272,6 +272,15 @@ export function renderReadmeChangelog(
 	].join( '\n' );
 }
 
+/** The body of a changelog section as Markdown, for the GitHub Release's notes. */
+export function releaseNotes( section: string ): string {
+	const items = section
+		.split( '\n' )
+		.filter( ( line ) => line.startsWith( '* ' ) )
+		.map( ( line ) => `- ${ line.slice( 2 ) }` );
+	return items.join( '\n' ) + '\n';
+}
+
 function versionOfHeading( line: string ): string | null {
 	return /^=\s*([^=\s]+)/.exec( line )?.[ 1 ] ?? null;
 }

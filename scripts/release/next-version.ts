@@ -1,9 +1,10 @@
 /**
- * Prints the next release version (nothing when there is nothing to release) and, with --write,
- * adds its section to readme.txt's changelog.
+ * Prints the next release version (nothing when there is nothing to release). --write adds its
+ * section to readme.txt's changelog; --notes FILE writes the same entries as Markdown for the
+ * GitHub Release.
  *
- *   node --import tsx scripts/release/next-version.ts [--write] [--date YYYY-MM-DD]
- *   node --import tsx scripts/release/next-version.ts --tag v1.4.0-dev [--write]
+ *   node --import tsx scripts/release/next-version.ts [--write] [--notes FILE] [--date YYYY-MM-DD]
+ *   node --import tsx scripts/release/next-version.ts --tag v1.4.0-dev [--write] [--notes FILE]
  *
  * Without --tag: the commits since the newest stable `v*` tag reachable from HEAD decide the bump.
  * With a `v<version>-dev` tag: the tag names the pre-release version, and the commits since the
@@ -21,6 +22,7 @@ import {
 	latestReleaseTag,
 	nextVersion,
 	releasableCommits,
+	releaseNotes,
 	renderReadmeChangelog,
 } from './conventional';
 import { packageVersion, README_FILE } from './version-files';
@@ -108,6 +110,7 @@ if ( process.argv[ 1 ] === fileURLToPath( import.meta.url ) ) {
 		options: {
 			tag: { type: 'string' },
 			write: { type: 'boolean', default: false },
+			notes: { type: 'string' },
 			date: {
 				type: 'string',
 				default: new Date().toISOString().slice( 0, 10 ),
@@ -132,6 +135,12 @@ if ( process.argv[ 1 ] === fileURLToPath( import.meta.url ) ) {
 					readFileSync( readmePath, 'utf8' ),
 					release.changelog
 				)
+			);
+		}
+		if ( values.notes !== undefined ) {
+			writeFileSync(
+				resolve( values.notes ),
+				releaseNotes( release.changelog )
 			);
 		}
 		console.log( release.version );

@@ -11,6 +11,7 @@ import {
 	nextVersion,
 	parseCommit,
 	releasableCommits,
+	releaseNotes,
 	renderReadmeChangelog,
 } from '../../../scripts/release/conventional';
 
@@ -273,6 +274,15 @@ describe( 'the changelog section', () => {
 				releasableCommits( history( 'ci: pin actions', 'chore: deps' ) )
 			),
 			'= 1.2.4 - 2025-06-01 =\n* Maintenance: internal changes only.'
+		);
+	} );
+} );
+
+describe( 'releaseNotes', () => {
+	it( 'turns a section into a Markdown list without its heading', () => {
+		assert.equal(
+			releaseNotes( '= 1.3.0 - 2025-06-01 =\n* New: a\n* Fixed: b' ),
+			'- New: a\n- Fixed: b\n'
 		);
 	} );
 } );

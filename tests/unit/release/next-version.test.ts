@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -168,28 +174,61 @@ describe( 'planRelease on a real git history', () => {
 } );
 
 describe( 'the next-version command', () => {
-	it( 'prints a semantic version (or nothing) for this repository without touching files', () => {
+	it( 'prints a semantic version (or nothing) and the notes for this repository, touching no tracked file', () => {
 		const readme = readFileSync( join( repoRoot, 'readme.txt' ), 'utf8' );
+		const dir = mkdtempSync( join( tmpdir(), 'keystone-notes-' ) );
+		try {
+			const notes = join( dir, 'notes.md' );
+			const result = spawnSync(
+				process.execPath,
+				[
+					'--import',
+					'tsx',
+					'scripts/release/next-version.ts',
+					'--date',
+					date,
+					'--notes',
+					notes,
+				],
+				{ cwd: repoRoot, encoding: 'utf8' }
+			);
+			assert.equal( result.status, 0, result.stderr );
+			const version = result.stdout.trim();
+			if ( version === '' ) {
+				assert.equal( existsSync( notes ), false );
+			} else {
+				assert.ok(
+					isSemver( version ),
+					`printed ${ JSON.stringify( version ) }`
+				);
+				assert.match( readFileSync( notes, 'utf8' ), /^- \S/ );
+			}
+			assert.equal(
+				readFileSync( join( repoRoot, 'readme.txt' ), 'utf8' ),
+				readme
+			);
+		} finally {
+			rmSync( dir, { recursive: true, force: true } );
+		}
+	} );
+
+	it( 'fails with a message for a tag that is not a -dev tag', () => {
 		const result = spawnSync(
 			process.execPath,
 			[
 				'--import',
 				'tsx',
 				'scripts/release/next-version.ts',
-				'--date',
-				date,
+				'--tag',
+				'v9.9.9',
 			],
 			{ cwd: repoRoot, encoding: 'utf8' }
 		);
-		assert.equal( result.status, 0, result.stderr );
-		const version = result.stdout.trim();
-		assert.ok(
-			version === '' || isSemver( version ),
-			`printed ${ JSON.stringify( version ) }`
-		);
-		assert.equal(
-			readFileSync( join( repoRoot, 'readme.txt' ), 'utf8' ),
-			readme
+		assert.equal( result.status, 1 );
+		assert.equal( result.stdout, '' );
+		assert.match(
+			result.stderr,
+			/"v9\.9\.9" is not a pre-release tag like v1\.4\.0-dev/
 		);
 	} );
 } );
