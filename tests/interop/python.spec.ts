@@ -1,0 +1,175 @@
+/**
+ * A server-side web app on Flask and Authlib (Debian's python3-flask, python3-authlib): a
+ * confidential client that redeems the code with its secret (and PKCE), validates the ID token
+ * against the JWKS, calls userinfo, and refreshes its tokens.
+ */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect } from '../e2e/support/test';
+import { admin as adminLogin } from '../e2e/support/env';
+import { freePort, startProcess, type RunningProcess } from './support/process';
+import {
+	adminAccount,
+	deleteClient,
+	discovery,
+	discoveryUrl,
+	registerClient,
+	signInAtProvider,
+	supportedScopes,
+	type AdminAccount,
+	type Discovery,
+	type RegisteredClient,
+} from './support/provider';
+
+const python = process.env.INTEROP_PYTHON ?? '/usr/bin/python3';
+
+interface Claims {
+	iss: string;
+	sub: string;
+	aud: string | string[];
+	auth_time?: number;
+	email?: string;
+	[ claim: string ]: unknown;
+}
+
+interface Refreshed {
+	access_token_changed: boolean;
+	refresh_token_changed: boolean;
+	id_token_claims: Claims | null;
+	previous_id_token_claims: Claims;
+	previous_refresh_token: string;
+}
+
+let provider: Discovery;
+let admin: AdminAccount;
+let client: RegisteredClient | undefined;
+let app: RunningProcess | undefined;
+
+test.describe.configure( { mode: 'serial' } );
+
+test.beforeAll( async () => {
+	provider = await discovery();
+	admin = await adminAccount();
+	const port = freePort();
+	const scope = supportedScopes( provider, [ 'email', 'profile' ] );
+	client = await registerClient( {
+		name: 'Server-side app (Python Authlib)',
+		redirect_uris: [ `http://127.0.0.1:${ port }/callback` ],
+		scopes: scope,
+	} );
+	app = await startProcess( {
+		name: 'python-authlib',
+		command: python,
+		args: [ path.join( __dirname, 'python/app.py' ) ],
+		env: {
+			PORT: String( port ),
+			DISCOVERY_URL: discoveryUrl(),
+			CLIENT_ID: client.client_id,
+			CLIENT_SECRET: client.client_secret ?? '',
+			SCOPE: scope.join( ' ' ),
+		},
+		readyUrl: `http://127.0.0.1:${ port }/`,
+	} );
+} );
+
+test.afterAll( async () => {
+	await app?.stop();
+	if ( client ) {
+		await deleteClient( client.client_id );
+	}
+} );
+
+function rp(): string {
+	if ( ! app ) {
+		throw new Error( 'the Python app is not running' );
+	}
+	return app.url;
+}
+
+async function getJson< T >(
+	page: Page,
+	route: string
+): Promise< { status: number; body: T } > {
+	const response = await page.request.get( `${ rp() }${ route }` );
+	const text = await response.text();
+	let body: T;
+	try {
+		body = JSON.parse( text ) as T;
+	} catch {
+		throw new Error(
+			`${ route } answered ${ response.status() }: ${ text }`
+		);
+	}
+	return { status: response.status(), body };
+}
+
+async function signIn( page: Page ): Promise< Claims > {
+	const callback = page.waitForResponse( ( response ) =>
+		response.url().startsWith( `${ rp() }/callback` )
+	);
+	await page.goto( `${ rp() }/login` );
+	await signInAtProvider( page, adminLogin, rp() );
+	const response = await callback;
+	const text = await response.text();
+	expect( response.status(), `the app's callback: ${ text }` ).toBe( 200 );
+	return ( JSON.parse( text ) as { claims: Claims } ).claims;
+}
+
+test( 'signs in: code redeemed with the secret and PKCE, ID token validated by Authlib', async ( {
+	page,
+} ) => {
+	const authorize = page.waitForRequest( ( request ) =>
+		request.url().startsWith( provider.authorization_endpoint )
+	);
+	const claims = await signIn( page );
+	const query = new URL( ( await authorize ).url() ).searchParams;
+	expect( query.get( 'code_challenge_method' ) ).toBe( 'S256' );
+	expect( query.get( 'nonce' ) ).toBeTruthy();
+
+	expect( claims.iss ).toBe( provider.issuer );
+	expect( claims.sub ).toBe( String( admin.id ) );
+	expect( [ claims.aud ].flat() ).toContain( client?.client_id );
+	expect( claims.email ).toBe( admin.email );
+
+	const home = await getJson< { signed_in: boolean } >( page, '/' );
+	expect( home.body.signed_in ).toBe( true );
+} );
+
+test( 'reads userinfo with the access token', async ( { page } ) => {
+	await signIn( page );
+	const userinfo = await getJson< Claims >( page, '/userinfo' );
+	expect( userinfo.status, JSON.stringify( userinfo.body ) ).toBe( 200 );
+	expect( userinfo.body.sub ).toBe( String( admin.id ) );
+	expect( userinfo.body.email ).toBe( admin.email );
+	expect( userinfo.body.preferred_username ).toBe( adminLogin.username );
+} );
+
+test( 'refreshes: new tokens, a new ID token for the same user and client, and userinfo still works', async ( {
+	page,
+} ) => {
+	const first = await signIn( page );
+	const refreshed = await getJson< Refreshed >( page, '/refresh' );
+	expect( refreshed.status, JSON.stringify( refreshed.body ) ).toBe( 200 );
+	expect( refreshed.body.access_token_changed ).toBe( true );
+	expect(
+		refreshed.body.refresh_token_changed,
+		'refresh tokens rotate'
+	).toBe( true );
+	const claims = refreshed.body.id_token_claims;
+	expect( claims, 'the refresh response carries an ID token' ).not.toBeNull();
+	// OpenID Connect Core 12.2: same iss, sub and aud; auth_time of the original authentication.
+	expect( claims?.iss ).toBe( first.iss );
+	expect( claims?.sub ).toBe( first.sub );
+	expect( claims?.aud ).toEqual( first.aud );
+	expect( claims?.auth_time ).toBe( first.auth_time );
+
+	const userinfo = await getJson< Claims >( page, '/userinfo' );
+	expect( userinfo.status, JSON.stringify( userinfo.body ) ).toBe( 200 );
+	expect( userinfo.body.sub ).toBe( String( admin.id ) );
+
+	const again = await getJson< Refreshed >( page, '/refresh' );
+	expect( again.status, JSON.stringify( again.body ) ).toBe( 200 );
+	expect( again.body.previous_refresh_token ).not.toBe(
+		refreshed.body.previous_refresh_token
+	);
+} );

@@ -1,0 +1,133 @@
+/**
+ * The WordPress under test seen as an OpenID provider: its discovery document, clients registered
+ * through the plugin's admin REST API, and a person signing in through its login and consent pages.
+ */
+import { expect, type Page } from '@playwright/test';
+import { baseUrl } from '../../e2e/support/env';
+import { restSession, type WpUser } from '../../e2e/support/wp';
+
+export interface Discovery {
+	issuer: string;
+	authorization_endpoint: string;
+	token_endpoint: string;
+	userinfo_endpoint: string;
+	jwks_uri: string;
+	end_session_endpoint?: string;
+	revocation_endpoint?: string;
+	scopes_supported?: string[];
+	claims_supported?: string[];
+	grant_types_supported?: string[];
+}
+
+export interface RegisteredClient {
+	client_id: string;
+	client_secret?: string;
+	redirect_uris: string[];
+	scopes: string[];
+	type: 'confidential' | 'public';
+}
+
+export interface ClientInput {
+	name: string;
+	redirect_uris: string[];
+	scopes: string[];
+	type?: 'confidential' | 'public';
+	post_logout_redirect_uris?: string[];
+}
+
+export function discoveryUrl(): string {
+	return `${ baseUrl() }/.well-known/openid-configuration`;
+}
+
+export async function discovery(): Promise< Discovery > {
+	const response = await fetch( discoveryUrl() );
+	expect( response.status, `GET ${ discoveryUrl() }` ).toBe( 200 );
+	return ( await response.json() ) as Discovery;
+}
+
+/**
+ * The scopes from `wanted` the provider announces; `openid` always.
+ */
+export function supportedScopes(
+	provider: Discovery,
+	wanted: string[]
+): string[] {
+	const announced = provider.scopes_supported ?? [];
+	return [
+		'openid',
+		...wanted.filter(
+			( scope ) => scope !== 'openid' && announced.includes( scope )
+		),
+	];
+}
+
+export async function registerClient(
+	input: ClientInput
+): Promise< RegisteredClient > {
+	const session = await restSession();
+	try {
+		const response = await session.post(
+			'keystone-oidc/v1/clients',
+			input
+		);
+		expect( response.status(), await response.text() ).toBe( 201 );
+		return ( await response.json() ) as RegisteredClient;
+	} finally {
+		await session.dispose();
+	}
+}
+
+export async function deleteClient( clientId: string ): Promise< void > {
+	const session = await restSession();
+	try {
+		const response = await session.delete(
+			`keystone-oidc/v1/clients/${ encodeURIComponent( clientId ) }`
+		);
+		expect( response.status(), await response.text() ).toBe( 200 );
+	} finally {
+		await session.dispose();
+	}
+}
+
+export interface AdminAccount {
+	id: number;
+	email: string;
+}
+
+export async function adminAccount(): Promise< AdminAccount > {
+	const session = await restSession();
+	try {
+		const response = await session.get( 'wp/v2/users/me?context=edit' );
+		expect( response.status(), await response.text() ).toBe( 200 );
+		return ( await response.json() ) as AdminAccount;
+	} finally {
+		await session.dispose();
+	}
+}
+
+/**
+ * Completes the provider's side of a sign-in the relying party started in `page`: the WordPress
+ * login form, then Allow on the consent screen. Resolves once the browser is back at `rpOrigin`.
+ */
+export async function signInAtProvider(
+	page: Page,
+	user: Pick< WpUser, 'username' | 'password' >,
+	rpOrigin: string
+): Promise< void > {
+	const provider = new URL( baseUrl() ).origin;
+	await page.waitForURL( ( url ) => url.origin === provider );
+	if ( new URL( page.url() ).pathname.endsWith( '/wp-login.php' ) ) {
+		await page.locator( '#user_login' ).fill( user.username );
+		await page.locator( '#user_pass' ).fill( user.password );
+		await Promise.all( [
+			page.waitForURL(
+				( url ) => ! url.pathname.endsWith( '/wp-login.php' )
+			),
+			page.locator( '#wp-submit' ).click(),
+		] );
+	}
+	if ( new URL( page.url() ).origin === provider ) {
+		await page.getByRole( 'button', { name: /^allow/i } ).click();
+	}
+	await page.waitForURL( ( url ) => url.origin === rpOrigin );
+}
