@@ -8,6 +8,7 @@ use Keystone_OIDC\Admin\Permalink_Notice;
 use Keystone_OIDC\Cron\Cleanup;
 use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\REST\Routes;
+use Keystone_OIDC\Tokens\Claims;
 
 /**
  * Wires the plugin into WordPress. Only hooks are added here: on a page view nothing is loaded,
@@ -24,6 +25,7 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
 		add_action( self::CLEANUP_HOOK, array( Cleanup::class, 'run' ) );
 		add_action( 'init', array( self::class, 'schedule_events' ) );
+		add_action( 'profile_update', array( Claims::class, 'record_profile_update' ) );
 
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );

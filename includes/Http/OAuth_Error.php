@@ -51,13 +51,6 @@ final class OAuth_Error extends \RuntimeException {
 		return $this->headers;
 	}
 
-	/**
-	 * The same error with another status, e.g. `invalid_request` answered as 405.
-	 */
-	public function with_status( int $status, array $headers = array() ): self {
-		return new self( $this->error_code, $this->description, $status, array_merge( $this->headers, $headers ), $this->getMessage() );
-	}
-
 	public static function invalid_request( string $description ): self {
 		return new self( 'invalid_request', $description );
 	}

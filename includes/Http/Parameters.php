@@ -72,6 +72,13 @@ final class Parameters {
 		return $values[0];
 	}
 
+	/**
+	 * Whether the name appears at all, even empty or in array syntax.
+	 */
+	public function has_name( string $name ): bool {
+		return isset( $this->values[ $name ] ) || isset( $this->array_names[ $name ] );
+	}
+
 	public function has( string $name ): bool {
 		return null !== $this->get( $name );
 	}

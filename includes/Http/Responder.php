@@ -30,6 +30,75 @@ final class Responder {
 		);
 	}
 
+	/**
+	 * A public document (discovery, JWKS): cacheable by anyone, readable from any origin, answered
+	 * 304 when the client already holds this version.
+	 *
+	 * @param array<string,mixed> $body
+	 */
+	public static function public_json( Request $request, array $body, int $max_age ): void {
+		$json    = (string) wp_json_encode( $body, JSON_UNESCAPED_SLASHES );
+		$etag    = '"' . substr( hash( 'sha256', $json ), 0, 32 ) . '"';
+		$headers = array_merge(
+			self::cors(),
+			array(
+				'Cache-Control' => 'public, max-age=' . $max_age,
+				'ETag'          => $etag,
+			)
+		);
+		if ( self::etag_matches( (string) $request->header( 'if-none-match' ), $etag ) ) {
+			self::not_modified( $headers );
+			return;
+		}
+		self::send( 200, array_merge( array( 'Content-Type' => 'application/json; charset=UTF-8' ), $headers ), $json );
+	}
+
+	/**
+	 * Back-channel endpoints are called by browser apps too (public clients, RFC 8252 / SPA); they
+	 * use no cookies, so any origin may read them.
+	 *
+	 * @return array<string,string>
+	 */
+	public static function cors(): array {
+		return array( 'Access-Control-Allow-Origin' => '*' );
+	}
+
+	/**
+	 * Answers a CORS preflight for the given methods.
+	 *
+	 * @param string[] $methods
+	 */
+	public static function preflight( array $methods ): void {
+		self::send(
+			204,
+			array_merge(
+				self::cors(),
+				array(
+					'Access-Control-Allow-Methods' => implode( ', ', $methods ),
+					'Access-Control-Allow-Headers' => 'Authorization, Content-Type, DPoP, If-None-Match',
+					'Access-Control-Max-Age'       => '600',
+				)
+			),
+			''
+		);
+	}
+
+	/**
+	 * RFC 9110 §13.1.2: a list of (possibly weak) tags, or `*`.
+	 */
+	public static function etag_matches( string $if_none_match, string $etag ): bool {
+		foreach ( explode( ',', $if_none_match ) as $candidate ) {
+			$candidate = trim( $candidate );
+			if ( 0 === strpos( $candidate, 'W/' ) ) {
+				$candidate = substr( $candidate, 2 );
+			}
+			if ( '*' === $candidate || $candidate === $etag ) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	public static function error_json( OAuth_Error $error ): void {
 		self::json(
 			$error->status(),
@@ -37,7 +106,7 @@ final class Responder {
 				'error'             => $error->error_code(),
 				'error_description' => $error->description(),
 			),
-			array_merge( self::NO_STORE, $error->headers() )
+			array_merge( self::NO_STORE, self::cors(), $error->headers() )
 		);
 	}
 
@@ -45,7 +114,7 @@ final class Responder {
 	 * RFC 6749 §4.1.2.1 + RFC 9207: the error goes back to the client's proven redirect URI with
 	 * `state` and `iss`.
 	 */
-	public static function error_redirect( OAuth_Error $error, string $redirect_uri, ?string $state ): void {
+	public static function error_redirect( OAuth_Error $error, string $redirect_uri, ?string $state, string $method = 'GET' ): void {
 		self::redirect(
 			Redirect_Url::build(
 				$redirect_uri,
@@ -55,7 +124,8 @@ final class Responder {
 					'state'             => $state,
 					'iss'               => Config::issuer(),
 				)
-			)
+			),
+			$method
 		);
 	}
 

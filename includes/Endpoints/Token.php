@@ -1,0 +1,65 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Endpoints;
+
+use Keystone_OIDC\Grants\Authorization_Code;
+use Keystone_OIDC\Grants\Grant_Type;
+use Keystone_OIDC\Grants\Refresh_Token;
+use Keystone_OIDC\Http\Method_Guard;
+use Keystone_OIDC\Http\OAuth_Error;
+use Keystone_OIDC\Http\Parameters;
+use Keystone_OIDC\Http\Request;
+use Keystone_OIDC\Http\Responder;
+
+/**
+ * RFC 6749 §3.2: POST a form, authenticate the client, run the grant, answer JSON that no cache
+ * keeps.
+ */
+final class Token implements Endpoint {
+	/**
+	 * Parameters that must appear at most once, checked before any is used.
+	 */
+	const SINGLE = array( 'grant_type', 'client_id', 'client_secret', 'code', 'redirect_uri', 'code_verifier', 'refresh_token', 'scope', 'resource' );
+
+	public function handle( Request $request, string $name ): void {
+		if ( ! Method_Guard::allow( $request, array( 'POST' ) ) ) {
+			return;
+		}
+		$params = self::form_parameters( $request );
+		$client = Client_Authentication::authenticate( $request, $params );
+		$grant  = self::grant_type( $params );
+		Responder::json( 200, $grant->execute( $client, $params ), array_merge( Responder::NO_STORE, Responder::cors() ) );
+	}
+
+	private static function form_parameters( Request $request ): Parameters {
+		if ( ! $request->is_form() ) {
+			throw OAuth_Error::invalid_request( 'The request body must be application/x-www-form-urlencoded' );
+		}
+		$params = $request->form();
+		$params->assert_single( self::SINGLE );
+		return $params;
+	}
+
+	private static function grant_type( Parameters $params ): Grant_Type {
+		$grant_type = $params->get( 'grant_type' );
+		if ( null === $grant_type ) {
+			throw OAuth_Error::invalid_request( 'grant_type is required' );
+		}
+		$grants = self::grants();
+		if ( ! isset( $grants[ $grant_type ] ) ) {
+			throw OAuth_Error::unsupported_grant_type( 'Supported grant types: ' . implode( ', ', array_keys( $grants ) ) );
+		}
+		return $grants[ $grant_type ];
+	}
+
+	/**
+	 * @return array<string,Grant_Type>
+	 */
+	private static function grants(): array {
+		return array(
+			'authorization_code' => new Authorization_Code(),
+			'refresh_token'      => new Refresh_Token(),
+		);
+	}
+}

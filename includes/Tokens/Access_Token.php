@@ -1,0 +1,89 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Tokens;
+
+use Keystone_OIDC\Clients\Client;
+use Keystone_OIDC\Clock;
+use Keystone_OIDC\Config;
+use Keystone_OIDC\Crypto\Jws;
+use Keystone_OIDC\Crypto\Secret_Hash;
+use Keystone_OIDC\Http\OAuth_Error;
+use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Storage\Client_Repository;
+use Keystone_OIDC\Storage\Token_Repository;
+
+/**
+ * An access token this provider issued, verified: signature against the published keys, `typ`
+ * `at+jwt` (so an ID token is never accepted in its place, RFC 9068 §4), issuer, expiry, and its
+ * stored row not revoked. Any failure is the same `invalid_token`.
+ */
+final class Access_Token {
+	/** @var \WP_User */
+	public $user;
+
+	/** @var Client */
+	public $client;
+
+	/** @var string */
+	public $scope;
+
+	/** @var array<string,mixed> */
+	public $claims;
+
+	private function __construct( \WP_User $user, Client $client, string $scope, array $claims ) {
+		$this->user   = $user;
+		$this->client = $client;
+		$this->scope  = $scope;
+		$this->claims = $claims;
+	}
+
+	public static function verify( string $token ): self {
+		$claims = self::verified_claims( $token );
+		$row    = Token_Repository::find( Secret_Hash::hash( $claims['jti'] ), Token_Repository::TYPE_ACCESS );
+		$now    = Clock::now();
+		if ( null === $row || null !== $row['revoked_at'] || $row['expires_at'] <= $now ) {
+			throw self::invalid( 'The access token has been revoked or has expired' );
+		}
+		if ( ! hash_equals( (string) $row['client_id'], $claims['client_id'] ) || (string) $row['user_id'] !== $claims['sub'] ) {
+			throw self::invalid();
+		}
+		$user   = get_userdata( (int) $row['user_id'] );
+		$client = Client_Repository::find( (string) $row['client_id'] );
+		if ( ! $user instanceof \WP_User || null === $client || ! $client->allows_roles( (array) $user->roles ) ) {
+			throw self::invalid();
+		}
+		return new self( $user, $client, (string) $row['scope'], $claims );
+	}
+
+	/**
+	 * @return array<string,mixed> The payload, with `jti`, `sub` and `client_id` known to be strings.
+	 */
+	private static function verified_claims( string $token ): array {
+		$decoded = Jws::decode_unverified( $token );
+		$typ     = is_array( $decoded ) && isset( $decoded['header']['typ'] ) && is_string( $decoded['header']['typ'] ) ? strtolower( $decoded['header']['typ'] ) : '';
+		if ( 'at+jwt' !== $typ && 'application/at+jwt' !== $typ ) {
+			throw self::invalid();
+		}
+		$claims = Jws::verify( $token, Key_Store::instance()->public_jwks()['keys'], array( Token_Issuer::ACCESS_TOKEN_ALG ) );
+		if ( null === $claims ) {
+			throw self::invalid();
+		}
+		foreach ( array( 'iss', 'jti', 'sub', 'client_id' ) as $name ) {
+			if ( ! isset( $claims[ $name ] ) || ! is_string( $claims[ $name ] ) || '' === $claims[ $name ] ) {
+				throw self::invalid();
+			}
+		}
+		if ( Config::issuer() !== $claims['iss'] ) {
+			throw self::invalid();
+		}
+		if ( ! isset( $claims['exp'] ) || ! is_int( $claims['exp'] ) || $claims['exp'] <= Clock::now() ) {
+			throw self::invalid( 'The access token has expired' );
+		}
+		return $claims;
+	}
+
+	private static function invalid( string $description = 'The access token is invalid' ): OAuth_Error {
+		return OAuth_Error::invalid_token( $description );
+	}
+}

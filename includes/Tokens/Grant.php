@@ -1,0 +1,47 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Tokens;
+
+use Keystone_OIDC\Clients\Client;
+
+/**
+ * What a user authorized a client to receive, as a grant redeems it: from a code or from a
+ * refresh token. Every token issued from it shares its `grant_id`.
+ */
+final class Grant {
+	/** @var Client */
+	public $client;
+
+	/** @var \WP_User */
+	public $user;
+
+	/** @var string[] Scopes of the tokens issued now. */
+	public $scopes;
+
+	/** @var string[] Scopes the refresh token carries on (RFC 6749 §6: a narrowed refresh keeps the original). */
+	public $refresh_scopes;
+
+	/** @var string */
+	public $grant_id;
+
+	/** @var int */
+	public $auth_time;
+
+	/** @var string|null Only for the ID token of the code exchange. */
+	public $nonce;
+
+	/**
+	 * @param string[] $scopes
+	 * @param string[] $refresh_scopes
+	 */
+	public function __construct( Client $client, \WP_User $user, array $scopes, array $refresh_scopes, string $grant_id, int $auth_time, ?string $nonce ) {
+		$this->client         = $client;
+		$this->user           = $user;
+		$this->scopes         = $scopes;
+		$this->refresh_scopes = $refresh_scopes;
+		$this->grant_id       = $grant_id;
+		$this->auth_time      = $auth_time;
+		$this->nonce          = $nonce;
+	}
+}

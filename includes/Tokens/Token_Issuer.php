@@ -1,0 +1,112 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Tokens;
+
+use Keystone_OIDC\Checks\Scope;
+use Keystone_OIDC\Clock;
+use Keystone_OIDC\Config;
+use Keystone_OIDC\Crypto\Jws;
+use Keystone_OIDC\Crypto\Random;
+use Keystone_OIDC\Crypto\Secret_Hash;
+use Keystone_OIDC\Crypto\Token_Hash;
+use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Storage\Token_Repository;
+
+/**
+ * Issues the token response of a grant: an access token (RFC 9068 JWT, RS256), an ID token (signed
+ * with the client's registered algorithm) and, when the client takes them, a rotating refresh
+ * token. Every token is recorded under the grant's family so it can be revoked with it.
+ */
+final class Token_Issuer {
+	const ACCESS_TOKEN_ALG = 'RS256';
+
+	/**
+	 * @return array<string,mixed> The token endpoint's JSON answer (RFC 6749 §5.1, OIDC Core §3.1.3.3).
+	 */
+	public static function issue( Grant $grant ): array {
+		$now          = Clock::now();
+		$access_token = self::access_token( $grant, $now );
+		$response     = array(
+			'access_token' => $access_token,
+			'token_type'   => 'Bearer',
+			'expires_in'   => Config::lifetime( 'access' ),
+			'scope'        => Scope::to_string( $grant->scopes ),
+			'id_token'     => self::id_token( $grant, $access_token, $now ),
+		);
+		if ( $grant->client->refresh_tokens ) {
+			$response['refresh_token'] = self::refresh_token( $grant, $now );
+		}
+		return $response;
+	}
+
+	private static function access_token( Grant $grant, int $now ): string {
+		$jti     = Random::token( 32 );
+		$expires = $now + Config::lifetime( 'access' );
+		$scope   = Scope::to_string( $grant->scopes );
+		Token_Repository::insert(
+			array(
+				'token_hash' => Secret_Hash::hash( $jti ),
+				'type'       => Token_Repository::TYPE_ACCESS,
+				'grant_id'   => $grant->grant_id,
+				'client_id'  => $grant->client->client_id,
+				'user_id'    => (int) $grant->user->ID,
+				'scope'      => $scope,
+				'data'       => array(),
+				'expires_at' => $expires,
+				'created_at' => $now,
+			)
+		);
+		return Jws::sign(
+			array(
+				'iss'       => Config::issuer(),
+				'sub'       => (string) $grant->user->ID,
+				'aud'       => $grant->client->client_id,
+				'client_id' => $grant->client->client_id,
+				'scope'     => $scope,
+				'exp'       => $expires,
+				'iat'       => $now,
+				'jti'       => $jti,
+			),
+			Key_Store::instance()->current( self::ACCESS_TOKEN_ALG ),
+			'at+jwt'
+		);
+	}
+
+	private static function id_token( Grant $grant, string $access_token, int $now ): string {
+		$alg    = $grant->client->id_token_signed_response_alg;
+		$claims = array(
+			'iss'       => Config::issuer(),
+			'aud'       => $grant->client->client_id,
+			'exp'       => $now + Config::lifetime( 'id' ),
+			'iat'       => $now,
+			'auth_time' => $grant->auth_time,
+			'azp'       => $grant->client->client_id,
+			'at_hash'   => Token_Hash::half_hash( $access_token, $alg ),
+		);
+		if ( null !== $grant->nonce ) {
+			$claims['nonce'] = $grant->nonce;
+		}
+		// Protocol claims win over anything a claims filter put under the same name.
+		$payload = array_merge( Claims::for_user( $grant->user, $grant->scopes, $grant->client ), $claims );
+		return Jws::sign( $payload, Key_Store::instance()->current( $alg ) );
+	}
+
+	private static function refresh_token( Grant $grant, int $now ): string {
+		$token = Random::token( 32 );
+		Token_Repository::insert(
+			array(
+				'token_hash' => Secret_Hash::hash( $token ),
+				'type'       => Token_Repository::TYPE_REFRESH,
+				'grant_id'   => $grant->grant_id,
+				'client_id'  => $grant->client->client_id,
+				'user_id'    => (int) $grant->user->ID,
+				'scope'      => Scope::to_string( $grant->refresh_scopes ),
+				'data'       => array( 'auth_time' => $grant->auth_time ),
+				'expires_at' => $now + Config::lifetime( 'refresh' ),
+				'created_at' => $now,
+			)
+		);
+		return $token;
+	}
+}
