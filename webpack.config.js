@@ -8,9 +8,15 @@ const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
 module.exports = {
 	...defaultConfig,
 	entry: {
-		'admin-clients': path.resolve( __dirname, 'src/admin/clients/index.tsx' ),
+		'admin-clients': path.resolve(
+			__dirname,
+			'src/admin/clients/index.tsx'
+		),
 		'admin-edit': path.resolve( __dirname, 'src/admin/edit/index.tsx' ),
-		'admin-settings': path.resolve( __dirname, 'src/admin/settings/index.tsx' ),
+		'admin-settings': path.resolve(
+			__dirname,
+			'src/admin/settings/index.tsx'
+		),
 		consent: path.resolve( __dirname, 'src/consent/index.tsx' ),
 	},
 	output: {

@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Admin;
 
+use Keystone_OIDC\Config;
 use Keystone_OIDC\Endpoints\Router;
 
 /**
@@ -32,7 +33,9 @@ final class Assets {
 		wp_register_script( $handle, plugins_url( 'build/' . $entry . '.js', KEYSTONE_OIDC_FILE ), $asset['dependencies'], $asset['version'], true );
 		wp_set_script_translations( $handle, 'keystone-oidc', KEYSTONE_OIDC_DIR . '/languages' );
 		if ( is_file( KEYSTONE_OIDC_DIR . '/build/' . $entry . '.css' ) ) {
-			wp_enqueue_style( $handle, plugins_url( 'build/' . $entry . '.css', KEYSTONE_OIDC_FILE ), array( 'wp-components' ), $asset['version'] );
+			// The consent page stands alone and styles itself; only admin screens build on wp-components.
+			$style_deps = 'consent' === $entry ? array() : array( 'wp-components' );
+			wp_enqueue_style( $handle, plugins_url( 'build/' . $entry . '.css', KEYSTONE_OIDC_FILE ), $style_deps, $asset['version'] );
 		}
 		return true;
 	}
@@ -42,12 +45,31 @@ final class Assets {
 	 */
 	public static function admin_config(): array {
 		return array(
-			'restNamespace' => 'keystone-oidc/v1',
-			'version'       => KEYSTONE_OIDC_VERSION,
-			'issuer'        => untrailingslashit( home_url() ),
-			'discoveryUrl'  => Router::url( 'discovery' ),
-			'adminUrl'      => admin_url( 'admin.php' ),
-			'prettyPermalinks' => '' !== (string) get_option( 'permalink_structure' ),
+			'restNamespace'        => 'keystone-oidc/v1',
+			'version'              => KEYSTONE_OIDC_VERSION,
+			'issuer'               => Config::issuer(),
+			'discoveryUrl'         => Router::url( 'discovery' ),
+			'adminUrl'             => admin_url( 'admin.php' ),
+			'permalinkSettingsUrl' => admin_url( 'options-permalink.php' ),
+			'prettyPermalinks'     => '' !== (string) get_option( 'permalink_structure' ),
+			'scopes'               => Config::supported_scopes(),
+			'roles'                => self::roles(),
 		);
+	}
+
+	/**
+	 * Roles a client may be restricted to, with their translated names.
+	 *
+	 * @return array<int,array{slug:string,name:string}>
+	 */
+	private static function roles(): array {
+		$roles = array();
+		foreach ( wp_roles()->get_names() as $slug => $name ) {
+			$roles[] = array(
+				'slug' => (string) $slug,
+				'name' => translate_user_role( $name ),
+			);
+		}
+		return $roles;
 	}
 }

@@ -32,6 +32,8 @@ final class Menu {
 			'dashicons-shield',
 			81
 		);
+		add_filter( 'submenu_file', array( self::class, 'highlight_clients' ) );
+		add_filter( 'admin_title', array( self::class, 'edit_title' ), 10, 2 );
 		foreach ( self::pages() as $slug => $page ) {
 			$hook = add_submenu_page( 'keystone-oidc', $page[0], $page[0], self::CAPABILITY, $slug, array( self::class, 'render' ) );
 			$entry = $page[1];
@@ -47,6 +49,30 @@ final class Menu {
 				}
 			);
 		}
+	}
+
+	/**
+	 * Editing a client happens on the Add Client page (`&client_id=…`); the menu then highlights
+	 * Clients, where the admin came from, and the title says what the page does.
+	 */
+	public static function editing_client(): bool {
+		// Only decides which menu item is highlighted; the REST API checks everything else.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended
+		return isset( $_GET['page'], $_GET['client_id'] ) && 'keystone-oidc-new' === $_GET['page'];
+	}
+
+	/**
+	 * @param string|null $submenu_file
+	 */
+	public static function highlight_clients( $submenu_file ): ?string {
+		return self::editing_client() ? 'keystone-oidc' : $submenu_file;
+	}
+
+	public static function edit_title( string $admin_title, string $title ): string {
+		if ( ! self::editing_client() ) {
+			return $admin_title;
+		}
+		return str_replace( $title, __( 'Edit Client', 'keystone-oidc' ), $admin_title );
 	}
 
 	public static function render(): void {

@@ -1,0 +1,247 @@
+import { Button, Notice } from '@wordpress/components';
+import { useEffect, useMemo, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+import {
+	createClient,
+	errorMessage,
+	getClient,
+	toApiError,
+	updateClient,
+} from '../../../api';
+import type {
+	Client,
+	CreatedClient as CreatedClientData,
+} from '../../../api/types';
+import {
+	adminPageUrl,
+	PAGES,
+	type AdminConfig,
+} from '../../../config/admin-config';
+import { Loading } from '../../../components/Loading';
+import { Notices, useNotices } from '../../../components/Notices';
+import { PageHeader } from '../../../components/PageHeader';
+import { useBeforeUnload } from '../../../components/useBeforeUnload';
+import {
+	emptyForm,
+	formFromClient,
+	formToInput,
+	hasErrors,
+	isDirty,
+	validateForm,
+} from '../form';
+import type { ClientFormValues, EditMode } from '../types';
+import { ClientForm } from './ClientForm';
+import { CreatedClient } from './CreatedClient';
+import { CredentialsCard } from './CredentialsCard';
+import { DangerZone } from './DangerZone';
+
+interface EditClientScreenProps {
+	mode: EditMode;
+	config: AdminConfig;
+}
+
+type LoadState =
+	| { status: 'loading' }
+	| { status: 'failed'; message: string; missing: boolean }
+	| { status: 'ready' };
+
+export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
+	const notices = useNotices();
+	const [ load, setLoad ] = useState< LoadState >(
+		mode.kind === 'edit' ? { status: 'loading' } : { status: 'ready' }
+	);
+	const [ client, setClient ] = useState< Client | null >( null );
+	const [ saved, setSaved ] = useState< ClientFormValues >( emptyForm );
+	const [ values, setValues ] = useState< ClientFormValues >( emptyForm );
+	const [ submitted, setSubmitted ] = useState( false );
+	const [ saving, setSaving ] = useState( false );
+	const [ created, setCreated ] = useState< CreatedClientData | null >(
+		null
+	);
+
+	const listUrl = adminPageUrl( config.adminUrl, PAGES.clients );
+
+	useEffect( () => {
+		if ( mode.kind !== 'edit' ) {
+			return;
+		}
+		let current = true;
+		getClient( mode.clientId )
+			.then( ( loaded ) => {
+				if ( ! current ) {
+					return;
+				}
+				setClient( loaded );
+				setSaved( formFromClient( loaded ) );
+				setValues( formFromClient( loaded ) );
+				setLoad( { status: 'ready' } );
+			} )
+			.catch( ( error: unknown ) => {
+				if ( current ) {
+					setLoad( {
+						status: 'failed',
+						message: errorMessage( error ),
+						missing:
+							toApiError( error ).code ===
+							'keystone_oidc_client_not_found',
+					} );
+				}
+			} );
+		return () => {
+			current = false;
+		};
+	}, [ mode ] );
+
+	const errors = useMemo( () => validateForm( values ), [ values ] );
+	const dirty = created === null && isDirty( saved, values );
+	useBeforeUnload( dirty && ! saving );
+
+	const submit = async () => {
+		setSubmitted( true );
+		if ( hasErrors( errors ) ) {
+			notices.show(
+				'error',
+				__(
+					'Some fields need attention. Fix them and try again.',
+					'keystone-oidc'
+				)
+			);
+			return;
+		}
+		setSaving( true );
+		try {
+			if ( mode.kind === 'add' ) {
+				const answer = await createClient( formToInput( values ) );
+				setSaved( values );
+				setCreated( answer );
+				notices.clear();
+				notices.show(
+					'success',
+					__( 'Client created.', 'keystone-oidc' )
+				);
+			} else {
+				const answer = await updateClient(
+					mode.clientId,
+					formToInput( values )
+				);
+				setClient( answer );
+				setSaved( formFromClient( answer ) );
+				setValues( formFromClient( answer ) );
+				notices.show(
+					'success',
+					__( 'Client updated.', 'keystone-oidc' )
+				);
+			}
+		} catch ( error ) {
+			notices.show( 'error', errorMessage( error ) );
+		} finally {
+			setSaving( false );
+		}
+	};
+
+	const title =
+		mode.kind === 'add'
+			? __( 'Add Client', 'keystone-oidc' )
+			: __( 'Edit Client', 'keystone-oidc' );
+
+	let body;
+	if ( load.status === 'loading' ) {
+		body = <Loading label={ __( 'Loading client…', 'keystone-oidc' ) } />;
+	} else if ( load.status === 'failed' ) {
+		body = (
+			<Notice status="error" isDismissible={ false }>
+				{ load.message }{ ' ' }
+				{ load.missing && (
+					<a href={ listUrl }>
+						{ __( 'Back to Clients', 'keystone-oidc' ) }
+					</a>
+				) }
+			</Notice>
+		);
+	} else if ( created !== null ) {
+		body = (
+			<CreatedClient
+				client={ created }
+				discoveryUrl={ config.discoveryUrl }
+				editUrl={ adminPageUrl( config.adminUrl, PAGES.edit, {
+					client_id: created.client_id,
+				} ) }
+				listUrl={ listUrl }
+			/>
+		);
+	} else {
+		body = (
+			<>
+				{ client !== null && (
+					<CredentialsCard
+						client={ client }
+						discoveryUrl={ config.discoveryUrl }
+						notices={ notices }
+					/>
+				) }
+				<ClientForm
+					mode={ mode.kind }
+					values={ values }
+					onChange={ setValues }
+					errors={ errors }
+					showRequired={ submitted }
+					scopes={ config.scopes }
+					roles={ config.roles }
+					saving={ saving }
+					dirty={ dirty }
+					onSubmit={ submit }
+				/>
+				{ client !== null && (
+					<DangerZone
+						client={ client }
+						notices={ notices }
+						onDeleted={ () => {
+							window.location.assign(
+								adminPageUrl( config.adminUrl, PAGES.clients, {
+									deleted: client.name,
+								} )
+							);
+						} }
+					/>
+				) }
+			</>
+		);
+	}
+
+	return (
+		<div className="keystone-oidc-screen keystone-oidc-edit">
+			<PageHeader
+				title={ title }
+				actions={
+					mode.kind === 'edit' ? (
+						<a
+							className="page-title-action"
+							href={ adminPageUrl( config.adminUrl, PAGES.edit ) }
+						>
+							{ __( 'Add Client', 'keystone-oidc' ) }
+						</a>
+					) : undefined
+				}
+			/>
+			{ client !== null && (
+				<p className="keystone-oidc-subtitle">
+					{ sprintf(
+						/* translators: %s: application name. */
+						__( 'Application: %s', 'keystone-oidc' ),
+						client.name
+					) }
+				</p>
+			) }
+			<Notices api={ notices } />
+			{ body }
+			{ created === null && load.status === 'ready' && (
+				<p>
+					<Button variant="link" href={ listUrl }>
+						{ __( '← Back to Clients', 'keystone-oidc' ) }
+					</Button>
+				</p>
+			) }
+		</div>
+	);
+}

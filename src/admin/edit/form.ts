@@ -1,0 +1,124 @@
+import type { Client, ClientInput } from '../../api/types';
+import {
+	absoluteUriProblem,
+	checkUriList,
+	redirectUriProblem,
+	splitUris,
+} from './redirect-uri';
+import type { ClientFormErrors, ClientFormValues, EditMode } from './types';
+
+export const NAME_MAX_LENGTH = 200;
+
+export function emptyForm(): ClientFormValues {
+	return {
+		name: '',
+		redirectUris: '',
+		scopes: [ 'openid' ],
+		type: 'confidential',
+		postLogoutRedirectUris: '',
+		audiences: '',
+		allowedRoles: [],
+		skipConsent: false,
+		refreshTokens: true,
+		idTokenAlg: 'RS256',
+	};
+}
+
+export function formFromClient( client: Client ): ClientFormValues {
+	return {
+		name: client.name,
+		redirectUris: client.redirect_uris.join( '\n' ),
+		scopes: withOpenid( client.scopes ),
+		type: client.type,
+		postLogoutRedirectUris: ( client.post_logout_redirect_uris ?? [] ).join(
+			'\n'
+		),
+		audiences: ( client.audiences ?? [] ).join( '\n' ),
+		allowedRoles: client.allowed_roles ?? [],
+		skipConsent: client.skip_consent ?? false,
+		refreshTokens: client.refresh_tokens ?? true,
+		idTokenAlg: client.id_token_signed_response_alg ?? 'RS256',
+	};
+}
+
+/** `openid` is always granted: the UI shows it checked and locked, and always sends it. */
+export function withOpenid( scopes: string[] ): string[] {
+	return [ 'openid', ...scopes.filter( ( scope ) => scope !== 'openid' ) ];
+}
+
+export function toggleInList(
+	list: string[],
+	item: string,
+	on: boolean
+): string[] {
+	const without = list.filter( ( entry ) => entry !== item );
+	return on ? [ ...without, item ] : without;
+}
+
+export function formToInput( values: ClientFormValues ): ClientInput {
+	return {
+		name: values.name.trim(),
+		redirect_uris: splitUris( values.redirectUris ),
+		scopes: withOpenid( values.scopes ),
+		type: values.type,
+		post_logout_redirect_uris: splitUris( values.postLogoutRedirectUris ),
+		audiences: splitUris( values.audiences ),
+		allowed_roles: values.allowedRoles,
+		skip_consent: values.skipConsent,
+		refresh_tokens: values.refreshTokens,
+		id_token_signed_response_alg: values.idTokenAlg,
+	};
+}
+
+export function validateForm( values: ClientFormValues ): ClientFormErrors {
+	const name = values.name.trim();
+	let nameProblem: ClientFormErrors[ 'name' ] = null;
+	if ( name === '' ) {
+		nameProblem = 'required';
+	} else if ( [ ...name ].length > NAME_MAX_LENGTH ) {
+		nameProblem = 'too_long';
+	}
+	return {
+		name: nameProblem,
+		redirectUris:
+			splitUris( values.redirectUris ).length === 0
+				? 'required'
+				: checkUriList( values.redirectUris, redirectUriProblem ),
+		postLogoutRedirectUris: checkUriList(
+			values.postLogoutRedirectUris,
+			absoluteUriProblem
+		),
+		audiences: checkUriList( values.audiences, absoluteUriProblem ),
+	};
+}
+
+export function hasErrors( errors: ClientFormErrors ): boolean {
+	return (
+		errors.name !== null ||
+		errors.redirectUris === 'required' ||
+		errors.redirectUris.length > 0 ||
+		errors.postLogoutRedirectUris.length > 0 ||
+		errors.audiences.length > 0
+	);
+}
+
+/** Compares what would be sent, so reordering whitespace or blank lines is not a change. */
+export function isDirty(
+	saved: ClientFormValues,
+	current: ClientFormValues
+): boolean {
+	const normalise = ( values: ClientFormValues ) => {
+		const input = formToInput( values );
+		return JSON.stringify( {
+			...input,
+			scopes: [ ...input.scopes ].sort(),
+			allowed_roles: [ ...( input.allowed_roles ?? [] ) ].sort(),
+		} );
+	};
+	return normalise( saved ) !== normalise( current );
+}
+
+export function readEditMode( search: string ): EditMode {
+	const clientId = new URLSearchParams( search ).get( 'client_id' );
+	return clientId ? { kind: 'edit', clientId } : { kind: 'add' };
+}

@@ -1,0 +1,46 @@
+import type { ClientType, IdTokenAlg } from '../../api/types';
+
+/**
+ * What the client form edits. Lists of URIs are kept as the text the admin types (one per line)
+ * and turned into arrays only when sent.
+ */
+export interface ClientFormValues {
+	name: string;
+	redirectUris: string;
+	scopes: string[];
+	type: ClientType;
+	postLogoutRedirectUris: string;
+	audiences: string;
+	allowedRoles: string[];
+	skipConsent: boolean;
+	refreshTokens: boolean;
+	idTokenAlg: IdTokenAlg;
+}
+
+export type UriProblem =
+	| 'not_absolute'
+	| 'fragment'
+	| 'http_not_loopback'
+	| 'wildcard'
+	| 'whitespace'
+	| 'dangerous_scheme'
+	| 'duplicate';
+
+export interface UriLineError {
+	/** 1-based line number in the textarea. */
+	line: number;
+	uri: string;
+	problem: UriProblem;
+}
+
+export type NameProblem = 'required' | 'too_long';
+
+export interface ClientFormErrors {
+	name: NameProblem | null;
+	redirectUris: UriLineError[] | 'required';
+	postLogoutRedirectUris: UriLineError[];
+	audiences: UriLineError[];
+}
+
+/** Which of add / edit the screen is in, read from the URL. */
+export type EditMode = { kind: 'add' } | { kind: 'edit'; clientId: string };

@@ -1,0 +1,105 @@
+import { Button, Card, CardBody, CardHeader } from '@wordpress/components';
+import { useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+import { errorMessage, rotateKeys } from '../../../api';
+import { ConfirmModal } from '../../../components/ConfirmModal';
+import { CopyableField } from '../../../components/CopyableField';
+import type { NoticesApi } from '../../../components/Notices';
+
+interface KeysCardProps {
+	kid: string;
+	onRotated: ( kid: string ) => void;
+	notices: NoticesApi;
+}
+
+export function KeysCard( { kid, onRotated, notices }: KeysCardProps ) {
+	const [ confirming, setConfirming ] = useState( false );
+	const [ busy, setBusy ] = useState( false );
+
+	const rotate = async () => {
+		setBusy( true );
+		try {
+			const answer = await rotateKeys();
+			onRotated( answer.kid );
+			notices.show(
+				'success',
+				sprintf(
+					/* translators: %s: key ID of the new signing key. */
+					__(
+						'Signing keys rotated. New tokens are signed with key %s.',
+						'keystone-oidc'
+					),
+					answer.kid
+				)
+			);
+		} catch ( error ) {
+			notices.show( 'error', errorMessage( error ) );
+		} finally {
+			setBusy( false );
+			setConfirming( false );
+		}
+	};
+
+	return (
+		<Card>
+			<CardHeader>
+				<h2>{ __( 'Signing Keys', 'keystone-oidc' ) }</h2>
+			</CardHeader>
+			<CardBody>
+				{ kid !== '' ? (
+					<CopyableField
+						label={ __( 'Current Key ID (kid)', 'keystone-oidc' ) }
+						value={ kid }
+					/>
+				) : (
+					<p>
+						{ __(
+							'No signing key has been created yet.',
+							'keystone-oidc'
+						) }
+					</p>
+				) }
+				<p className="description">
+					{ __(
+						'Rotate the keys if you suspect a private key was exposed, or on a regular schedule.',
+						'keystone-oidc'
+					) }
+				</p>
+				<Button
+					variant="secondary"
+					onClick={ () => setConfirming( true ) }
+					disabled={ busy }
+					__next40pxDefaultSize
+				>
+					{ __( 'Rotate Signing Keys', 'keystone-oidc' ) }
+				</Button>
+			</CardBody>
+			{ confirming && (
+				<ConfirmModal
+					title={ __( 'Rotate the signing keys?', 'keystone-oidc' ) }
+					confirmLabel={ __(
+						'Rotate Signing Keys',
+						'keystone-oidc'
+					) }
+					onConfirm={ rotate }
+					onCancel={ () => setConfirming( false ) }
+					busy={ busy }
+				>
+					<p>
+						{ __(
+							'A new signing key is created and every new ID token and access token is signed with it.',
+							'keystone-oidc'
+						) }
+					</p>
+					<p>
+						{ __(
+							'Tokens already issued stay valid until they expire: the old public key stays published in the JWKS until then. Nobody is signed out.',
+							'keystone-oidc'
+						) }
+					</p>
+				</ConfirmModal>
+			) }
+		</Card>
+	);
+}

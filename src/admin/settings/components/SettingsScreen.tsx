@@ -1,0 +1,169 @@
+import { Card, CardBody, CardHeader, Notice } from '@wordpress/components';
+import { useEffect, useState } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+import { errorMessage, getSettings } from '../../../api';
+import type { Settings } from '../../../api/types';
+import { CopyButton } from '../../../components/CopyButton';
+import { CopyableField } from '../../../components/CopyableField';
+import { Loading } from '../../../components/Loading';
+import { Notices, useNotices } from '../../../components/Notices';
+import { PageHeader } from '../../../components/PageHeader';
+import type { AdminConfig } from '../../../config/admin-config';
+import { endpointRows } from '../endpoints';
+import { endpointLabel } from './labels';
+import { KeysCard } from './KeysCard';
+import { TokensCard } from './TokensCard';
+
+type LoadState =
+	| { status: 'loading' }
+	| { status: 'failed'; message: string }
+	| { status: 'ready'; settings: Settings };
+
+export function SettingsScreen( { config }: { config: AdminConfig } ) {
+	const notices = useNotices();
+	const [ load, setLoad ] = useState< LoadState >( { status: 'loading' } );
+
+	useEffect( () => {
+		let current = true;
+		getSettings()
+			.then( ( settings ) => {
+				if ( current ) {
+					setLoad( { status: 'ready', settings } );
+				}
+			} )
+			.catch( ( error: unknown ) => {
+				if ( current ) {
+					setLoad( {
+						status: 'failed',
+						message: errorMessage( error ),
+					} );
+				}
+			} );
+		return () => {
+			current = false;
+		};
+	}, [] );
+
+	let body;
+	if ( load.status === 'loading' ) {
+		body = <Loading label={ __( 'Loading settings…', 'keystone-oidc' ) } />;
+	} else if ( load.status === 'failed' ) {
+		body = (
+			<Notice status="error" isDismissible={ false }>
+				{ load.message }
+			</Notice>
+		);
+	} else {
+		const { settings } = load;
+		body = (
+			<>
+				<Card>
+					<CardHeader>
+						<h2>{ __( 'Provider', 'keystone-oidc' ) }</h2>
+					</CardHeader>
+					<CardBody>
+						<CopyableField
+							label={ __( 'Issuer', 'keystone-oidc' ) }
+							value={ settings.issuer }
+							help={ __(
+								'Every token’s “iss” claim. It is this site’s home URL.',
+								'keystone-oidc'
+							) }
+						/>
+						<CopyableField
+							label={ __( 'Discovery URL', 'keystone-oidc' ) }
+							value={ settings.discovery_url }
+						/>
+						<dl className="keystone-oidc-facts">
+							<dt>{ __( 'Plugin Version', 'keystone-oidc' ) }</dt>
+							<dd>{ settings.version }</dd>
+							<dt>
+								{ __( 'Pretty Permalinks', 'keystone-oidc' ) }
+							</dt>
+							<dd>
+								{ settings.pretty_permalinks
+									? __(
+											'Enabled — the endpoints can be reached.',
+											'keystone-oidc'
+									  )
+									: __( 'Disabled', 'keystone-oidc' ) }
+							</dd>
+						</dl>
+						{ ! settings.pretty_permalinks && (
+							<Notice status="warning" isDismissible={ false }>
+								{ __(
+									'The OpenID Connect endpoints cannot be reached while permalinks are set to “Plain”.',
+									'keystone-oidc'
+								) }{ ' ' }
+								<a href={ config.permalinkSettingsUrl }>
+									{ __(
+										'Change the permalink settings',
+										'keystone-oidc'
+									) }
+								</a>
+							</Notice>
+						) }
+					</CardBody>
+				</Card>
+
+				<Card>
+					<CardHeader>
+						<h2>{ __( 'Endpoints', 'keystone-oidc' ) }</h2>
+					</CardHeader>
+					<CardBody>
+						<table className="keystone-oidc-endpoints">
+							<tbody>
+								{ endpointRows( settings.endpoints ).map(
+									( row ) => (
+										<tr key={ row.key }>
+											<th scope="row">
+												{ endpointLabel( row.name ) }
+											</th>
+											<td>
+												<div className="keystone-oidc-copyable__row">
+													<code className="keystone-oidc-copyable__value">
+														{ row.url }
+													</code>
+													<CopyButton
+														text={ row.url }
+														label={ endpointLabel(
+															row.name
+														) }
+													/>
+												</div>
+											</td>
+										</tr>
+									)
+								) }
+							</tbody>
+						</table>
+					</CardBody>
+				</Card>
+
+				<KeysCard
+					kid={ settings.kid }
+					notices={ notices }
+					onRotated={ ( kid ) =>
+						setLoad( {
+							status: 'ready',
+							settings: { ...settings, kid },
+						} )
+					}
+				/>
+
+				<TokensCard notices={ notices } />
+			</>
+		);
+	}
+
+	return (
+		<div className="keystone-oidc-screen keystone-oidc-settings">
+			<PageHeader
+				title={ __( 'OIDC Provider Settings', 'keystone-oidc' ) }
+			/>
+			<Notices api={ notices } />
+			{ body }
+		</div>
+	);
+}

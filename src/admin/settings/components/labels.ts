@@ -1,0 +1,29 @@
+import { __ } from '@wordpress/i18n';
+
+import { humanize } from '../endpoints';
+
+export function endpointLabel( name: string ): string {
+	switch ( name ) {
+		case 'discovery':
+			return __( 'Discovery', 'keystone-oidc' );
+		case 'authorization':
+		case 'authorize':
+			return __( 'Authorization', 'keystone-oidc' );
+		case 'token':
+			return __( 'Token', 'keystone-oidc' );
+		case 'userinfo':
+			return __( 'UserInfo', 'keystone-oidc' );
+		case 'jwks':
+			return __( 'JSON Web Key Set (JWKS)', 'keystone-oidc' );
+		case 'revocation':
+			return __( 'Revocation', 'keystone-oidc' );
+		case 'introspection':
+			return __( 'Introspection', 'keystone-oidc' );
+		case 'end_session':
+			return __( 'End Session (logout)', 'keystone-oidc' );
+		case 'device_authorization':
+			return __( 'Device Authorization', 'keystone-oidc' );
+		default:
+			return humanize( name );
+	}
+}

@@ -1,0 +1,81 @@
+import apiFetch from '@wordpress/api-fetch';
+
+import type {
+	Client,
+	ClientDeleted,
+	ClientInput,
+	CreatedClient,
+	KeyRotation,
+	SecretReset,
+	Settings,
+	TokensRevoked,
+} from './types';
+
+export type * from './types';
+export { errorMessage } from './messages';
+export { toApiError } from './errors';
+
+const NAMESPACE = '/keystone-oidc/v1';
+
+function clientPath( clientId: string ): string {
+	return `${ NAMESPACE }/clients/${ encodeURIComponent( clientId ) }`;
+}
+
+export function listClients(): Promise< Client[] > {
+	return apiFetch< Client[] >( { path: `${ NAMESPACE }/clients` } );
+}
+
+export function getClient( clientId: string ): Promise< Client > {
+	return apiFetch< Client >( { path: clientPath( clientId ) } );
+}
+
+export function createClient( input: ClientInput ): Promise< CreatedClient > {
+	return apiFetch< CreatedClient >( {
+		path: `${ NAMESPACE }/clients`,
+		method: 'POST',
+		data: input,
+	} );
+}
+
+export function updateClient(
+	clientId: string,
+	input: Partial< ClientInput >
+): Promise< Client > {
+	return apiFetch< Client >( {
+		path: clientPath( clientId ),
+		method: 'PATCH',
+		data: input,
+	} );
+}
+
+export function deleteClient( clientId: string ): Promise< ClientDeleted > {
+	return apiFetch< ClientDeleted >( {
+		path: clientPath( clientId ),
+		method: 'DELETE',
+	} );
+}
+
+export function resetClientSecret( clientId: string ): Promise< SecretReset > {
+	return apiFetch< SecretReset >( {
+		path: `${ clientPath( clientId ) }/secret`,
+		method: 'POST',
+	} );
+}
+
+export function getSettings(): Promise< Settings > {
+	return apiFetch< Settings >( { path: `${ NAMESPACE }/settings` } );
+}
+
+export function rotateKeys(): Promise< KeyRotation > {
+	return apiFetch< KeyRotation >( {
+		path: `${ NAMESPACE }/keys/rotate`,
+		method: 'POST',
+	} );
+}
+
+export function revokeAllTokens(): Promise< TokensRevoked > {
+	return apiFetch< TokensRevoked >( {
+		path: `${ NAMESPACE }/tokens/revoke-all`,
+		method: 'POST',
+	} );
+}

@@ -1,0 +1,113 @@
+import { __, sprintf } from '@wordpress/i18n';
+
+import { toApiError } from './errors';
+
+/**
+ * Readable, translated text for the error codes the screens can meet. Codes not listed fall back
+ * to the server's own message (WordPress translates it), never to a raw JSON body.
+ */
+function messageForCode( code: string ): string | null {
+	switch ( code ) {
+		case 'keystone_oidc_invalid_redirect_uri':
+			return __(
+				'One of the redirect URIs is not allowed. Each must be an absolute URI without a fragment; http is only allowed for localhost and loopback addresses.',
+				'keystone-oidc'
+			);
+		case 'keystone_oidc_invalid_post_logout_redirect_uri':
+			return __(
+				'One of the post-logout redirect URIs is not allowed. Each must be an absolute URI without a fragment.',
+				'keystone-oidc'
+			);
+		case 'keystone_oidc_invalid_name':
+			return __(
+				'The application name must be between 1 and 200 characters.',
+				'keystone-oidc'
+			);
+		case 'keystone_oidc_invalid_scope':
+			return __(
+				'One of the scopes is not supported by this provider.',
+				'keystone-oidc'
+			);
+		case 'keystone_oidc_invalid_type':
+			return __(
+				'The client type must be confidential or public.',
+				'keystone-oidc'
+			);
+		case 'keystone_oidc_invalid_role':
+			return __(
+				'One of the selected roles does not exist.',
+				'keystone-oidc'
+			);
+		case 'keystone_oidc_invalid_audience':
+			return __(
+				'Each audience must be an absolute URI.',
+				'keystone-oidc'
+			);
+		case 'keystone_oidc_invalid_alg':
+			return __(
+				'The ID token signing algorithm must be RS256 or ES256.',
+				'keystone-oidc'
+			);
+		case 'keystone_oidc_public_client_secret':
+			return __(
+				'Public clients have no secret to reset.',
+				'keystone-oidc'
+			);
+		case 'keystone_oidc_client_not_found':
+			return __(
+				'This client no longer exists. It may have been deleted in another window.',
+				'keystone-oidc'
+			);
+		case 'rest_forbidden':
+		case 'rest_cannot_view':
+		case 'rest_cannot_edit':
+		case 'rest_cannot_create':
+		case 'rest_cannot_delete':
+			return __(
+				'You are not allowed to manage the OIDC provider. Ask an administrator.',
+				'keystone-oidc'
+			);
+		case 'rest_cookie_invalid_nonce':
+			return __(
+				'Your session has expired. Reload the page and try again.',
+				'keystone-oidc'
+			);
+		case 'rest_no_route':
+			return __(
+				'The OIDC Provider REST API is not available. Check that the plugin is active and up to date.',
+				'keystone-oidc'
+			);
+		case 'fetch_error':
+			return __(
+				'The site could not be reached. Check your connection and try again.',
+				'keystone-oidc'
+			);
+		case 'invalid_json':
+			return __(
+				'The site sent an unexpected answer. Check the PHP error log.',
+				'keystone-oidc'
+			);
+		default:
+			return null;
+	}
+}
+
+export function errorMessage( error: unknown ): string {
+	const apiError = toApiError( error );
+	const known = messageForCode( apiError.code );
+	if ( known !== null ) {
+		return known;
+	}
+	const details = Object.values( apiError.params );
+	if ( apiError.code === 'rest_invalid_param' && details.length > 0 ) {
+		return details.join( ' ' );
+	}
+	if ( apiError.message !== '' ) {
+		return apiError.message;
+	}
+	return sprintf(
+		/* translators: %s: an error code such as keystone_oidc_server_error. */
+		__( 'Something went wrong (%s). Please try again.', 'keystone-oidc' ),
+		apiError.code
+	);
+}

@@ -1,0 +1,58 @@
+/**
+ * Shapes of the admin REST API (`keystone-oidc/v1`), exactly as the public contract names them.
+ */
+
+export type ClientType = 'confidential' | 'public';
+
+export type IdTokenAlg = 'RS256' | 'ES256';
+
+export interface ClientInput {
+	name: string;
+	redirect_uris: string[];
+	scopes: string[];
+	type: ClientType;
+	post_logout_redirect_uris?: string[];
+	backchannel_logout_uri?: string;
+	audiences?: string[];
+	allowed_roles?: string[];
+	skip_consent?: boolean;
+	refresh_tokens?: boolean;
+	id_token_signed_response_alg?: IdTokenAlg;
+}
+
+export interface Client extends ClientInput {
+	client_id: string;
+	/** ISO 8601. */
+	created_at: string;
+}
+
+/** The answer to a create: the only time the secret of a confidential client is readable. */
+export interface CreatedClient extends Client {
+	client_secret?: string | null;
+}
+
+export interface SecretReset {
+	client_id: string;
+	client_secret: string;
+}
+
+export interface Settings {
+	issuer: string;
+	discovery_url: string;
+	endpoints: Record< string, string >;
+	kid: string;
+	version: string;
+	pretty_permalinks: boolean;
+}
+
+export interface KeyRotation {
+	kid: string;
+}
+
+export interface TokensRevoked {
+	revoked: number;
+}
+
+export interface ClientDeleted {
+	deleted: boolean;
+}

@@ -1,0 +1,10 @@
+import { Spinner } from '@wordpress/components';
+
+export function Loading( { label }: { label: string } ) {
+	return (
+		<div className="keystone-oidc-loading" role="status">
+			<Spinner />
+			<span>{ label }</span>
+		</div>
+	);
+}

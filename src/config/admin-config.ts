@@ -1,0 +1,96 @@
+/**
+ * The configuration PHP passes once to every admin screen as `window.keystoneOidc`
+ * (`Admin\Assets::admin_config()`). Read defensively: a missing field gets a safe default.
+ */
+
+export interface RoleOption {
+	slug: string;
+	name: string;
+}
+
+export interface AdminConfig {
+	restNamespace: string;
+	version: string;
+	issuer: string;
+	discoveryUrl: string;
+	/** `…/wp-admin/admin.php`. */
+	adminUrl: string;
+	permalinkSettingsUrl: string;
+	prettyPermalinks: boolean;
+	scopes: string[];
+	roles: RoleOption[];
+}
+
+export const DEFAULT_SCOPES = [
+	'openid',
+	'profile',
+	'email',
+	'offline_access',
+];
+
+function isRecord( value: unknown ): value is Record< string, unknown > {
+	return typeof value === 'object' && value !== null;
+}
+
+function stringOr( value: unknown, fallback: string ): string {
+	return typeof value === 'string' ? value : fallback;
+}
+
+function readScopes( value: unknown ): string[] {
+	if ( ! Array.isArray( value ) ) {
+		return DEFAULT_SCOPES;
+	}
+	const scopes = value.filter(
+		( scope ): scope is string => typeof scope === 'string' && scope !== ''
+	);
+	return [ 'openid', ...scopes.filter( ( scope ) => scope !== 'openid' ) ];
+}
+
+function readRoles( value: unknown ): RoleOption[] {
+	if ( ! Array.isArray( value ) ) {
+		return [];
+	}
+	return value.flatMap( ( role ): RoleOption[] =>
+		isRecord( role ) && typeof role.slug === 'string'
+			? [ { slug: role.slug, name: stringOr( role.name, role.slug ) } ]
+			: []
+	);
+}
+
+export function readAdminConfig( raw: unknown ): AdminConfig {
+	const config = isRecord( raw ) ? raw : {};
+	const adminUrl = stringOr( config.adminUrl, 'admin.php' );
+	return {
+		restNamespace: stringOr( config.restNamespace, 'keystone-oidc/v1' ),
+		version: stringOr( config.version, '' ),
+		issuer: stringOr( config.issuer, '' ),
+		discoveryUrl: stringOr( config.discoveryUrl, '' ),
+		adminUrl,
+		permalinkSettingsUrl: stringOr(
+			config.permalinkSettingsUrl,
+			adminUrl.replace( /admin\.php$/, 'options-permalink.php' )
+		),
+		prettyPermalinks: config.prettyPermalinks !== false,
+		scopes: readScopes( config.scopes ),
+		roles: readRoles( config.roles ),
+	};
+}
+
+/**
+ * A link to one of the plugin's admin pages, e.g. `adminPageUrl( base, 'keystone-oidc-new',
+ * { client_id: 'abc' } )`.
+ */
+export function adminPageUrl(
+	adminUrl: string,
+	page: string,
+	params: Record< string, string > = {}
+): string {
+	const query = new URLSearchParams( { page, ...params } );
+	return `${ adminUrl }?${ query.toString() }`;
+}
+
+export const PAGES = {
+	clients: 'keystone-oidc',
+	edit: 'keystone-oidc-new',
+	settings: 'keystone-oidc-settings',
+} as const;

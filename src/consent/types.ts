@@ -1,0 +1,18 @@
+export interface ConsentScope {
+	scope: string;
+	description: string;
+}
+
+/** What the consent page's PHP passes as `window.keystoneOidcConsent`. */
+export interface ConsentConfig {
+	clientName: string;
+	userDisplayName: string;
+	userLogin: string;
+	scopes: ConsentScope[];
+	formAction: string;
+	requestId: string;
+	nonce: string;
+	logoutUrl: string;
+}
+
+export type ConsentDecision = 'allow' | 'deny';
