@@ -144,12 +144,12 @@ final class Client_Input {
 			return self::error( 'keystone_oidc_invalid_redirect_uri', __( 'At least one redirect URI is required.', 'keystone-oidc' ) );
 		}
 		foreach ( $value as $uri ) {
-			$reason = is_string( $uri ) ? Redirect_Uri::registration_error( $uri ) : __( 'it is not a string', 'keystone-oidc' );
+			$reason = self::uri_error( $uri );
 			if ( null !== $reason ) {
 				return self::error(
 					'keystone_oidc_invalid_redirect_uri',
 					/* translators: 1: the redirect URI, 2: why it cannot be registered */
-					sprintf( __( 'The redirect URI "%1$s" cannot be registered: %2$s.', 'keystone-oidc' ), self::show( $uri ), $reason )
+					sprintf( __( 'Invalid redirect URI "%1$s": %2$s', 'keystone-oidc' ), self::show( $uri ), $reason )
 				);
 			}
 		}
@@ -183,13 +183,13 @@ final class Client_Input {
 	 */
 	private static function post_logout_redirect_uris( $value ) {
 		if ( ! self::is_list( $value ) ) {
-			return self::field_error( 'post_logout_redirect_uris', __( 'it must be a list of URIs', 'keystone-oidc' ) );
+			return self::field_error( 'post_logout_redirect_uris', __( 'It must be a list of URIs.', 'keystone-oidc' ) );
 		}
 		foreach ( $value as $uri ) {
-			$reason = is_string( $uri ) ? Redirect_Uri::registration_error( $uri ) : __( 'it is not a string', 'keystone-oidc' );
+			$reason = self::uri_error( $uri );
 			if ( null !== $reason ) {
 				/* translators: 1: the URI, 2: why it cannot be registered */
-				return self::field_error( 'post_logout_redirect_uris', sprintf( __( '"%1$s" cannot be registered: %2$s', 'keystone-oidc' ), self::show( $uri ), $reason ) );
+				return self::field_error( 'post_logout_redirect_uris', sprintf( __( '"%1$s": %2$s', 'keystone-oidc' ), self::show( $uri ), $reason ) );
 			}
 		}
 		return array_values( array_unique( $value ) );
@@ -204,13 +204,13 @@ final class Client_Input {
 			return '';
 		}
 		if ( ! is_string( $value ) ) {
-			return self::field_error( 'backchannel_logout_uri', __( 'it must be a URI', 'keystone-oidc' ) );
+			return self::field_error( 'backchannel_logout_uri', __( 'It must be a URI.', 'keystone-oidc' ) );
 		}
-		$scheme = strtolower( (string) wp_parse_url( $value, PHP_URL_SCHEME ) );
-		$reason = in_array( $scheme, array( 'https', 'http' ), true ) ? Redirect_Uri::registration_error( $value ) : __( 'it must be an https URI', 'keystone-oidc' );
+		// Logout tokens are POSTed by the server, so only a web URI makes sense here.
+		$reason = 1 === preg_match( '/^https?:/i', $value ) ? self::uri_error( $value ) : __( 'It must be an https URI.', 'keystone-oidc' );
 		if ( null !== $reason ) {
 			/* translators: 1: the URI, 2: why it cannot be registered */
-			return self::field_error( 'backchannel_logout_uri', sprintf( __( '"%1$s" cannot be registered: %2$s', 'keystone-oidc' ), self::show( $value ), $reason ) );
+			return self::field_error( 'backchannel_logout_uri', sprintf( __( '"%1$s": %2$s', 'keystone-oidc' ), self::show( $value ), $reason ) );
 		}
 		return $value;
 	}
@@ -223,14 +223,14 @@ final class Client_Input {
 	 */
 	private static function audiences( $value ) {
 		if ( ! self::is_list( $value ) ) {
-			return self::field_error( 'audiences', __( 'it must be a list of absolute URIs', 'keystone-oidc' ) );
+			return self::field_error( 'audiences', __( 'It must be a list of absolute URIs.', 'keystone-oidc' ) );
 		}
 		foreach ( $value as $uri ) {
 			$absolute = is_string( $uri ) && strlen( $uri ) <= 2000
 				&& preg_match( '/^[A-Za-z][A-Za-z0-9+.\-]*:[^\s#]+$/', $uri );
 			if ( ! $absolute ) {
 				/* translators: %s: the audience */
-				return self::field_error( 'audiences', sprintf( __( '"%s" is not an absolute URI without a fragment', 'keystone-oidc' ), self::show( $uri ) ) );
+				return self::field_error( 'audiences', sprintf( __( '"%s" is not an absolute URI without a fragment.', 'keystone-oidc' ), self::show( $uri ) ) );
 			}
 		}
 		return array_values( array_unique( $value ) );
@@ -242,12 +242,12 @@ final class Client_Input {
 	 */
 	private static function allowed_roles( $value ) {
 		if ( ! self::is_list( $value ) ) {
-			return self::field_error( 'allowed_roles', __( 'it must be a list of role slugs', 'keystone-oidc' ) );
+			return self::field_error( 'allowed_roles', __( 'It must be a list of role slugs.', 'keystone-oidc' ) );
 		}
 		foreach ( $value as $role ) {
 			if ( ! is_string( $role ) || ! wp_roles()->is_role( $role ) ) {
 				/* translators: %s: the role slug */
-				return self::field_error( 'allowed_roles', sprintf( __( '"%s" is not a role on this site', 'keystone-oidc' ), self::show( $role ) ) );
+				return self::field_error( 'allowed_roles', sprintf( __( '"%s" is not a role on this site.', 'keystone-oidc' ), self::show( $role ) ) );
 			}
 		}
 		return array_values( array_unique( $value ) );
@@ -268,7 +268,7 @@ final class Client_Input {
 		if ( in_array( $value, array( 'false', '0', 0 ), true ) ) {
 			return false;
 		}
-		return self::field_error( $field, __( 'it must be true or false', 'keystone-oidc' ) );
+		return self::field_error( $field, __( 'It must be true or false.', 'keystone-oidc' ) );
 	}
 
 	/**
@@ -279,7 +279,24 @@ final class Client_Input {
 		if ( in_array( $value, self::SIGNING_ALGORITHMS, true ) ) {
 			return $value;
 		}
-		return self::field_error( 'id_token_signed_response_alg', __( 'it must be "RS256" or "ES256"', 'keystone-oidc' ) );
+		return self::field_error( 'id_token_signed_response_alg', __( 'It must be "RS256" or "ES256".', 'keystone-oidc' ) );
+	}
+
+	/**
+	 * Why a redirect-style URI cannot be registered, or null. Matching is exact, so a wildcard
+	 * would only ever match itself: it is refused rather than silently never matching.
+	 *
+	 * @param mixed $uri
+	 */
+	private static function uri_error( $uri ): ?string {
+		if ( ! is_string( $uri ) ) {
+			return __( 'A URI must be a string.', 'keystone-oidc' );
+		}
+		$reason = Redirect_Uri::registration_error( $uri );
+		if ( null === $reason && 1 === preg_match( '~^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*\*~', $uri ) ) {
+			return __( 'Wildcards are not supported; register every URI exactly.', 'keystone-oidc' );
+		}
+		return $reason;
 	}
 
 	/**
@@ -303,7 +320,7 @@ final class Client_Input {
 		return new WP_Error(
 			'keystone_oidc_invalid_field',
 			/* translators: 1: field name, 2: what is wrong with it */
-			sprintf( __( 'Invalid %1$s: %2$s.', 'keystone-oidc' ), $field, $reason ),
+			sprintf( __( 'Invalid %1$s: %2$s', 'keystone-oidc' ), $field, $reason ),
 			array(
 				'status' => 400,
 				'field'  => $field,

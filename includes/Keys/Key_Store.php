@@ -345,14 +345,13 @@ final class Key_Store {
 		// The kid is the key's RFC 7638 thumbprint, known only once the key exists.
 		$draft = Key_Pair::generate( $alg, 'pending' );
 		$kid   = Key_Pair::thumbprint_kid( $draft->public_jwk() );
-		$pair  = Key_Pair::from_array( array_merge( $draft->to_array(), array( 'kid' => $kid ) ) );
-		$data  = $pair->to_array();
+		$pair  = Key_Pair::from_private_pem( $draft->private_pem(), $alg, $kid );
 
 		$this->entries[]     = array(
 			'kid'        => $kid,
 			'alg'        => $alg,
-			'public_jwk' => self::bare_jwk( $data['public_jwk'] ),
-			'private'    => Key_Encryption::encrypt( (string) $data['private_pem'], self::encryption_key() ),
+			'public_jwk' => $pair->public_jwk(),
+			'private'    => Key_Encryption::encrypt( $pair->private_pem(), self::encryption_key() ),
 			'created_at' => Clock::now(),
 			'retired_at' => null,
 		);
@@ -380,24 +379,13 @@ final class Key_Store {
 	 */
 	private static function published_jwk( array $entry ): array {
 		return array_merge(
-			self::bare_jwk( $entry['public_jwk'] ),
+			$entry['public_jwk'],
 			array(
 				'kid' => $entry['kid'],
 				'use' => 'sig',
 				'alg' => $entry['alg'],
 			)
 		);
-	}
-
-	/**
-	 * The key's own members only: kid, use and alg are added from the entry when published.
-	 *
-	 * @param array<string,mixed> $jwk
-	 * @return array<string,mixed>
-	 */
-	private static function bare_jwk( array $jwk ): array {
-		unset( $jwk['kid'], $jwk['use'], $jwk['alg'], $jwk['key_ops'] );
-		return $jwk;
 	}
 
 	private static function encryption_key(): string {
