@@ -110,6 +110,6 @@ final class Parameters {
 	}
 
 	private static function is_clean_text( string $value ): bool {
-		return 1 === preg_match( '//u', $value ) && 0 === preg_match( '/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/', $value );
+		return 1 === preg_match( '//u', $value ) && 0 === preg_match( '/[\x00-\x08\x0A-\x1F\x7F]/', $value );
 	}
 }
