@@ -93,8 +93,13 @@ final class Key_Pair {
 		if ( ! isset( $data['public_jwk'] ) || ! is_array( $data['public_jwk'] ) ) {
 			throw new InvalidArgumentException( 'The key data lacks "public_jwk".' );
 		}
-		$pair = self::from_private_pem( $data['private_pem'], $data['alg'], $data['kid'] );
-		if ( $pair->public_jwk !== $data['public_jwk'] ) {
+		$pair   = self::from_private_pem( $data['private_pem'], $data['alg'], $data['kid'] );
+		$stored = $data['public_jwk'];
+		$actual = $pair->public_jwk;
+		// Member order is not meaningful in a JWK, and storage may have reordered it.
+		ksort( $stored );
+		ksort( $actual );
+		if ( $stored !== $actual ) {
 			throw new InvalidArgumentException( 'The public JWK does not belong to the private key.' );
 		}
 		return $pair;

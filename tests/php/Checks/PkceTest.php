@@ -38,10 +38,10 @@ final class PkceTest extends TestCase {
 	 */
 	public function unknown_methods(): array {
 		return array(
-			'lowercase s256' => array( 's256' ),
+			'lowercase s256'  => array( 's256' ),
 			'uppercase PLAIN' => array( 'PLAIN' ),
-			'empty'          => array( '' ),
-			'S512'           => array( 'S512' ),
+			'empty'           => array( '' ),
+			'S512'            => array( 'S512' ),
 		);
 	}
 
@@ -59,10 +59,10 @@ final class PkceTest extends TestCase {
 	 */
 	public function valid_verifiers(): array {
 		return array(
-			'rfc example'       => array( self::RFC_VERIFIER ),
-			'43 characters'     => array( str_repeat( 'a', 43 ) ),
-			'128 characters'    => array( str_repeat( 'Z', 128 ) ),
-			'every unreserved'  => array( 'ABCXYZabcxyz0189-._~' . str_repeat( '0', 23 ) ),
+			'rfc example'      => array( self::RFC_VERIFIER ),
+			'43 characters'    => array( str_repeat( 'a', 43 ) ),
+			'128 characters'   => array( str_repeat( 'Z', 128 ) ),
+			'every unreserved' => array( 'ABCXYZabcxyz0189-._~' . str_repeat( '0', 23 ) ),
 		);
 	}
 

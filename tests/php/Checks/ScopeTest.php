@@ -12,17 +12,17 @@ final class ScopeTest extends TestCase {
 	 */
 	public function scope_strings(): array {
 		return array(
-			'one'                => array( 'openid', array( 'openid' ) ),
-			'three'              => array( 'openid profile email', array( 'openid', 'profile', 'email' ) ),
-			'empty'              => array( '', array() ),
-			'only spaces'        => array( '   ', array() ),
-			'multiple spaces'    => array( 'openid   profile', array( 'openid', 'profile' ) ),
-			'leading, trailing'  => array( ' openid profile ', array( 'openid', 'profile' ) ),
-			'repeats dropped'    => array( 'email openid email profile openid', array( 'email', 'openid', 'profile' ) ),
-			'order kept'         => array( 'profile openid', array( 'profile', 'openid' ) ),
-			'case is meaningful' => array( 'openid OpenID', array( 'openid', 'OpenID' ) ),
+			'one'                 => array( 'openid', array( 'openid' ) ),
+			'three'               => array( 'openid profile email', array( 'openid', 'profile', 'email' ) ),
+			'empty'               => array( '', array() ),
+			'only spaces'         => array( '   ', array() ),
+			'multiple spaces'     => array( 'openid   profile', array( 'openid', 'profile' ) ),
+			'leading, trailing'   => array( ' openid profile ', array( 'openid', 'profile' ) ),
+			'repeats dropped'     => array( 'email openid email profile openid', array( 'email', 'openid', 'profile' ) ),
+			'order kept'          => array( 'profile openid', array( 'profile', 'openid' ) ),
+			'case is meaningful'  => array( 'openid OpenID', array( 'openid', 'OpenID' ) ),
 			'tab is no delimiter' => array( "openid\tprofile", array( "openid\tprofile" ) ),
-			'zero is a token'    => array( '0 openid', array( '0', 'openid' ) ),
+			'zero is a token'     => array( '0 openid', array( '0', 'openid' ) ),
 		);
 	}
 
@@ -51,12 +51,12 @@ final class ScopeTest extends TestCase {
 	 */
 	public function valid_tokens(): array {
 		return array(
-			'openid'         => array( 'openid' ),
-			'lowest char'    => array( '!' ),
-			'highest char'   => array( '~' ),
-			'around quote'   => array( '#[' ),
-			'around slash'   => array( ']}' ),
-			'url-like'       => array( 'https://api.example.test/read:all' ),
+			'openid'       => array( 'openid' ),
+			'lowest char'  => array( '!' ),
+			'highest char' => array( '~' ),
+			'around quote' => array( '#[' ),
+			'around slash' => array( ']}' ),
+			'url-like'     => array( 'https://api.example.test/read:all' ),
 		);
 	}
 

@@ -64,15 +64,15 @@ final class JwkTest extends TestCase {
 		$x = 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU';
 		$y = 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0';
 		return array(
-			'no kty'             => array( array( 'n' => 'AQAB', 'e' => 'AQAB' ) ),
-			'symmetric key'      => array( array( 'kty' => 'oct', 'k' => 'c2VjcmV0' ) ),
-			'RSA without n'      => array( array( 'kty' => 'RSA', 'e' => 'AQAB' ) ),
+			'no kty'              => array( array( 'n' => 'AQAB', 'e' => 'AQAB' ) ),
+			'symmetric key'       => array( array( 'kty' => 'oct', 'k' => 'c2VjcmV0' ) ),
+			'RSA without n'       => array( array( 'kty' => 'RSA', 'e' => 'AQAB' ) ),
 			'RSA n not base64url' => array( array( 'kty' => 'RSA', 'n' => 'a+b/', 'e' => 'AQAB' ) ),
-			'RSA n is zero'      => array( array( 'kty' => 'RSA', 'n' => 'AA', 'e' => 'AQAB' ) ),
-			'RSA e not a string' => array( array( 'kty' => 'RSA', 'n' => 'AQAB', 'e' => 65537 ) ),
-			'EC other curve'     => array( array( 'kty' => 'EC', 'crv' => 'P-384', 'x' => $x, 'y' => $y ) ),
-			'EC short x'         => array( array( 'kty' => 'EC', 'crv' => 'P-256', 'x' => Base64Url::encode( str_repeat( "\x01", 31 ) ), 'y' => $y ) ),
-			'EC without y'       => array( array( 'kty' => 'EC', 'crv' => 'P-256', 'x' => $x ) ),
+			'RSA n is zero'       => array( array( 'kty' => 'RSA', 'n' => 'AA', 'e' => 'AQAB' ) ),
+			'RSA e not a string'  => array( array( 'kty' => 'RSA', 'n' => 'AQAB', 'e' => 65537 ) ),
+			'EC other curve'      => array( array( 'kty' => 'EC', 'crv' => 'P-384', 'x' => $x, 'y' => $y ) ),
+			'EC short x'          => array( array( 'kty' => 'EC', 'crv' => 'P-256', 'x' => Base64Url::encode( str_repeat( "\x01", 31 ) ), 'y' => $y ) ),
+			'EC without y'        => array( array( 'kty' => 'EC', 'crv' => 'P-256', 'x' => $x ) ),
 		);
 	}
 

@@ -413,22 +413,22 @@ final class JwsTest extends TestCase {
 		$header  = Base64Url::encode( '{"alg":"RS256","kid":"kid-RS256"}' );
 		$payload = Base64Url::encode( '{"sub":"1"}' );
 		return array(
-			'empty'                 => array( '' ),
-			'one segment'           => array( $header ),
-			'two segments'          => array( $header . '.' . $payload ),
-			'four segments'         => array( $header . '.' . $payload . '.c2ln.c2ln' ),
-			'JWE-like five'         => array( $header . '...' . $payload . '.' ),
-			'header not base64url'  => array( '***.' . $payload . '.c2ln' ),
-			'padded header'         => array( Base64Url::encode( '{"alg":"RS256"}' ) . '=.' . $payload . '.c2ln' ),
-			'header not JSON'       => array( Base64Url::encode( 'alg=RS256' ) . '.' . $payload . '.c2ln' ),
-			'header a JSON list'    => array( Base64Url::encode( '["RS256"]' ) . '.' . $payload . '.c2ln' ),
-			'header a JSON string'  => array( Base64Url::encode( '"RS256"' ) . '.' . $payload . '.c2ln' ),
-			'header empty'          => array( '.' . $payload . '.c2ln' ),
-			'payload not JSON'      => array( $header . '.' . Base64Url::encode( 'hello' ) . '.c2ln' ),
-			'payload a JSON list'   => array( $header . '.' . Base64Url::encode( '[]' ) . '.c2ln' ),
-			'payload JSON number'   => array( $header . '.' . Base64Url::encode( '42' ) . '.c2ln' ),
-			'signature not base64'  => array( $header . '.' . $payload . '.c2ln+' ),
-			'payload too deep'      => array( $header . '.' . Base64Url::encode( str_repeat( '{"a":', 70 ) . '1' . str_repeat( '}', 70 ) ) . '.c2ln' ),
+			'empty'                => array( '' ),
+			'one segment'          => array( $header ),
+			'two segments'         => array( $header . '.' . $payload ),
+			'four segments'        => array( $header . '.' . $payload . '.c2ln.c2ln' ),
+			'JWE-like five'        => array( $header . '...' . $payload . '.' ),
+			'header not base64url' => array( '***.' . $payload . '.c2ln' ),
+			'padded header'        => array( Base64Url::encode( '{"alg":"RS256"}' ) . '=.' . $payload . '.c2ln' ),
+			'header not JSON'      => array( Base64Url::encode( 'alg=RS256' ) . '.' . $payload . '.c2ln' ),
+			'header a JSON list'   => array( Base64Url::encode( '["RS256"]' ) . '.' . $payload . '.c2ln' ),
+			'header a JSON string' => array( Base64Url::encode( '"RS256"' ) . '.' . $payload . '.c2ln' ),
+			'header empty'         => array( '.' . $payload . '.c2ln' ),
+			'payload not JSON'     => array( $header . '.' . Base64Url::encode( 'hello' ) . '.c2ln' ),
+			'payload a JSON list'  => array( $header . '.' . Base64Url::encode( '[]' ) . '.c2ln' ),
+			'payload JSON number'  => array( $header . '.' . Base64Url::encode( '42' ) . '.c2ln' ),
+			'signature not base64' => array( $header . '.' . $payload . '.c2ln+' ),
+			'payload too deep'     => array( $header . '.' . Base64Url::encode( str_repeat( '{"a":', 70 ) . '1' . str_repeat( '}', 70 ) ) . '.c2ln' ),
 		);
 	}
 

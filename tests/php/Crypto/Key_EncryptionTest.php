@@ -49,13 +49,13 @@ final class Key_EncryptionTest extends TestCase {
 	 */
 	public function tampered_offsets(): array {
 		return array(
-			'version byte'         => array( 0 ),
-			'first iv byte'        => array( 1 ),
-			'last iv byte'         => array( 12 ),
-			'first tag byte'       => array( 13 ),
-			'last tag byte'        => array( 28 ),
+			'version byte'          => array( 0 ),
+			'first iv byte'         => array( 1 ),
+			'last iv byte'          => array( 12 ),
+			'first tag byte'        => array( 13 ),
+			'last tag byte'         => array( 28 ),
 			'first ciphertext byte' => array( 29 ),
-			'last ciphertext byte' => array( -1 ),
+			'last ciphertext byte'  => array( -1 ),
 		);
 	}
 

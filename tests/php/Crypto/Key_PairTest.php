@@ -80,6 +80,21 @@ final class Key_PairTest extends TestCase {
 		$this->assertSame( $data, Key_Pair::from_array( $data )->to_array() );
 	}
 
+	public function test_from_array_accepts_the_public_jwk_members_in_any_order(): void {
+		$data               = self::pair( 'RS256' )->to_array();
+		$data['public_jwk'] = array_reverse( $data['public_jwk'], true );
+
+		$this->assertSame( self::pair( 'RS256' )->public_jwk(), Key_Pair::from_array( $data )->public_jwk() );
+	}
+
+	public function test_from_array_refuses_a_public_jwk_with_an_extra_member(): void {
+		$data                    = self::pair( 'ES256' )->to_array();
+		$data['public_jwk']['d'] = 'private scalar must never be published';
+
+		$this->expectException( InvalidArgumentException::class );
+		Key_Pair::from_array( $data );
+	}
+
 	public function test_from_array_refuses_a_public_jwk_of_another_key(): void {
 		$data               = self::pair( 'ES256' )->to_array();
 		$data['public_jwk'] = Key_Pair::generate( 'ES256', $data['kid'] )->public_jwk();
@@ -101,15 +116,15 @@ final class Key_PairTest extends TestCase {
 	 */
 	public function broken_data(): array {
 		return array(
-			'no kid'         => array( array( 'kid' => null ) ),
+			'no kid'           => array( array( 'kid' => null ) ),
 			'kid not a string' => array( array( 'kid' => 7 ) ),
-			'no alg'         => array( array( 'alg' => null ) ),
-			'no private_pem' => array( array( 'private_pem' => null ) ),
-			'no public_jwk'  => array( array( 'public_jwk' => null ) ),
-			'empty kid'      => array( array( 'kid' => '' ) ),
-			'garbage pem'    => array( array( 'private_pem' => "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n" ) ),
-			'wrong alg'      => array( array( 'alg' => 'RS256' ) ),
-			'unknown alg'    => array( array( 'alg' => 'HS256' ) ),
+			'no alg'           => array( array( 'alg' => null ) ),
+			'no private_pem'   => array( array( 'private_pem' => null ) ),
+			'no public_jwk'    => array( array( 'public_jwk' => null ) ),
+			'empty kid'        => array( array( 'kid' => '' ) ),
+			'garbage pem'      => array( array( 'private_pem' => "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n" ) ),
+			'wrong alg'        => array( array( 'alg' => 'RS256' ) ),
+			'unknown alg'      => array( array( 'alg' => 'HS256' ) ),
 		);
 	}
 
