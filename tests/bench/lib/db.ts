@@ -1,0 +1,135 @@
+/**
+ * The benchmark site's database, through the `mariadb` client on the site's private socket: row
+ * counts, bulk synthetic rows for the scale figures, and EXPLAIN of the plugin's own queries.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify( execFile );
+
+export type Row = Record< string, string >;
+
+export class Database {
+	private readonly socket: string;
+
+	constructor( socket: string ) {
+		this.socket = socket;
+	}
+
+	async query( sql: string ): Promise< Row[] > {
+		const { stdout } = await run(
+			'mariadb',
+			[
+				'--no-defaults',
+				`--socket=${ this.socket }`,
+				'-uroot',
+				'--batch',
+				'wordpress',
+				'-e',
+				sql,
+			],
+			{ maxBuffer: 64 * 1024 * 1024 }
+		);
+		const lines = stdout.split( '\n' ).filter( ( line ) => line !== '' );
+		const header = ( lines.shift() ?? '' ).split( '\t' );
+		return lines.map( ( line ) => {
+			const cells = line.split( '\t' );
+			const row: Row = {};
+			header.forEach( ( name, i ) => {
+				row[ name ] = cells[ i ] ?? '';
+			} );
+			return row;
+		} );
+	}
+
+	async scalar( sql: string ): Promise< string > {
+		const rows = await this.query( sql );
+		const first = rows[ 0 ];
+		return first ? Object.values( first )[ 0 ] ?? '' : '';
+	}
+
+	async version(): Promise< string > {
+		return this.scalar( 'SELECT VERSION() AS v' );
+	}
+
+	async count( table: string ): Promise< number > {
+		return Number(
+			await this.scalar( `SELECT COUNT(*) AS n FROM \`${ table }\`` )
+		);
+	}
+
+	async tableExists( table: string ): Promise< boolean > {
+		return (
+			( await this.query( `SHOW TABLES LIKE '${ table }'` ) ).length > 0
+		);
+	}
+
+	/**
+	 * Grows `table` to `target` rows of synthetic data by doubling it with INSERT ... SELECT. The
+	 * rows look like a busy site's: random hashes, a hundred clients, ten thousand users, most codes
+	 * used or expired, tokens of both types spread over a month.
+	 */
+	async fillTo( table: string, kind: 'codes' | 'tokens', target: number ) {
+		const { columns, values } = SYNTHETIC[ kind ];
+		let count = await this.count( table );
+		if ( count === 0 ) {
+			await this.query(
+				`INSERT INTO \`${ table }\` (${ columns }) SELECT ${ values }`
+			);
+			count = 1;
+		}
+		while ( count < target ) {
+			const add = Math.min( count, target - count );
+			await this.query(
+				`SET SESSION unique_checks = 0; INSERT INTO \`${ table }\` (${ columns }) SELECT ${ values } FROM \`${ table }\` LIMIT ${ add }`
+			);
+			count += add;
+		}
+		await this.query( `ANALYZE TABLE \`${ table }\`` );
+		return this.count( table );
+	}
+
+	async explain( sql: string ): Promise< Row[] > {
+		return this.query( `EXPLAIN ${ sql }` );
+	}
+}
+
+const SYNTHETIC = {
+	codes: {
+		columns:
+			'code_hash, client_id, user_id, redirect_uri, scope, nonce, code_challenge, code_challenge_method, auth_time, grant_id, data, expires_at, used_at, created_at',
+		values: [
+			'SHA2(UUID(), 256)',
+			"CONCAT('synthetic-', FLOOR(RAND() * 100))",
+			'1 + FLOOR(RAND() * 10000)',
+			"'https://rp.example.test/callback'",
+			"'openid profile email'",
+			'MD5(UUID())',
+			'NULL',
+			'NULL',
+			'UNIX_TIMESTAMP() - FLOOR(RAND() * 3600)',
+			'MD5(UUID())',
+			"'{}'",
+			'UNIX_TIMESTAMP() + 60 - FLOOR(RAND() * 3600)',
+			'IF(RAND() < 0.9, UNIX_TIMESTAMP() - FLOOR(RAND() * 3600), NULL)',
+			'UNIX_TIMESTAMP() - FLOOR(RAND() * 3600)',
+		].join( ', ' ),
+	},
+	tokens: {
+		columns:
+			'token_hash, type, grant_id, client_id, user_id, scope, data, expires_at, revoked_at, used_at, created_at',
+		values: [
+			'SHA2(UUID(), 256)',
+			"IF(RAND() < 0.5, 'access', 'refresh')",
+			'MD5(UUID())',
+			"CONCAT('synthetic-', FLOOR(RAND() * 100))",
+			'1 + FLOOR(RAND() * 10000)',
+			"'openid profile email'",
+			"'{}'",
+			'UNIX_TIMESTAMP() + FLOOR(RAND() * 2592000)',
+			'NULL',
+			'NULL',
+			'UNIX_TIMESTAMP() - FLOOR(RAND() * 86400)',
+		].join( ', ' ),
+	},
+};

@@ -1,0 +1,220 @@
+/**
+ * The machine the figures came from, the one table, and the JSON record of a run.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Figures, Ratios } from './stats';
+
+export interface Target {
+	text: string;
+	met: boolean | null;
+}
+
+export interface RowResult {
+	id: string;
+	label: string;
+	vs: string;
+	phase: string;
+	available: boolean;
+	reason?: string;
+	figures?: Figures;
+	reference?: Figures;
+	ratios?: Ratios;
+	queriesDelta?: number | null;
+	scale?: number;
+	errors: number;
+	target?: Target;
+}
+
+export interface Machine {
+	cpus: number;
+	cpuModel: string;
+	memoryGb: number;
+	kernel: string;
+	os: string;
+	php: string;
+	mariadb: string;
+	nginx: string;
+	node: string;
+	wordpress: string;
+	plugin: string;
+	commit: string;
+}
+
+function firstLine( command: string, args: string[] ): string {
+	try {
+		const out = execFileSync( command, args, {
+			encoding: 'utf8',
+			stdio: [ 'ignore', 'pipe', 'pipe' ],
+		} );
+		return out.split( '\n' )[ 0 ]?.trim() ?? '';
+	} catch ( error ) {
+		const err = error as { stderr?: string };
+		return ( err.stderr ?? '' ).split( '\n' )[ 0 ]?.trim() ?? '';
+	}
+}
+
+function nginxVersion(): string {
+	try {
+		// nginx prints its version on stderr.
+		return (
+			execFileSync( 'nginx', [ '-v' ], {
+				encoding: 'utf8',
+				stdio: [ 'ignore', 'pipe', 'pipe' ],
+			} ) || ''
+		).trim();
+	} catch ( error ) {
+		return String( ( error as { stderr?: string } ).stderr ?? '' ).trim();
+	}
+}
+
+function osName(): string {
+	try {
+		const release = readFileSync( '/etc/os-release', 'utf8' );
+		return (
+			/^PRETTY_NAME="?([^"\n]*)"?/m.exec( release )?.[ 1 ] ?? os.type()
+		);
+	} catch {
+		return os.type();
+	}
+}
+
+export function describeMachine(
+	root: string,
+	mariadb: string,
+	siteDir: string
+): Machine {
+	const fpm =
+		firstLine( 'bash', [
+			'-c',
+			'$(command -v php-fpm8.2 || command -v php-fpm) -v',
+		] ) || firstLine( 'php', [ '-v' ] );
+	const nginx = nginxVersion() || firstLine( 'nginx', [ '-v' ] );
+	const wpVersion =
+		/\$wp_version = '([^']+)'/.exec(
+			readFileSync(
+				path.join( siteDir, 'wordpress/wp-includes/version.php' ),
+				'utf8'
+			)
+		)?.[ 1 ] ?? '?';
+	const plugin =
+		/define\( 'KEYSTONE_OIDC_VERSION', '([^']+)'/.exec(
+			readFileSync( path.join( root, 'keystone-oidc.php' ), 'utf8' )
+		)?.[ 1 ] ?? '?';
+	return {
+		cpus: os.cpus().length,
+		cpuModel: os.cpus()[ 0 ]?.model ?? '?',
+		memoryGb: Math.round( ( os.totalmem() / 1024 ** 3 ) * 10 ) / 10,
+		kernel: os.release(),
+		os: osName(),
+		php: fpm,
+		mariadb,
+		nginx: nginx.replace( /^nginx version:\s*/, '' ),
+		node: process.version,
+		wordpress: wpVersion,
+		plugin,
+		commit: firstLine( 'git', [
+			'-C',
+			root,
+			'rev-parse',
+			'--short',
+			'HEAD',
+		] ),
+	};
+}
+
+function fmt( value: number | null | undefined, digits = 1 ): string {
+	if ( value === null || value === undefined || ! Number.isFinite( value ) ) {
+		return '–';
+	}
+	return value.toFixed( digits );
+}
+
+function withRatio( value: number, ratio: number | undefined ): string {
+	return `${ fmt( value, value < 10 ? 2 : 1 ) } (${ fmt( ratio, 2 ) }×)`;
+}
+
+export function renderTable( rows: RowResult[] ): string {
+	const header = [
+		'scenario',
+		'vs',
+		'median ms',
+		'p99 ms',
+		'req/s',
+		'queries',
+		'peak KB',
+		'target',
+	];
+	const lines: string[][] = [ header ];
+	for ( const row of rows ) {
+		if ( ! row.available || ! row.figures ) {
+			lines.push( [
+				row.label,
+				row.vs,
+				'unavailable',
+				'',
+				'',
+				'',
+				'',
+				( row.reason ?? '' ).slice( 0, 70 ),
+			] );
+			continue;
+		}
+		const f = row.figures;
+		let queries = fmt( f.queries, 0 );
+		if ( row.queriesDelta !== undefined ) {
+			const delta = row.queriesDelta;
+			queries += ` (${ delta !== null && delta >= 0 ? '+' : '' }${ fmt(
+				delta,
+				0
+			) })`;
+		}
+		let target = '';
+		if ( row.target ) {
+			const verdict = row.target.met ? 'met' : 'MISSED';
+			target = `${ row.target.text } ${
+				row.target.met === null ? '' : verdict
+			}`;
+		}
+		if ( row.errors > 0 ) {
+			target += ` [${ row.errors } errors]`;
+		}
+		lines.push( [
+			row.label,
+			row.vs,
+			withRatio( f.medianMs, row.ratios?.median ),
+			withRatio( f.p99Ms, row.ratios?.p99 ),
+			withRatio( f.rps, row.ratios?.rps ),
+			queries,
+			fmt( f.memoryKb, 0 ),
+			target.trim(),
+		] );
+	}
+	const widths = header.map( ( _, col ) =>
+		Math.max( ...lines.map( ( line ) => ( line[ col ] ?? '' ).length ) )
+	);
+	const render = ( line: string[] ): string =>
+		`| ${ line
+			.map( ( cell, col ) => cell.padEnd( widths[ col ] ?? 0 ) )
+			.join( ' | ' ) } |`;
+	const rule = `|${ widths
+		.map( ( w ) => '-'.repeat( w + 2 ) )
+		.join( '|' ) }|`;
+	const [ head, ...body ] = lines;
+	return [ render( head as string[] ), rule, ...body.map( render ) ].join(
+		'\n'
+	);
+}
+
+export function writeJson( root: string, record: unknown ): string {
+	const dir = path.join( root, 'artifacts/bench' );
+	mkdirSync( dir, { recursive: true } );
+	const stamp = new Date().toISOString().replace( /[:.]/g, '-' );
+	const file = path.join( dir, `${ stamp }.json` );
+	const text = JSON.stringify( record, null, '\t' ) + '\n';
+	writeFileSync( file, text );
+	writeFileSync( path.join( dir, 'latest.json' ), text );
+	return file;
+}

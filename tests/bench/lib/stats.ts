@@ -1,0 +1,84 @@
+/**
+ * Figures for a set of batches: latency quantiles over every sample, throughput over the batches'
+ * wall time, and the median of what the must-use plugin reported per request.
+ */
+import { benchHeader, type Batch } from './http';
+
+export interface Figures {
+	requests: number;
+	medianMs: number;
+	p99Ms: number;
+	rps: number;
+	queries: number | null;
+	memoryKb: number | null;
+	phpMs: number | null;
+}
+
+/** Nearest-rank quantile of an ascending list. */
+export function quantile( sorted: number[], q: number ): number {
+	if ( sorted.length === 0 ) {
+		return NaN;
+	}
+	const rank = Math.max( 1, Math.ceil( q * sorted.length ) );
+	return sorted[ Math.min( rank, sorted.length ) - 1 ] as number;
+}
+
+function medianOf( values: number[] ): number | null {
+	if ( values.length === 0 ) {
+		return null;
+	}
+	return quantile(
+		[ ...values ].sort( ( a, b ) => a - b ),
+		0.5
+	);
+}
+
+export function figures( batches: Batch[] ): Figures {
+	const latencies: number[] = [];
+	const queries: number[] = [];
+	const memory: number[] = [];
+	const php: number[] = [];
+	let wallMs = 0;
+	for ( const batch of batches ) {
+		wallMs += batch.wallMs;
+		for ( const sample of batch.samples ) {
+			latencies.push( sample.ms );
+			const q = benchHeader( sample, 'queries' );
+			const m = benchHeader( sample, 'memory' );
+			const p = benchHeader( sample, 'php-ms' );
+			if ( q !== null ) {
+				queries.push( q );
+			}
+			if ( m !== null ) {
+				memory.push( m / 1024 );
+			}
+			if ( p !== null ) {
+				php.push( p );
+			}
+		}
+	}
+	latencies.sort( ( a, b ) => a - b );
+	return {
+		requests: latencies.length,
+		medianMs: quantile( latencies, 0.5 ),
+		p99Ms: quantile( latencies, 0.99 ),
+		rps: wallMs > 0 ? ( latencies.length * 1000 ) / wallMs : NaN,
+		queries: medianOf( queries ),
+		memoryKb: medianOf( memory ),
+		phpMs: medianOf( php ),
+	};
+}
+
+export interface Ratios {
+	median: number;
+	p99: number;
+	rps: number;
+}
+
+export function ratios( subject: Figures, floor: Figures ): Ratios {
+	return {
+		median: subject.medianMs / floor.medianMs,
+		p99: subject.p99Ms / floor.p99Ms,
+		rps: subject.rps / floor.rps,
+	};
+}

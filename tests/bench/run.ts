@@ -1,0 +1,817 @@
+/**
+ * `npm run bench`: boots a production-like WordPress (nginx + php-fpm with opcache, MariaDB), warms
+ * it, and measures every scenario against the floor in the same run, interleaved: each scenario's
+ * batches alternate with floor batches, so drift in the machine hits both sides of every ratio.
+ *
+ * Settings (environment): BENCH_ROUNDS (8), BENCH_REQUESTS per batch (120), BENCH_CONCURRENCY (2),
+ * BENCH_WORKERS php-fpm workers (4), BENCH_WARMUP requests per scenario (60), BENCH_ROWS for the
+ * large scale step (1000000), BENCH_KEEP_SITE=1 keeps .cache/sites/bench afterwards.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { Database } from './lib/db';
+import {
+	LoadClient,
+	type Batch,
+	type RequestSpec,
+	type Sample,
+} from './lib/http';
+import {
+	authorizeRequest,
+	BenchError,
+	codeFrom,
+	codeGrantRequest,
+	login,
+	PATHS,
+	refreshGrantRequest,
+	registerClient,
+	tokensFrom,
+	userinfoRequest,
+	type RegisteredClient,
+	type Session,
+} from './lib/oidc';
+import {
+	describeMachine,
+	renderTable,
+	writeJson,
+	type RowResult,
+	type Target,
+} from './lib/report';
+import { repoRoot, startBenchSite } from './lib/site';
+import { figures, ratios } from './lib/stats';
+
+function setting( name: string, fallback: number ): number {
+	const value = Number( process.env[ name ] );
+	return Number.isFinite( value ) && value > 0 ? value : fallback;
+}
+
+const config = {
+	rounds: setting( 'BENCH_ROUNDS', 8 ),
+	requests: setting( 'BENCH_REQUESTS', 120 ),
+	concurrency: setting( 'BENCH_CONCURRENCY', 2 ),
+	workers: setting( 'BENCH_WORKERS', 4 ),
+	warmup: setting( 'BENCH_WARMUP', 60 ),
+	smallRows: 1000,
+	largeRows: setting( 'BENCH_ROWS', 1_000_000 ),
+};
+
+const OFF = { 'X-Bench-Plugin': 'off' };
+const get = (
+	p: string,
+	headers: Record< string, string > = {}
+): RequestSpec => ( {
+	method: 'GET',
+	path: p,
+	headers,
+} );
+
+interface Reference {
+	id: string;
+	label: string;
+	spec: () => RequestSpec;
+}
+
+const REFS: Record< string, Reference > = {
+	rest: {
+		id: 'floor-rest',
+		label: 'REST floor',
+		spec: () => get( '/wp-json/keystone-bench/v1/floor', OFF ),
+	},
+	home: {
+		id: 'floor-home',
+		label: 'home floor',
+		spec: () => get( '/', OFF ),
+	},
+	posts: {
+		id: 'posts-off',
+		label: 'same, plugin off',
+		spec: () => get( '/wp-json/wp/v2/posts', OFF ),
+	},
+};
+
+interface Subject {
+	id: string;
+	label: string;
+	ref: keyof typeof REFS;
+	spec: ( i: number ) => RequestSpec;
+	ok: ( sample: Sample ) => boolean;
+	keepBody?: boolean;
+	prepare?: ( n: number ) => Promise< void >;
+	harvest?: ( batch: Batch ) => void;
+	target?: ( row: RowResult ) => Target;
+}
+
+interface Measured {
+	subject: Subject;
+	phase: string;
+	refBatches: Batch[];
+	batches: Batch[];
+	errors: number;
+	unavailable?: string;
+}
+
+const status =
+	( code: number ) =>
+	( sample: Sample ): boolean =>
+		sample.status === code;
+
+function ratioTarget( limit: number ) {
+	return ( row: RowResult ): Target => ( {
+		text: `≤ ${ limit.toFixed( 2 ) }×`,
+		met: row.ratios ? row.ratios.median <= limit : null,
+	} );
+}
+
+function idleTarget( row: RowResult ): Target {
+	const ratio = row.ratios?.median;
+	const delta = row.queriesDelta;
+	return {
+		text: '≤ 1.02×, +0 queries',
+		met:
+			ratio === undefined || delta === undefined || delta === null
+				? null
+				: ratio <= 1.02 && delta === 0,
+	};
+}
+
+function log( message: string ): void {
+	process.stderr.write( `bench: ${ message }\n` );
+}
+
+function errorText( error: unknown ): string {
+	return error instanceof Error ? error.message : String( error );
+}
+
+/** Codes, refresh tokens and access tokens flow from one protocol batch into the next. */
+class Chain {
+	refresh: string[] = [];
+	access: string[] = [];
+	private serial = 0;
+
+	private readonly client: LoadClient;
+
+	private readonly rp: RegisteredClient;
+
+	private readonly session: Session;
+
+	constructor( client: LoadClient, rp: RegisteredClient, session: Session ) {
+		this.client = client;
+		this.rp = rp;
+		this.session = session;
+	}
+
+	async mint( n: number ): Promise< string[] > {
+		const offset = this.serial;
+		this.serial += n;
+		const batch = await this.client.batch(
+			n,
+			( i ) => authorizeRequest( this.rp, this.session, offset + i ),
+			true
+		);
+		return batch.samples.map( codeFrom );
+	}
+
+	take( batch: Batch ): void {
+		const access: string[] = [];
+		for ( const sample of batch.samples ) {
+			if ( sample.status !== 200 ) {
+				continue;
+			}
+			const tokens = tokensFrom( sample );
+			access.push( tokens.access );
+			if ( tokens.refresh ) {
+				this.refresh.push( tokens.refresh );
+			}
+		}
+		if ( access.length > 0 ) {
+			this.access = access;
+		}
+	}
+
+	async exchange( n: number ): Promise< void > {
+		const codes = await this.mint( n );
+		this.take(
+			await this.client.batch(
+				n,
+				( i ) => codeGrantRequest( this.rp, codes[ i ] as string ),
+				true
+			)
+		);
+	}
+}
+
+function protocolSubjects(
+	chain: Chain,
+	rp: RegisteredClient,
+	suffix: string,
+	labelPrefix: string
+): Subject[] {
+	let codes: string[] = [];
+	let refresh: string[] = [];
+	let access: string[] = [];
+	return [
+		{
+			id: `token-code${ suffix }`,
+			label: `${ labelPrefix }token: authorization_code`,
+			ref: 'rest',
+			keepBody: true,
+			prepare: async ( n ) => {
+				codes = await chain.mint( n );
+			},
+			spec: ( i ) => codeGrantRequest( rp, codes[ i ] as string ),
+			ok: status( 200 ),
+			harvest: ( batch ) => chain.take( batch ),
+			target: ratioTarget( 1.25 ),
+		},
+		{
+			id: `token-refresh${ suffix }`,
+			label: `${ labelPrefix }token: refresh_token`,
+			ref: 'rest',
+			keepBody: true,
+			prepare: async ( n ) => {
+				if ( chain.refresh.length < n ) {
+					await chain.exchange( n - chain.refresh.length );
+				}
+				if ( chain.refresh.length < n ) {
+					throw new BenchError(
+						'token responses carry no refresh_token'
+					);
+				}
+				refresh = chain.refresh.splice( 0, n );
+			},
+			spec: ( i ) => refreshGrantRequest( rp, refresh[ i ] as string ),
+			ok: status( 200 ),
+			harvest: ( batch ) => chain.take( batch ),
+			target: ratioTarget( 1.25 ),
+		},
+		{
+			id: `userinfo${ suffix }`,
+			label: `${ labelPrefix }userinfo`,
+			ref: 'rest',
+			prepare: async () => {
+				if ( chain.access.length === 0 ) {
+					await chain.exchange( 10 );
+				}
+				access = [ ...chain.access ];
+			},
+			spec: ( i ) =>
+				userinfoRequest( access[ i % access.length ] as string ),
+			ok: status( 200 ),
+			target: ratioTarget( 1.05 ),
+		},
+	];
+}
+
+async function runPhase(
+	client: LoadClient,
+	subjects: Subject[],
+	phase: string
+): Promise< Measured[] > {
+	const measured: Measured[] = subjects.map( ( subject ) => ( {
+		subject,
+		phase,
+		refBatches: [],
+		batches: [],
+		errors: 0,
+	} ) );
+
+	// Warm-up doubles as a probe: a scenario whose endpoint is missing or broken is reported as
+	// unavailable instead of stopping the run.
+	for ( const m of measured ) {
+		const { subject } = m;
+		try {
+			await client.batch( config.warmup, REFS[ subject.ref ]!.spec );
+			await subject.prepare?.( config.warmup );
+			const batch = await client.batch(
+				config.warmup,
+				subject.spec,
+				true
+			);
+			const bad = batch.samples.find( ( s ) => ! subject.ok( s ) );
+			if ( bad ) {
+				throw new BenchError(
+					`${ bad.status } ${ bad.body.slice( 0, 160 ) }`
+				);
+			}
+			subject.harvest?.( batch );
+		} catch ( error ) {
+			m.unavailable = errorText( error );
+			log( `${ subject.label }: unavailable (${ m.unavailable })` );
+		}
+	}
+
+	const n = config.requests;
+	for ( let round = 0; round < config.rounds; round++ ) {
+		log( `${ phase }: round ${ round + 1 } of ${ config.rounds }` );
+		for ( const m of measured ) {
+			if ( m.unavailable ) {
+				continue;
+			}
+			const { subject } = m;
+			const runRef = async (): Promise< void > => {
+				m.refBatches.push(
+					await client.batch( n, REFS[ subject.ref ]!.spec )
+				);
+			};
+			const runSubject = async (): Promise< void > => {
+				await subject.prepare?.( n );
+				const batch = await client.batch(
+					n,
+					subject.spec,
+					subject.keepBody ?? false
+				);
+				const bad = batch.samples.filter( ( s ) => ! subject.ok( s ) );
+				m.errors += bad.length;
+				if ( bad.length === batch.samples.length ) {
+					throw new BenchError(
+						`every request failed: ${ bad[ 0 ]
+							?.status } ${ bad[ 0 ]?.body.slice( 0, 160 ) }`
+					);
+				}
+				m.batches.push( batch );
+				subject.harvest?.( batch );
+			};
+			try {
+				// Alternate which side goes first, so neither always follows the other.
+				if ( round % 2 === 0 ) {
+					await runRef();
+					await runSubject();
+				} else {
+					await runSubject();
+					await runRef();
+				}
+			} catch ( error ) {
+				m.unavailable = errorText( error );
+				log( `${ subject.label }: stopped (${ m.unavailable })` );
+			}
+		}
+	}
+	return measured;
+}
+
+function toRow( m: Measured ): RowResult {
+	const ref = REFS[ m.subject.ref ]!;
+	const row: RowResult = {
+		id: m.subject.id,
+		label: m.subject.label,
+		vs: ref.label,
+		phase: m.phase,
+		available: ! m.unavailable && m.batches.length > 0,
+		errors: m.errors,
+	};
+	if ( ! row.available ) {
+		row.reason = m.unavailable ?? 'not measured';
+		return row;
+	}
+	row.figures = figures( m.batches );
+	row.reference = figures( m.refBatches );
+	row.ratios = ratios( row.figures, row.reference );
+	row.queriesDelta =
+		row.figures.queries === null || row.reference.queries === null
+			? null
+			: row.figures.queries - row.reference.queries;
+	row.target = m.subject.target?.( row );
+	return row;
+}
+
+function floorRow(
+	id: string,
+	label: string,
+	batches: Batch[],
+	phase: string
+): RowResult {
+	if ( batches.length === 0 ) {
+		return {
+			id,
+			label,
+			vs: '',
+			phase,
+			available: false,
+			reason: 'not measured',
+			errors: 0,
+		};
+	}
+	const f = figures( batches );
+	return {
+		id,
+		label,
+		vs: '',
+		phase,
+		available: true,
+		figures: f,
+		ratios: { median: 1, p99: 1, rps: 1 },
+		errors: batches
+			.flatMap( ( b ) => b.samples )
+			.filter( ( s ) => s.status !== 200 ).length,
+	};
+}
+
+interface QueryLogEntry {
+	sql: string;
+	ms: number;
+	caller: string;
+}
+
+async function queryLog(
+	client: LoadClient,
+	spec: RequestSpec
+): Promise< { status: number; queries: QueryLogEntry[] } > {
+	const sample = await client.request( {
+		...spec,
+		headers: { ...( spec.headers ?? {} ), 'X-Bench-Log-Queries': '1' },
+	} );
+	const raw = sample.headers[ 'x-bench-query-log' ];
+	const queries =
+		typeof raw === 'string'
+			? ( JSON.parse(
+					Buffer.from( raw, 'base64' ).toString( 'utf8' )
+			  ) as QueryLogEntry[] )
+			: [];
+	return { status: sample.status, queries };
+}
+
+async function main(): Promise< void > {
+	const started = Date.now();
+	const loadStart = os.loadavg();
+	if ( ( loadStart[ 0 ] ?? 0 ) > os.cpus().length / 2 ) {
+		log(
+			`the machine is busy (load ${ loadStart
+				.map( ( l ) => l.toFixed( 1 ) )
+				.join(
+					' '
+				) }): ratios stay comparable, absolute figures will not be`
+		);
+	}
+	log(
+		`rounds ${ config.rounds } × ${ config.requests } requests, concurrency ${ config.concurrency }, ${ config.workers } php-fpm workers`
+	);
+	const site = await startBenchSite(
+		'bench',
+		config.workers,
+		process.env.BENCH_KEEP_SITE === '1'
+	);
+	const stopSite = (): void => {
+		void site.stop().then( () => process.exit( 130 ) );
+	};
+	process.once( 'SIGINT', stopSite );
+	process.once( 'SIGTERM', stopSite );
+	const client = new LoadClient( site.url, config.concurrency );
+	const db = new Database( site.socket );
+	try {
+		log( `site up at ${ site.url }` );
+		const machine = describeMachine(
+			repoRoot,
+			await db.version(),
+			site.dir
+		);
+		const codesTable = 'wp_oidc_auth_codes';
+		const tokensTable = 'wp_oidc_tokens';
+		const tablesExist =
+			( await db.tableExists( codesTable ) ) &&
+			( await db.tableExists( tokensTable ) );
+
+		let protocol: { rp: RegisteredClient; session: Session } | null = null;
+		let protocolProblem = '';
+		try {
+			const session = await login( client, 'admin', 'password' );
+			const rp = await registerClient( client, session );
+			protocol = { rp, session };
+		} catch ( error ) {
+			protocolProblem = errorText( error );
+			log( `no client for the protocol scenarios: ${ protocolProblem }` );
+		}
+
+		const rowCounts: Record< string, Record< string, number > > = {};
+		const fill = async (
+			target: number,
+			phase: string
+		): Promise< void > => {
+			if ( ! tablesExist ) {
+				return;
+			}
+			const t0 = Date.now();
+			rowCounts[ phase ] = {
+				[ codesTable ]: await db.fillTo( codesTable, 'codes', target ),
+				[ tokensTable ]: await db.fillTo(
+					tokensTable,
+					'tokens',
+					target
+				),
+			};
+			log(
+				`${ phase }: ${ JSON.stringify( rowCounts[ phase ] ) } in ${ (
+					( Date.now() - t0 ) /
+					1000
+				).toFixed( 1 ) } s`
+			);
+		};
+
+		const subjects: Subject[] = [
+			{
+				id: 'idle-home',
+				label: 'idle: home page, plugin on',
+				ref: 'home',
+				spec: () => get( '/' ),
+				ok: status( 200 ),
+				target: idleTarget,
+			},
+			{
+				id: 'idle-rest',
+				label: 'idle: REST /wp/v2/posts, plugin on',
+				ref: 'posts',
+				spec: () => get( '/wp-json/wp/v2/posts' ),
+				ok: status( 200 ),
+				target: idleTarget,
+			},
+			{
+				id: 'discovery',
+				label: 'discovery',
+				ref: 'rest',
+				spec: () => get( PATHS.discovery ),
+				ok: status( 200 ),
+				target: ratioTarget( 0.9 ),
+			},
+			{
+				id: 'jwks',
+				label: 'JWKS',
+				ref: 'rest',
+				spec: () => get( PATHS.jwks ),
+				ok: status( 200 ),
+				target: ratioTarget( 0.9 ),
+			},
+		];
+		const unavailable = ( id: string, label: string ): Subject => ( {
+			id,
+			label,
+			ref: 'rest',
+			spec: () => get( '/' ),
+			ok: () => false,
+			prepare: async () => {
+				throw new BenchError( protocolProblem );
+			},
+		} );
+		let chain: Chain | null = null;
+		if ( protocol ) {
+			const { rp, session } = protocol;
+			chain = new Chain( client, rp, session );
+			subjects.push( {
+				id: 'authorize',
+				label: 'authorize (logged in, consent skipped)',
+				ref: 'rest',
+				spec: ( i ) => authorizeRequest( rp, session, 1_000_000 + i ),
+				ok: ( s ) =>
+					s.status === 302 &&
+					/[?&]code=/.test( String( s.headers.location ?? '' ) ),
+			} );
+			subjects.push( ...protocolSubjects( chain, rp, '', '' ) );
+		} else {
+			subjects.push(
+				unavailable(
+					'authorize',
+					'authorize (logged in, consent skipped)'
+				),
+				unavailable( 'token-code', 'token: authorization_code' ),
+				unavailable( 'token-refresh', 'token: refresh_token' ),
+				unavailable( 'userinfo', 'userinfo' )
+			);
+		}
+
+		await fill( config.smallRows, 'small' );
+		// Opcache, MariaDB's buffer pool and WordPress's caches fill on the first requests.
+		for ( const ref of Object.values( REFS ) ) {
+			await client.batch( config.warmup, ref.spec );
+		}
+		const small = await runPhase( client, subjects, 'small' );
+
+		let large: Measured[] = [];
+		const explains: unknown[] = [];
+		// Every statement each endpoint runs, with its time and caller, for profiling.
+		const profile: Record<
+			string,
+			{ status: number; queries: QueryLogEntry[] }
+		> = {};
+		if ( protocol && chain && tablesExist ) {
+			await fill( config.largeRows, 'large' );
+			const { rp, session } = protocol;
+			const scaleSubjects = protocolSubjects(
+				chain,
+				rp,
+				'-large',
+				`${ config.largeRows.toLocaleString( 'en-US' ) } rows: `
+			);
+			large = await runPhase( client, scaleSubjects, 'large' );
+
+			// EXPLAIN every statement the protocol endpoints send to the plugin's tables.
+			const codes = await chain.mint( 2 ).catch( () => [] as string[] );
+			if ( chain.refresh.length === 0 ) {
+				await chain.exchange( 2 ).catch( () => undefined );
+			}
+			const probes: Array< [ string, RequestSpec | null ] > = [
+				[ 'authorize', authorizeRequest( rp, session, 9_000_000 ) ],
+				[
+					'token: authorization_code',
+					codes[ 0 ] ? codeGrantRequest( rp, codes[ 0 ] ) : null,
+				],
+				[
+					'token: refresh_token',
+					chain.refresh[ 0 ]
+						? refreshGrantRequest(
+								rp,
+								chain.refresh.shift() as string
+						  )
+						: null,
+				],
+				[
+					'userinfo',
+					chain.access[ 0 ]
+						? userinfoRequest( chain.access[ 0 ] )
+						: null,
+				],
+			];
+			probes.push(
+				[ 'discovery', get( PATHS.discovery ) ],
+				[ 'jwks', get( PATHS.jwks ) ],
+				[ 'REST floor', REFS.rest!.spec() ]
+			);
+			for ( const [ name, spec ] of probes ) {
+				if ( ! spec ) {
+					continue;
+				}
+				const { status: code, queries } = await queryLog(
+					client,
+					spec
+				);
+				profile[ name ] = { status: code, queries };
+				for ( const q of queries ) {
+					if ( ! /oidc_/.test( q.sql ) ) {
+						continue;
+					}
+					const entry: Record< string, unknown > = {
+						endpoint: name,
+						status: code,
+						sql: q.sql.replace( /\s+/g, ' ' ).trim(),
+						ms: q.ms,
+					};
+					if ( /^\s*(SELECT|UPDATE|DELETE)/i.test( q.sql ) ) {
+						entry.explain = await db
+							.explain( q.sql )
+							.catch( ( e ) => [ { error: errorText( e ) } ] );
+					}
+					explains.push( entry );
+				}
+			}
+		}
+
+		// What the idle plugin adds to a page view and to a REST request, statement by statement.
+		const idleQueries: Record< string, string[] > = {};
+		for ( const [ name, p ] of [
+			[ 'home', '/' ],
+			[ 'rest', '/wp-json/wp/v2/posts' ],
+		] as const ) {
+			const on = await queryLog( client, get( p ) );
+			const off = await queryLog( client, get( p, OFF ) );
+			const offSql = off.queries.map( ( q ) => q.sql );
+			idleQueries[ name ] = on.queries
+				.map( ( q ) => q.sql )
+				.filter( ( sql ) => {
+					const at = offSql.indexOf( sql );
+					if ( at === -1 ) {
+						return true;
+					}
+					offSql.splice( at, 1 );
+					return false;
+				} );
+		}
+
+		const restFloorBatches = small
+			.filter( ( m ) => m.subject.ref === 'rest' )
+			.flatMap( ( m ) => m.refBatches );
+		const homeFloorBatches = small
+			.filter( ( m ) => m.subject.ref === 'home' )
+			.flatMap( ( m ) => m.refBatches );
+		const rows: RowResult[] = [
+			floorRow(
+				'floor-rest',
+				'floor: REST route returning {}',
+				restFloorBatches,
+				'small'
+			),
+			floorRow(
+				'floor-home',
+				'floor: home page',
+				homeFloorBatches,
+				'small'
+			),
+			...small.map( toRow ),
+		];
+		const smallById = new Map(
+			rows.map( ( row ) => [ row.id, row ] as const )
+		);
+		for ( const m of large ) {
+			const row = toRow( m );
+			const base = smallById.get( m.subject.id.replace( /-large$/, '' ) );
+			if ( row.ratios && base?.ratios ) {
+				row.scale = row.ratios.median / base.ratios.median;
+				row.target = {
+					text: `${ row.scale.toFixed( 2 ) }× of 1k ≤ 1.10×`,
+					met: row.scale <= 1.1,
+				};
+			}
+			rows.push( row );
+		}
+
+		const tokenRow = smallById.get( 'token-code' );
+		const seconds = Math.round( ( Date.now() - started ) / 1000 );
+		const table = renderTable( rows );
+		const record = {
+			date: new Date().toISOString(),
+			seconds,
+			machine,
+			config,
+			rowCounts,
+			rows,
+			tokenPeakMemoryKb: tokenRow?.figures?.memoryKb ?? null,
+			load: { start: loadStart, end: os.loadavg() },
+			explain: explains,
+			profile,
+			idleExtraQueries: idleQueries,
+		};
+		const file = writeJson( repoRoot, record );
+
+		const m = machine;
+		process.stdout.write(
+			`\nKeystone OIDC ${ m.plugin } (${ m.commit }) on WordPress ${
+				m.wordpress
+			}: ${ m.cpus } × ${ m.cpuModel }, ${ m.memoryGb } GB, Linux ${
+				m.kernel
+			}, ${ m.php.replace( /\s*\(.*$/, '' ) }, MariaDB ${
+				m.mariadb
+			}, nginx ${ m.nginx }\n` +
+				`${ config.rounds } rounds × ${ config.requests } requests per batch, concurrency ${ config.concurrency }; each ratio is to the floor batches interleaved with that scenario.\n` +
+				`Small tables: ${ JSON.stringify(
+					rowCounts.small ?? {}
+				) } at the start; large: ${ JSON.stringify(
+					rowCounts.large ?? {}
+				) }.\n\n` +
+				`${ table }\n\n`
+		);
+		if ( tokenRow?.figures ) {
+			process.stdout.write(
+				`Peak PHP memory per token request (authorization_code): ${ tokenRow.figures.memoryKb?.toFixed(
+					0
+				) } KB (REST floor: ${ smallById
+					.get( 'floor-rest' )
+					?.figures?.memoryKb?.toFixed( 0 ) } KB)\n`
+			);
+		}
+		if ( explains.length > 0 ) {
+			process.stdout.write(
+				`\nEXPLAIN of the protocol's statements on the plugin's tables at ${ config.largeRows.toLocaleString(
+					'en-US'
+				) } rows:\n`
+			);
+			for ( const entry of explains as Array< {
+				endpoint: string;
+				sql: string;
+				explain?: Array< Record< string, string > >;
+			} > ) {
+				const plan = ( entry.explain ?? [] )
+					.map(
+						( p ) =>
+							`${ p.table ?? '' } type=${
+								p.type ?? p.error ?? ''
+							} key=${ p.key ?? '' } rows=${ p.rows ?? '' }`
+					)
+					.join( '; ' );
+				process.stdout.write(
+					`  [${ entry.endpoint }] ${ entry.sql.slice( 0, 140 ) }${
+						entry.sql.length > 140 ? '…' : ''
+					}\n      ${ plan || '(not a lookup)' }\n`
+				);
+			}
+		}
+		for ( const [ name, extra ] of Object.entries( idleQueries ) ) {
+			if ( extra.length > 0 ) {
+				process.stdout.write(
+					`\nQueries the idle plugin adds to ${ name }:\n${ extra
+						.map( ( sql ) => `  ${ sql.slice( 0, 200 ) }` )
+						.join( '\n' ) }\n`
+				);
+			}
+		}
+		process.stdout.write(
+			`\nWritten to ${ path.relative(
+				repoRoot,
+				file
+			) } and artifacts/bench/latest.json (${ seconds } s)\n`
+		);
+	} finally {
+		client.close();
+		await site.stop();
+	}
+}
+
+main().catch( ( error ) => {
+	process.stderr.write( `bench: ${ errorText( error ) }\n` );
+	process.exit( 1 );
+} );
