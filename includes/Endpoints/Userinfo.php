@@ -14,8 +14,9 @@ use Keystone_OIDC\Tokens\Claims;
 /**
  * OIDC Core §5.3: the claims of the access token's user, by the token's scope. The token comes as
  * a Bearer header or a form-body `access_token` (RFC 6750 §2.1, §2.2), never in the query string
- * (RFC 6750 §2.3 is not offered: URLs end up in logs). A token in the query is refused with 400
- * `invalid_request` (RFC 6750 §3.1), whatever else the request carries.
+ * (RFC 6750 §2.3 is not offered: URLs end up in logs). A token in the query is refused like any
+ * token this endpoint does not accept: 401 `invalid_token` with a Bearer challenge, whatever else
+ * the request carries.
  */
 final class Userinfo implements Endpoint {
 	public function handle( Request $request, string $name ): void {
@@ -29,11 +30,11 @@ final class Userinfo implements Endpoint {
 	}
 
 	/**
-	 * RFC 6750 §2: exactly one method. Several, or a token in the query, is `invalid_request`.
+	 * RFC 6750 §2: exactly one method; several are `invalid_request`.
 	 */
 	private static function presented_token( Request $request ): string {
 		if ( $request->query()->has_name( 'access_token' ) ) {
-			throw OAuth_Error::invalid_request( 'The access token must not be sent in the query string' );
+			throw OAuth_Error::invalid_token( 'The access token must not be sent in the query string' );
 		}
 		$authorization = $request->header( 'authorization' );
 		$form          = $request->form();

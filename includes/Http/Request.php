@@ -30,24 +30,28 @@ final class Request {
 		$this->body    = $body;
 	}
 
+	/**
+	 * WordPress adds slashes to `$_SERVER` (wp_magic_quotes), so every value read here is unslashed.
+	 */
 	public static function from_globals(): self {
+		$server  = wp_unslash( $_SERVER );
 		$headers = array();
-		foreach ( $_SERVER as $key => $value ) {
+		foreach ( $server as $key => $value ) {
 			if ( is_string( $value ) && 0 === strpos( (string) $key, 'HTTP_' ) ) {
 				$headers[ str_replace( '_', '-', substr( (string) $key, 5 ) ) ] = $value;
 			}
 		}
 		foreach ( array( 'CONTENT_TYPE' => 'content-type', 'CONTENT_LENGTH' => 'content-length' ) as $key => $name ) {
-			if ( isset( $_SERVER[ $key ] ) && is_string( $_SERVER[ $key ] ) ) {
-				$headers[ $name ] = $_SERVER[ $key ];
+			if ( isset( $server[ $key ] ) && is_string( $server[ $key ] ) ) {
+				$headers[ $name ] = $server[ $key ];
 			}
 		}
 		// Some servers (Apache + CGI/FPM) only pass the Authorization header under another name.
-		if ( ! isset( $headers['AUTHORIZATION'] ) && isset( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ) && is_string( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ) ) {
-			$headers['AUTHORIZATION'] = $_SERVER['REDIRECT_HTTP_AUTHORIZATION'];
+		if ( ! isset( $headers['AUTHORIZATION'] ) && isset( $server['REDIRECT_HTTP_AUTHORIZATION'] ) && is_string( $server['REDIRECT_HTTP_AUTHORIZATION'] ) ) {
+			$headers['AUTHORIZATION'] = $server['REDIRECT_HTTP_AUTHORIZATION'];
 		}
-		$method = isset( $_SERVER['REQUEST_METHOD'] ) && is_string( $_SERVER['REQUEST_METHOD'] ) ? $_SERVER['REQUEST_METHOD'] : 'GET';
-		$query  = isset( $_SERVER['QUERY_STRING'] ) && is_string( $_SERVER['QUERY_STRING'] ) ? $_SERVER['QUERY_STRING'] : '';
+		$method = isset( $server['REQUEST_METHOD'] ) && is_string( $server['REQUEST_METHOD'] ) ? $server['REQUEST_METHOD'] : 'GET';
+		$query  = isset( $server['QUERY_STRING'] ) && is_string( $server['QUERY_STRING'] ) ? $server['QUERY_STRING'] : '';
 		$body   = 'POST' === strtoupper( $method ) ? (string) file_get_contents( 'php://input' ) : '';
 		return new self( $method, $headers, $query, $body );
 	}
