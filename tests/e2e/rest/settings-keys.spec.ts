@@ -5,8 +5,15 @@
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import { test, expect } from '../support/test';
 import { startSite, type RunningSite } from '../support/site';
-import type { RestSession } from '../support/wp';
-import { route, session, type Settings } from './support';
+import { createUser, type RestSession } from '../support/wp';
+import { signIn, signedInContext } from '../protocol/support/flow';
+import {
+	expectChallenge,
+	expectOAuthError,
+	raw,
+} from '../protocol/support/http';
+import { callbackUri } from '../protocol/support/provider';
+import { createClient, route, session, type Settings } from './support';
 
 let site: RunningSite;
 let admin: RestSession;
@@ -167,8 +174,55 @@ test( 'a retired key leaves once every token it signed has expired', async () =>
 	expect( published.sort() ).toEqual( [ ...kids ].sort() );
 } );
 
-test( 'revoke-all answers how many tokens it revoked', async () => {
+test( 'revoke-all revokes every live token; rotation does not', async ( {
+	browser,
+} ) => {
+	const user = await createUser( 'subscriber' );
+	const context = await signedInContext( browser, user );
+	const created = await createClient( admin, {
+		redirect_uris: [ callbackUri() ],
+	} );
+	const testClient = {
+		...created,
+		client_secret: created.client_secret ?? undefined,
+		redirectUri: callbackUri(),
+	};
+	const { tokens } = await signIn( context, testClient );
+	await context.close();
+	expect( tokens.refresh_token ).toBeTruthy();
+	const credentials = {
+		id: testClient.client_id,
+		secret: testClient.client_secret as string,
+	};
+
+	const rotated = await admin.post( route( 'keys/rotate' ) );
+	expect( rotated.status() ).toBe( 200 );
+	const userinfo = await raw( 'userinfo', { bearer: tokens.access_token } );
+	expect( userinfo.status, userinfo.text ).toBe( 200 );
+
 	const response = await admin.post( route( 'tokens/revoke-all' ) );
 	expect( response.status(), await response.text() ).toBe( 200 );
-	expect( await response.json() ).toEqual( { revoked: 0 } );
+	const { revoked } = ( await response.json() ) as { revoked: number };
+	// At least the access and the refresh token of this sign-in.
+	expect( revoked ).toBeGreaterThanOrEqual( 2 );
+
+	expectChallenge(
+		await raw( 'userinfo', { bearer: tokens.access_token } ),
+		'invalid_token',
+		'Bearer'
+	);
+	expectOAuthError(
+		await raw( 'token', {
+			form: {
+				grant_type: 'refresh_token',
+				refresh_token: tokens.refresh_token as string,
+			},
+			basic: credentials,
+		} ),
+		400,
+		'invalid_grant'
+	);
+
+	const again = await admin.post( route( 'tokens/revoke-all' ) );
+	expect( await again.json() ).toEqual( { revoked: 0 } );
 } );
