@@ -268,10 +268,14 @@ test.describe( 'a confidential client always authenticates', () => {
 			() => null,
 			( error: unknown ) => error
 		);
-		expect( failure ).toBeInstanceOf( client.ResponseBodyError );
-		const error = failure as client.ResponseBodyError;
+		// A 401 with a challenge surfaces as the challenge, the JSON body still readable.
+		expect( failure ).toBeInstanceOf(
+			client.WWWAuthenticateChallengeError
+		);
+		const error = failure as client.WWWAuthenticateChallengeError;
 		expect( error.status ).toBe( 401 );
-		expect( error.error ).toBe( 'invalid_client' );
+		const body = ( await error.response.json() ) as { error?: string };
+		expect( body.error ).toBe( 'invalid_client' );
 	} );
 } );
 
