@@ -93,10 +93,26 @@ final class Router {
 		global $wpdb;
 		$wpdb->hide_errors();
 		ob_start();
+		$html = 'authorize' === $name;
+		// WordPress answers a lost database connection with wp_die() (an HTML page); answer it in
+		// the endpoint's own format instead.
+		$die_handler = static function () use ( $html ): callable {
+			return static function ( $message ) use ( $html ): void {
+				Responder::answer_wp_die( $message, $html );
+				die();
+			};
+		};
+		add_filter( 'wp_die_handler', $die_handler );
+		add_filter( 'wp_die_json_handler', $die_handler );
 		try {
 			$endpoint->handle( Request::from_globals(), $name );
 		} catch ( \Throwable $failure ) {
-			Responder::error_json( Responder::to_oauth_error( $failure ) );
+			$error = Responder::to_oauth_error( $failure );
+			if ( $html ) {
+				Responder::error_page( $error );
+			} else {
+				Responder::error_json( $error );
+			}
 		}
 	}
 }

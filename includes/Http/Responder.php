@@ -203,6 +203,26 @@ final class Responder {
 	}
 
 	/**
+	 * Answers a `wp_die()` met while an endpoint runs: a lost database connection is
+	 * `temporarily_unavailable` (503), anything else `server_error`. The message is only logged.
+	 *
+	 * @param mixed $message What wp_die() was given (string or WP_Error).
+	 */
+	public static function answer_wp_die( $message, bool $html ): void {
+		global $wpdb;
+		$outage = $wpdb->error instanceof \WP_Error && 'db_connect_fail' === $wpdb->error->get_error_code();
+		$detail = $message instanceof \WP_Error ? $message->get_error_message() : ( is_string( $message ) ? $message : '' );
+		// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the one place unexpected failures are recorded.
+		error_log( 'Keystone OIDC: wp_die() during a protocol request: ' . wp_strip_all_tags( $detail ) );
+		$error = $outage ? OAuth_Error::temporarily_unavailable() : OAuth_Error::server_error();
+		if ( $html ) {
+			self::error_page( $error );
+		} else {
+			self::error_json( $error );
+		}
+	}
+
+	/**
 	 * @param array<string,string> $headers
 	 */
 	private static function send( int $status, array $headers, string $body ): void {

@@ -41,9 +41,7 @@ final class Code_Repository {
 		global $wpdb;
 		$table = Schema::codes_table();
 		$row   = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$table} WHERE code_hash = %s", $code_hash ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
-		if ( '' !== $wpdb->last_error ) {
-			throw Database_Error::from_last_error( 'Reading an authorization code' );
-		}
+		Database_Error::throw_if_failed( 'Reading an authorization code' );
 		if ( ! is_array( $row ) || ! hash_equals( (string) $row['code_hash'], $code_hash ) ) {
 			return null;
 		}

@@ -14,6 +14,17 @@ final class Database_Error extends \RuntimeException {
 	}
 
 	/**
+	 * Throws when the last query failed. A read that failed must not look like "no such row":
+	 * `$wpdb` answers null both ways, and nothing at all once the connection is gone.
+	 */
+	public static function throw_if_failed( string $operation ): void {
+		global $wpdb;
+		if ( '' !== $wpdb->last_error || ! $wpdb->ready ) {
+			throw self::from_last_error( $operation );
+		}
+	}
+
+	/**
 	 * Whether the database is unreachable (an outage, answered 503) rather than a query being wrong.
 	 */
 	public static function is_outage(): bool {

@@ -48,9 +48,7 @@ final class Token_Repository {
 		global $wpdb;
 		$table = Schema::tokens_table();
 		$row   = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$table} WHERE token_hash = %s AND type = %s", $token_hash, $type ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
-		if ( '' !== $wpdb->last_error ) {
-			throw Database_Error::from_last_error( 'Reading a token' );
-		}
+		Database_Error::throw_if_failed( 'Reading a token' );
 		if ( ! is_array( $row ) || ! hash_equals( (string) $row['token_hash'], $token_hash ) ) {
 			return null;
 		}
