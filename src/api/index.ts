@@ -40,8 +40,8 @@ export function createClient( input: ClientInput ): Promise< CreatedClient > {
 export function updateClient(
 	clientId: string,
 	input: Partial< ClientInput >
-): Promise< Client > {
-	return apiFetch< Client >( {
+): Promise< CreatedClient > {
+	return apiFetch< CreatedClient >( {
 		path: clientPath( clientId ),
 		method: 'PATCH',
 		data: input,

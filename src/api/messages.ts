@@ -3,19 +3,14 @@ import { __, sprintf } from '@wordpress/i18n';
 import { toApiError } from './errors';
 
 /**
- * Readable, translated text for the error codes the screens can meet. Codes not listed fall back
- * to the server's own message (WordPress translates it), never to a raw JSON body.
+ * Validation errors: the server's (translated) message names the offending value, so it is shown
+ * when present; the text here is the fallback.
  */
-function messageForCode( code: string ): string | null {
+function validationMessage( code: string ): string | null {
 	switch ( code ) {
 		case 'keystone_oidc_invalid_redirect_uri':
 			return __(
 				'One of the redirect URIs is not allowed. Each must be an absolute URI without a fragment; http is only allowed for localhost and loopback addresses.',
-				'keystone-oidc'
-			);
-		case 'keystone_oidc_invalid_post_logout_redirect_uri':
-			return __(
-				'One of the post-logout redirect URIs is not allowed. Each must be an absolute URI without a fragment.',
 				'keystone-oidc'
 			);
 		case 'keystone_oidc_invalid_name':
@@ -33,36 +28,38 @@ function messageForCode( code: string ): string | null {
 				'The client type must be confidential or public.',
 				'keystone-oidc'
 			);
-		case 'keystone_oidc_invalid_role':
+		case 'keystone_oidc_invalid_field':
 			return __(
-				'One of the selected roles does not exist.',
+				'One of the advanced settings is not valid.',
 				'keystone-oidc'
 			);
-		case 'keystone_oidc_invalid_audience':
-			return __(
-				'Each audience must be an absolute URI.',
-				'keystone-oidc'
-			);
-		case 'keystone_oidc_invalid_alg':
-			return __(
-				'The ID token signing algorithm must be RS256 or ES256.',
-				'keystone-oidc'
-			);
-		case 'keystone_oidc_public_client_secret':
-			return __(
-				'Public clients have no secret to reset.',
-				'keystone-oidc'
-			);
+		default:
+			return null;
+	}
+}
+
+/**
+ * Errors whose meaning for the admin does not depend on details: always this text.
+ */
+function fixedMessage( code: string ): string | null {
+	switch ( code ) {
 		case 'keystone_oidc_client_not_found':
 			return __(
 				'This client no longer exists. It may have been deleted in another window.',
 				'keystone-oidc'
 			);
+		case 'keystone_oidc_public_client':
+			return __(
+				'Public clients have no secret to reset.',
+				'keystone-oidc'
+			);
+		case 'keystone_oidc_storage_error':
+			return __(
+				'The change could not be saved in the database. Check the PHP error log and try again.',
+				'keystone-oidc'
+			);
+		case 'keystone_oidc_forbidden':
 		case 'rest_forbidden':
-		case 'rest_cannot_view':
-		case 'rest_cannot_edit':
-		case 'rest_cannot_create':
-		case 'rest_cannot_delete':
 			return __(
 				'You are not allowed to manage the OIDC provider. Ask an administrator.',
 				'keystone-oidc'
@@ -92,11 +89,19 @@ function messageForCode( code: string ): string | null {
 	}
 }
 
+/**
+ * Readable, translated text for a failed REST call. Branches on the error code only; never shows
+ * a raw JSON body.
+ */
 export function errorMessage( error: unknown ): string {
 	const apiError = toApiError( error );
-	const known = messageForCode( apiError.code );
-	if ( known !== null ) {
-		return known;
+	const fixed = fixedMessage( apiError.code );
+	if ( fixed !== null ) {
+		return fixed;
+	}
+	const validation = validationMessage( apiError.code );
+	if ( validation !== null ) {
+		return apiError.message !== '' ? apiError.message : validation;
 	}
 	const details = Object.values( apiError.params );
 	if ( apiError.code === 'rest_invalid_param' && details.length > 0 ) {

@@ -26,7 +26,10 @@ export interface Client extends ClientInput {
 	created_at: string;
 }
 
-/** The answer to a create: the only time the secret of a confidential client is readable. */
+/**
+ * The answer to a create, or to an update that turned a public client confidential: the only time
+ * the secret is readable.
+ */
 export interface CreatedClient extends Client {
 	client_secret?: string | null;
 }
@@ -36,6 +39,15 @@ export interface SecretReset {
 	client_secret: string;
 }
 
+/** One signing key as `/settings` describes it (unix times; never key material). */
+export interface SigningKey {
+	kid: string;
+	alg: string;
+	created_at: number;
+	retired_at: number | null;
+	expires_at: number | null;
+}
+
 export interface Settings {
 	issuer: string;
 	discovery_url: string;
@@ -43,6 +55,9 @@ export interface Settings {
 	kid: string;
 	version: string;
 	pretty_permalinks: boolean;
+	/** Added by the server beyond the contract's fields; may be missing on older versions. */
+	keys?: SigningKey[];
+	scopes_supported?: string[];
 }
 
 export interface KeyRotation {

@@ -1,6 +1,6 @@
 import type { Client, ClientInput } from '../../api/types';
 import {
-	absoluteUriProblem,
+	audienceProblem,
 	checkUriList,
 	redirectUriProblem,
 	splitUris,
@@ -86,9 +86,9 @@ export function validateForm( values: ClientFormValues ): ClientFormErrors {
 				: checkUriList( values.redirectUris, redirectUriProblem ),
 		postLogoutRedirectUris: checkUriList(
 			values.postLogoutRedirectUris,
-			absoluteUriProblem
+			redirectUriProblem
 		),
-		audiences: checkUriList( values.audiences, absoluteUriProblem ),
+		audiences: checkUriList( values.audiences, audienceProblem ),
 	};
 }
 

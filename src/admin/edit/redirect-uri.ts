@@ -2,82 +2,91 @@ import type { UriLineError, UriProblem } from './types';
 
 /**
  * The redirect URI rules of the contract, checked as the admin types so mistakes show before the
- * server rejects them: absolute, matched exactly (so no wildcard and no fragment), `http` only for
- * loopback hosts, custom schemes allowed for native apps.
+ * server rejects them. They mirror the server's `Checks\Redirect_Uri::registration_error()`:
+ * absolute, matched exactly (so no fragment and no wildcard host), `http` only for loopback hosts,
+ * custom schemes allowed for native apps.
  */
 
-const LOOPBACK_HOSTS = new Set( [ 'localhost', '127.0.0.1', '[::1]' ] );
+export const URI_MAX_LENGTH = 2000;
 
 /** Schemes that would run code or read local files in the browser instead of reaching an app. */
-const DANGEROUS_SCHEMES = new Set( [
-	'javascript:',
-	'data:',
-	'vbscript:',
-	'file:',
-] );
+const FORBIDDEN_SCHEMES = [ 'javascript', 'data', 'vbscript', 'file' ];
 
-function isLoopbackHost( hostname: string ): boolean {
-	return (
-		LOOPBACK_HOSTS.has( hostname ) ||
-		/^127(?:\.\d{1,3}){3}$/.test( hostname )
-	);
+const ABSOLUTE = /^([A-Za-z][A-Za-z0-9+.-]*):([\s\S]+)$/;
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused.
+const WHITESPACE_OR_CONTROL = /[\u0000-\u0020\u007f]/;
+
+const AUTHORITY =
+	/^\/\/(?:[^/?@]*@)?(\[[0-9A-Fa-f:.]+\]|[^/?:[\]@]+)(?::[0-9]*)?(?:[/?][\s\S]*)?$/;
+
+function isLoopbackHost( host: string ): boolean {
+	if ( host === 'localhost' || host === '[::1]' ) {
+		return true;
+	}
+	const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec( host );
+	if ( octets === null ) {
+		return false;
+	}
+	return octets
+		.slice( 1 )
+		.every(
+			( octet ) =>
+				Number( octet ) <= 255 &&
+				! ( octet.length > 1 && octet.startsWith( '0' ) )
+		);
 }
 
-export function redirectUriProblem( uri: string ): UriProblem | null {
-	if ( /\s/.test( uri ) ) {
+function commonProblem( uri: string ): UriProblem | null {
+	if ( uri.length > URI_MAX_LENGTH ) {
+		return 'too_long';
+	}
+	if ( WHITESPACE_OR_CONTROL.test( uri ) ) {
 		return 'whitespace';
 	}
-	if ( ! /^[a-z][a-z0-9+.-]*:/i.test( uri ) ) {
-		return 'not_absolute';
+	// Anything outside printable ASCII must be percent-encoded, or exact matching breaks.
+	if ( /[^\u0021-\u007e]/.test( uri ) ) {
+		return 'non_ascii';
 	}
-	let parsed: URL;
-	try {
-		parsed = new URL( uri );
-	} catch {
+	if ( ! ABSOLUTE.test( uri ) ) {
 		return 'not_absolute';
-	}
-	if ( DANGEROUS_SCHEMES.has( parsed.protocol ) ) {
-		return 'dangerous_scheme';
 	}
 	if ( uri.includes( '#' ) ) {
 		return 'fragment';
 	}
-	if ( uri.includes( '*' ) ) {
+	return null;
+}
+
+export function redirectUriProblem( uri: string ): UriProblem | null {
+	const common = commonProblem( uri );
+	if ( common !== null ) {
+		return common;
+	}
+	const [ , rawScheme = '', rest = '' ] = ABSOLUTE.exec( uri ) ?? [];
+	const scheme = rawScheme.toLowerCase();
+	if ( FORBIDDEN_SCHEMES.includes( scheme ) ) {
+		return 'dangerous_scheme';
+	}
+	if ( /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*\*/.test( uri ) ) {
 		return 'wildcard';
 	}
-	const web = parsed.protocol === 'http:' || parsed.protocol === 'https:';
-	if ( web && ( parsed.hostname === '' || ! /^https?:\/\//i.test( uri ) ) ) {
-		return 'not_absolute';
+	if ( scheme !== 'http' && scheme !== 'https' ) {
+		return null;
 	}
-	if ( parsed.protocol === 'http:' && ! isLoopbackHost( parsed.hostname ) ) {
+	const authority = AUTHORITY.exec( rest );
+	if ( authority === null ) {
+		return 'no_host';
+	}
+	const host = ( authority[ 1 ] ?? '' ).toLowerCase();
+	if ( scheme === 'http' && ! isLoopbackHost( host ) ) {
 		return 'http_not_loopback';
 	}
 	return null;
 }
 
-/**
- * Audiences and post-logout URIs only need to be absolute and exact; they are never loaded in a
- * browser by the provider, so `http` hosts are left to the admin.
- */
-export function absoluteUriProblem( uri: string ): UriProblem | null {
-	if ( /\s/.test( uri ) ) {
-		return 'whitespace';
-	}
-	if ( ! /^[a-z][a-z0-9+.-]*:/i.test( uri ) ) {
-		return 'not_absolute';
-	}
-	try {
-		const parsed = new URL( uri );
-		if ( DANGEROUS_SCHEMES.has( parsed.protocol ) ) {
-			return 'dangerous_scheme';
-		}
-	} catch {
-		return 'not_absolute';
-	}
-	if ( uri.includes( '#' ) ) {
-		return 'fragment';
-	}
-	return null;
+/** Audiences name APIs; they only need to be absolute, exact URIs. */
+export function audienceProblem( uri: string ): UriProblem | null {
+	return commonProblem( uri );
 }
 
 /** The non-empty lines of a textarea, trimmed, with their 1-based line numbers. */

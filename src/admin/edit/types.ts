@@ -18,12 +18,15 @@ export interface ClientFormValues {
 }
 
 export type UriProblem =
+	| 'too_long'
+	| 'whitespace'
+	| 'non_ascii'
 	| 'not_absolute'
 	| 'fragment'
-	| 'http_not_loopback'
-	| 'wildcard'
-	| 'whitespace'
 	| 'dangerous_scheme'
+	| 'wildcard'
+	| 'no_host'
+	| 'http_not_loopback'
 	| 'duplicate';
 
 export interface UriLineError {

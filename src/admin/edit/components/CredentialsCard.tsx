@@ -13,22 +13,26 @@ interface CredentialsCardProps {
 	client: Client;
 	discoveryUrl: string;
 	notices: NoticesApi;
+	/** A secret just issued (by a reset, or by turning the client confidential), shown once. */
+	newSecret: string | null;
+	onNewSecret: ( secret: string ) => void;
 }
 
 export function CredentialsCard( {
 	client,
 	discoveryUrl,
 	notices,
+	newSecret,
+	onNewSecret,
 }: CredentialsCardProps ) {
 	const [ confirming, setConfirming ] = useState( false );
 	const [ busy, setBusy ] = useState( false );
-	const [ newSecret, setNewSecret ] = useState< string | null >( null );
 
 	const reset = async () => {
 		setBusy( true );
 		try {
 			const answer = await resetClientSecret( client.client_id );
-			setNewSecret( answer.client_secret );
+			onNewSecret( answer.client_secret );
 			notices.show(
 				'success',
 				__(

@@ -59,6 +59,7 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 	const [ created, setCreated ] = useState< CreatedClientData | null >(
 		null
 	);
+	const [ newSecret, setNewSecret ] = useState< string | null >( null );
 
 	const listUrl = adminPageUrl( config.adminUrl, PAGES.clients );
 
@@ -128,10 +129,21 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 				setClient( answer );
 				setSaved( formFromClient( answer ) );
 				setValues( formFromClient( answer ) );
-				notices.show(
-					'success',
-					__( 'Client updated.', 'keystone-oidc' )
-				);
+				if ( typeof answer.client_secret === 'string' ) {
+					setNewSecret( answer.client_secret );
+					notices.show(
+						'success',
+						__(
+							'Client updated. It is confidential now: copy its new secret below.',
+							'keystone-oidc'
+						)
+					);
+				} else {
+					notices.show(
+						'success',
+						__( 'Client updated.', 'keystone-oidc' )
+					);
+				}
 			}
 		} catch ( error ) {
 			notices.show( 'error', errorMessage( error ) );
@@ -178,6 +190,8 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 						client={ client }
 						discoveryUrl={ config.discoveryUrl }
 						notices={ notices }
+						newSecret={ newSecret }
+						onNewSecret={ setNewSecret }
 					/>
 				) }
 				<ClientForm

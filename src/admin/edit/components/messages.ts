@@ -4,6 +4,15 @@ import type { NameProblem, UriLineError, UriProblem } from '../types';
 
 export function uriProblemText( problem: UriProblem ): string {
 	switch ( problem ) {
+		case 'too_long':
+			return __( 'is longer than 2000 characters', 'keystone-oidc' );
+		case 'non_ascii':
+			return __(
+				'contains non-ASCII characters; percent-encode them',
+				'keystone-oidc'
+			);
+		case 'no_host':
+			return __( 'must name a host after //', 'keystone-oidc' );
 		case 'not_absolute':
 			return __(
 				'must be an absolute URI with a scheme, like https://app.example/callback',
@@ -18,7 +27,7 @@ export function uriProblemText( problem: UriProblem ): string {
 			);
 		case 'wildcard':
 			return __(
-				'must be exact; wildcards (*) are not allowed',
+				'must be exact; wildcards (*) in the host are not allowed',
 				'keystone-oidc'
 			);
 		case 'whitespace':

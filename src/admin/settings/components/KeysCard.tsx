@@ -6,14 +6,17 @@ import { errorMessage, rotateKeys } from '../../../api';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { CopyableField } from '../../../components/CopyableField';
 import type { NoticesApi } from '../../../components/Notices';
+import type { SigningKey } from '../../../api/types';
+import { keyRows } from '../keys';
 
 interface KeysCardProps {
 	kid: string;
+	keys: SigningKey[];
 	onRotated: ( kid: string ) => void;
 	notices: NoticesApi;
 }
 
-export function KeysCard( { kid, onRotated, notices }: KeysCardProps ) {
+export function KeysCard( { kid, keys, onRotated, notices }: KeysCardProps ) {
 	const [ confirming, setConfirming ] = useState( false );
 	const [ busy, setBusy ] = useState( false );
 
@@ -59,6 +62,55 @@ export function KeysCard( { kid, onRotated, notices }: KeysCardProps ) {
 							'keystone-oidc'
 						) }
 					</p>
+				) }
+				{ keys.length > 0 && (
+					<table className="widefat striped keystone-oidc-keys">
+						<caption className="screen-reader-text">
+							{ __( 'Published signing keys', 'keystone-oidc' ) }
+						</caption>
+						<thead>
+							<tr>
+								<th scope="col">
+									{ __( 'Key ID', 'keystone-oidc' ) }
+								</th>
+								<th scope="col">
+									{ __( 'Algorithm', 'keystone-oidc' ) }
+								</th>
+								<th scope="col">
+									{ __( 'Created', 'keystone-oidc' ) }
+								</th>
+								<th scope="col">
+									{ __( 'Status', 'keystone-oidc' ) }
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{ keyRows(
+								keys,
+								document.documentElement.lang
+							).map( ( row ) => (
+								<tr key={ row.kid }>
+									<td>
+										<code>{ row.kid }</code>
+									</td>
+									<td>{ row.alg }</td>
+									<td>{ row.created }</td>
+									<td>
+										{ row.status === 'current'
+											? __( 'Current', 'keystone-oidc' )
+											: sprintf(
+													/* translators: %s: date and time. */
+													__(
+														'Retired — still published until %s',
+														'keystone-oidc'
+													),
+													row.publishedUntil
+											  ) }
+									</td>
+								</tr>
+							) ) }
+						</tbody>
+					</table>
 				) }
 				<p className="description">
 					{ __(

@@ -1,5 +1,5 @@
 import { Card, CardBody, CardHeader, Notice } from '@wordpress/components';
-import { useEffect, useState } from '@wordpress/element';
+import { useCallback, useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { errorMessage, getSettings } from '../../../api';
@@ -24,7 +24,7 @@ export function SettingsScreen( { config }: { config: AdminConfig } ) {
 	const notices = useNotices();
 	const [ load, setLoad ] = useState< LoadState >( { status: 'loading' } );
 
-	useEffect( () => {
+	const reload = useCallback( () => {
 		let current = true;
 		getSettings()
 			.then( ( settings ) => {
@@ -44,6 +44,8 @@ export function SettingsScreen( { config }: { config: AdminConfig } ) {
 			current = false;
 		};
 	}, [] );
+
+	useEffect( reload, [ reload ] );
 
 	let body;
 	if ( load.status === 'loading' ) {
@@ -143,13 +145,11 @@ export function SettingsScreen( { config }: { config: AdminConfig } ) {
 
 				<KeysCard
 					kid={ settings.kid }
+					keys={ settings.keys ?? [] }
 					notices={ notices }
-					onRotated={ ( kid ) =>
-						setLoad( {
-							status: 'ready',
-							settings: { ...settings, kid },
-						} )
-					}
+					onRotated={ () => {
+						reload();
+					} }
 				/>
 
 				<TokensCard notices={ notices } />

@@ -1,0 +1,184 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import type { Client } from '../../../src/api/types';
+import {
+	emptyForm,
+	formFromClient,
+	formToInput,
+	hasErrors,
+	isDirty,
+	readEditMode,
+	toggleInList,
+	validateForm,
+	withOpenid,
+} from '../../../src/admin/edit/form';
+
+const client: Client = {
+	client_id: 'c-1',
+	created_at: '2025-01-02T03:04:05+00:00',
+	name: 'Nextcloud',
+	redirect_uris: [ 'https://cloud.example/cb', 'https://cloud.example/cb2' ],
+	scopes: [ 'profile', 'openid' ],
+	type: 'confidential',
+	allowed_roles: [ 'editor' ],
+	skip_consent: true,
+	refresh_tokens: false,
+	id_token_signed_response_alg: 'ES256',
+};
+
+describe( 'client form values', () => {
+	it( 'round-trips a client through the form to the same input', () => {
+		const input = formToInput( formFromClient( client ) );
+		assert.deepEqual( input, {
+			name: 'Nextcloud',
+			redirect_uris: [
+				'https://cloud.example/cb',
+				'https://cloud.example/cb2',
+			],
+			scopes: [ 'openid', 'profile' ],
+			type: 'confidential',
+			post_logout_redirect_uris: [],
+			audiences: [],
+			allowed_roles: [ 'editor' ],
+			skip_consent: true,
+			refresh_tokens: false,
+			id_token_signed_response_alg: 'ES256',
+		} );
+	} );
+
+	it( 'fills the contract defaults for fields a client does not carry', () => {
+		const values = formFromClient( {
+			client_id: 'c-2',
+			created_at: '',
+			name: 'Bare',
+			redirect_uris: [ 'https://bare.example/cb' ],
+			scopes: [ 'openid' ],
+			type: 'public',
+		} );
+		assert.equal( values.refreshTokens, true );
+		assert.equal( values.skipConsent, false );
+		assert.equal( values.idTokenAlg, 'RS256' );
+		assert.deepEqual( values.allowedRoles, [] );
+	} );
+
+	it( 'always sends openid, first, even when unchecked', () => {
+		const values = { ...emptyForm(), scopes: [ 'email' ] };
+		assert.deepEqual( formToInput( values ).scopes, [ 'openid', 'email' ] );
+		assert.deepEqual( withOpenid( [ 'openid', 'openid', 'email' ] ), [
+			'openid',
+			'email',
+		] );
+	} );
+
+	it( 'toggles list entries without duplicates', () => {
+		assert.deepEqual( toggleInList( [ 'a' ], 'b', true ), [ 'a', 'b' ] );
+		assert.deepEqual( toggleInList( [ 'a', 'b' ], 'b', true ), [
+			'a',
+			'b',
+		] );
+		assert.deepEqual( toggleInList( [ 'a', 'b' ], 'a', false ), [ 'b' ] );
+	} );
+} );
+
+describe( 'validateForm', () => {
+	it( 'requires a name and at least one redirect URI', () => {
+		const errors = validateForm( emptyForm() );
+		assert.equal( errors.name, 'required' );
+		assert.equal( errors.redirectUris, 'required' );
+		assert.equal( hasErrors( errors ), true );
+	} );
+
+	it( 'refuses a name over 200 characters, counting characters not bytes', () => {
+		const base = { ...emptyForm(), redirectUris: 'https://a.example/cb' };
+		assert.equal(
+			validateForm( { ...base, name: 'é'.repeat( 200 ) } ).name,
+			null
+		);
+		assert.equal(
+			validateForm( { ...base, name: 'x'.repeat( 201 ) } ).name,
+			'too_long'
+		);
+		assert.equal(
+			validateForm( { ...base, name: '   ' } ).name,
+			'required'
+		);
+	} );
+
+	it( 'applies the redirect URI rules to post-logout URIs and the absolute-URI rule to audiences', () => {
+		const errors = validateForm( {
+			...emptyForm(),
+			name: 'App',
+			redirectUris: 'http://app.example/cb',
+			postLogoutRedirectUris: 'http://app.example/bye',
+			audiences: 'http://api.example/\nrelative',
+		} );
+		assert.deepEqual( errors.redirectUris, [
+			{
+				line: 1,
+				uri: 'http://app.example/cb',
+				problem: 'http_not_loopback',
+			},
+		] );
+		assert.deepEqual( errors.postLogoutRedirectUris, [
+			{
+				line: 1,
+				uri: 'http://app.example/bye',
+				problem: 'http_not_loopback',
+			},
+		] );
+		assert.deepEqual( errors.audiences, [
+			{ line: 2, uri: 'relative', problem: 'not_absolute' },
+		] );
+	} );
+
+	it( 'passes a complete, valid form', () => {
+		const errors = validateForm( {
+			...emptyForm(),
+			name: 'App',
+			redirectUris: 'https://app.example/cb\nhttp://localhost:3000/cb',
+		} );
+		assert.equal( hasErrors( errors ), false );
+	} );
+} );
+
+describe( 'isDirty', () => {
+	it( 'ignores changes that send the same input', () => {
+		const saved = formFromClient( client );
+		assert.equal(
+			isDirty( saved, {
+				...saved,
+				redirectUris: `  ${ saved.redirectUris }\n\n`,
+				scopes: [ ...saved.scopes ].reverse(),
+			} ),
+			false
+		);
+	} );
+	it( 'notices a real change', () => {
+		const saved = formFromClient( client );
+		assert.equal(
+			isDirty( saved, { ...saved, skipConsent: false } ),
+			true
+		);
+		assert.equal( isDirty( saved, { ...saved, name: 'Other' } ), true );
+	} );
+} );
+
+describe( 'readEditMode', () => {
+	it( 'is edit with a client_id, add without', () => {
+		assert.deepEqual(
+			readEditMode( '?page=keystone-oidc-new&client_id=a%2Fb' ),
+			{
+				kind: 'edit',
+				clientId: 'a/b',
+			}
+		);
+		assert.deepEqual( readEditMode( '?page=keystone-oidc-new' ), {
+			kind: 'add',
+		} );
+		assert.deepEqual(
+			readEditMode( '?page=keystone-oidc-new&client_id=' ),
+			{ kind: 'add' }
+		);
+	} );
+} );

@@ -1,0 +1,62 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { readConsentConfig, signedInAs } from '../../../src/consent/config';
+
+const complete = {
+	clientName: '<script>alert(1)</script>',
+	userDisplayName: 'Ada Lovelace',
+	userLogin: 'ada',
+	scopes: [
+		{ scope: 'openid', description: 'Sign you in' },
+		{ scope: 'email' },
+		{ description: 'no scope name' },
+		'profile',
+	],
+	formAction: 'https://id.example/wenisch-tech/keystone-oidc/oauth/authorize',
+	requestId: 'req-1',
+	nonce: 'n-1',
+	logoutUrl: 'https://id.example/wp-login.php?action=logout',
+};
+
+describe( 'readConsentConfig', () => {
+	it( 'keeps values as given (escaping is React’s job) and drops malformed scopes', () => {
+		const config = readConsentConfig( complete );
+		assert.ok( config );
+		assert.equal( config.clientName, '<script>alert(1)</script>' );
+		assert.deepEqual( config.scopes, [
+			{ scope: 'openid', description: 'Sign you in' },
+			{ scope: 'email', description: 'email' },
+		] );
+	} );
+	for ( const key of [ 'clientName', 'formAction', 'requestId', 'nonce' ] ) {
+		it( `is null without ${ key }, so the HTML fallback form stays`, () => {
+			assert.equal(
+				readConsentConfig( { ...complete, [ key ]: '' } ),
+				null
+			);
+			assert.equal(
+				readConsentConfig( { ...complete, [ key ]: 3 } ),
+				null
+			);
+		} );
+	}
+	it( 'is null for no configuration at all', () => {
+		assert.equal( readConsentConfig( undefined ), null );
+		assert.equal( readConsentConfig( 'x' ), null );
+	} );
+} );
+
+describe( 'signedInAs', () => {
+	it( 'shows the display name and the login', () => {
+		assert.equal(
+			signedInAs( 'Ada Lovelace', 'ada' ),
+			'Ada Lovelace (ada)'
+		);
+	} );
+	it( 'does not repeat a display name equal to the login, nor show an empty one', () => {
+		assert.equal( signedInAs( 'ada', 'ada' ), 'ada' );
+		assert.equal( signedInAs( '', 'ada' ), 'ada' );
+		assert.equal( signedInAs( 'Ada', '' ), 'Ada' );
+	} );
+} );
