@@ -6,30 +6,17 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-	readVersionSources,
-	statedVersions,
-	versionMismatches,
-} from './version-files';
+import { checkVersions } from './version-files';
 
-export function checkVersions( root: string ): string[] {
-	return versionMismatches( statedVersions( readVersionSources( root ) ) );
-}
-
-if ( process.argv[ 1 ] === fileURLToPath( import.meta.url ) ) {
-	const root = resolve(
-		dirname( fileURLToPath( import.meta.url ) ),
-		'../..'
-	);
-	const problems = checkVersions( root );
-	if ( problems.length > 0 ) {
-		for ( const problem of problems ) {
-			console.error( `check-version: ${ problem }` );
-		}
-		console.error(
-			'check-version: run `node --import tsx scripts/release/set-version.ts <version>`'
-		);
-		process.exit( 1 );
+const root = resolve( dirname( fileURLToPath( import.meta.url ) ), '../..' );
+const problems = checkVersions( root );
+if ( problems.length > 0 ) {
+	for ( const problem of problems ) {
+		console.error( `check-version: ${ problem }` );
 	}
-	console.log( 'check-version: every file states the same version' );
+	console.error(
+		'check-version: run `node --import tsx scripts/release/set-version.ts <version>`'
+	);
+	process.exit( 1 );
 }
+console.log( 'check-version: every file states the same version' );

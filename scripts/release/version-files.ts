@@ -207,6 +207,11 @@ export function readVersionSources( root: string ): VersionSources {
 	};
 }
 
+/** Every place of the working tree at `root` that disagrees with package.json; empty when none. */
+export function checkVersions( root: string ): string[] {
+	return versionMismatches( statedVersions( readVersionSources( root ) ) );
+}
+
 export function packageVersion( root: string ): string {
 	const { version } = JSON.parse(
 		readFileSync( join( root, 'package.json' ), 'utf8' )

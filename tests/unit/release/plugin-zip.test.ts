@@ -9,7 +9,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { buildPluginZip } from '../../../scripts/release/plugin-zip';
+import { buildPluginZip } from '../../../scripts/release/build-plugin-zip';
 import { readZip } from '../../../scripts/release/zip';
 
 const pluginPhp = `<?php

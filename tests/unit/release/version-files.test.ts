@@ -9,8 +9,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { checkVersions } from '../../../scripts/release/check-version';
 import {
+	checkVersions,
 	setPackageJsonVersion,
 	setPackageLockVersion,
 	setPluginVersion,
