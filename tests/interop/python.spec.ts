@@ -6,17 +6,15 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../e2e/support/test';
-import { admin as adminLogin } from '../e2e/support/env';
+import { createUser, type WpUser } from '../e2e/support/wp';
 import { freePort, startProcess, type RunningProcess } from './support/process';
 import {
-	adminAccount,
 	deleteClient,
 	discovery,
 	discoveryUrl,
 	registerClient,
 	signInAtProvider,
 	supportedScopes,
-	type AdminAccount,
 	type Discovery,
 	type RegisteredClient,
 } from './support/provider';
@@ -41,15 +39,15 @@ interface Refreshed {
 }
 
 let provider: Discovery;
-let admin: AdminAccount;
+let admin: WpUser;
 let client: RegisteredClient | undefined;
 let app: RunningProcess | undefined;
 
-test.describe.configure( { mode: 'serial' } );
-
 test.beforeAll( async () => {
 	provider = await discovery();
-	admin = await adminAccount();
+	// An administrator of its own: WordPress keeps a user's sessions in one user meta row, so
+	// concurrent sign-ins of one account (other suites use `admin`) can drop each other's session.
+	admin = await createUser( 'administrator' );
 	const port = freePort();
 	const scope = supportedScopes( provider, [ 'email', 'profile' ] );
 	client = await registerClient( {
@@ -108,7 +106,7 @@ async function signIn( page: Page ): Promise< Claims > {
 		response.url().startsWith( `${ rp() }/callback` )
 	);
 	await page.goto( `${ rp() }/login` );
-	await signInAtProvider( page, adminLogin, rp() );
+	await signInAtProvider( page, admin, rp() );
 	const response = await callback;
 	const text = await response.text();
 	expect( response.status(), `the app's callback: ${ text }` ).toBe( 200 );
@@ -141,7 +139,7 @@ test( 'reads userinfo with the access token', async ( { page } ) => {
 	expect( userinfo.status, JSON.stringify( userinfo.body ) ).toBe( 200 );
 	expect( userinfo.body.sub ).toBe( String( admin.id ) );
 	expect( userinfo.body.email ).toBe( admin.email );
-	expect( userinfo.body.preferred_username ).toBe( adminLogin.username );
+	expect( userinfo.body.preferred_username ).toBe( admin.username );
 } );
 
 test( 'refreshes: new tokens, a new ID token for the same user and client, and userinfo still works', async ( {

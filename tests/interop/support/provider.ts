@@ -2,7 +2,8 @@
  * The WordPress under test seen as an OpenID provider: its discovery document, clients registered
  * through the plugin's admin REST API, and a person signing in through its login and consent pages.
  */
-import { expect, type Page } from '@playwright/test';
+import { createHash, randomBytes } from 'node:crypto';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { baseUrl } from '../../e2e/support/env';
 import { restSession, type WpUser } from '../../e2e/support/wp';
 
@@ -89,22 +90,6 @@ export async function deleteClient( clientId: string ): Promise< void > {
 	}
 }
 
-export interface AdminAccount {
-	id: number;
-	email: string;
-}
-
-export async function adminAccount(): Promise< AdminAccount > {
-	const session = await restSession();
-	try {
-		const response = await session.get( 'wp/v2/users/me?context=edit' );
-		expect( response.status(), await response.text() ).toBe( 200 );
-		return ( await response.json() ) as AdminAccount;
-	} finally {
-		await session.dispose();
-	}
-}
-
 /**
  * Completes the provider's side of a sign-in the relying party started in `page`: the WordPress
  * login form, then Allow on the consent screen. Resolves once the browser is back at `rpOrigin`.
@@ -130,4 +115,34 @@ export async function signInAtProvider(
 		await page.getByRole( 'button', { name: /^allow/i } ).click();
 	}
 	await page.waitForURL( ( url ) => url.origin === rpOrigin );
+}
+
+/**
+ * Whether the browser behind `request` still has a WordPress session, asked the way a relying
+ * party would: a fresh authorization request is sent to the login form only when it has none.
+ * (Asking wp-admin instead would run WordPress's update checks, which log warnings offline.)
+ */
+export async function hasWordPressSession(
+	request: APIRequestContext,
+	provider: Discovery,
+	client: RegisteredClient
+): Promise< boolean > {
+	const url = new URL( provider.authorization_endpoint );
+	const verifier = randomBytes( 32 ).toString( 'base64url' );
+	url.search = new URLSearchParams( {
+		client_id: client.client_id,
+		redirect_uri: client.redirect_uris[ 0 ] ?? '',
+		response_type: 'code',
+		scope: 'openid',
+		state: 'session-check',
+		code_challenge: createHash( 'sha256' )
+			.update( verifier )
+			.digest( 'base64url' ),
+		code_challenge_method: 'S256',
+	} ).toString();
+	const response = await request.get( url.toString(), { maxRedirects: 0 } );
+	const location = response.headers().location ?? '';
+	return ! (
+		response.status() === 302 && location.includes( '/wp-login.php' )
+	);
 }
