@@ -39,17 +39,6 @@ final class Parameters {
 	}
 
 	/**
-	 * @param array<string,string> $values Already single-valued parameters (e.g. from a stored request).
-	 */
-	public static function from_array( array $values ): self {
-		$parameters = new self();
-		foreach ( $values as $name => $value ) {
-			$parameters->values[ (string) $name ] = array( (string) $value );
-		}
-		return $parameters;
-	}
-
-	/**
 	 * A parameter's single value. Absent and empty are the same (RFC 6749 §3.1: "parameters sent
 	 * without a value MUST be treated as if they were omitted").
 	 *

@@ -87,8 +87,4 @@ final class Request {
 	public function parameters(): Parameters {
 		return 'POST' === $this->method ? $this->form() : $this->query();
 	}
-
-	public function has_query(): bool {
-		return '' !== $this->query;
-	}
 }

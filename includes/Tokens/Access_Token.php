@@ -28,14 +28,10 @@ final class Access_Token {
 	/** @var string */
 	public $scope;
 
-	/** @var array<string,mixed> */
-	public $claims;
-
-	private function __construct( \WP_User $user, Client $client, string $scope, array $claims ) {
+	private function __construct( \WP_User $user, Client $client, string $scope ) {
 		$this->user   = $user;
 		$this->client = $client;
 		$this->scope  = $scope;
-		$this->claims = $claims;
 	}
 
 	public static function verify( string $token ): self {
@@ -53,7 +49,7 @@ final class Access_Token {
 		if ( ! $user instanceof \WP_User || null === $client || ! $client->allows_roles( (array) $user->roles ) ) {
 			throw self::invalid();
 		}
-		return new self( $user, $client, (string) $row['scope'], $claims );
+		return new self( $user, $client, (string) $row['scope'] );
 	}
 
 	/**

@@ -88,11 +88,6 @@ final class ParametersTest extends TestCase {
 		);
 	}
 
-	public function test_from_array_round_trips(): void {
-		$params = Parameters::from_array( array( 'state' => 'a b' ) );
-		$this->assertSame( 'a b', $params->get( 'state' ) );
-	}
-
 	/**
 	 * @param string[] $names
 	 */
