@@ -3,7 +3,17 @@
  * foreground process with a configuration of its own, rendered from `apache/httpd.conf.template`.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	copyFileSync,
+	cpSync,
+	existsSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runDir, startProcess, type RunningProcess } from './process';
 
@@ -32,14 +42,25 @@ export function apacheLoggedOutUrl( port: number ): string {
 export async function startApache(
 	options: ApacheOptions
 ): Promise< RunningProcess > {
-	const dir = runDir( 'apache' );
-	// Apache refuses to serve requests as root; its workers drop to the Debian web server user.
-	const userDirectives =
-		process.getuid?.() === 0 ? 'User www-data\nGroup www-data' : '';
+	// Apache refuses to serve requests as root; its workers drop to the Debian web server user,
+	// who must reach the pages, the CGI script and the runtime files wherever the clone lives.
+	const asRoot = process.getuid?.() === 0;
+	const userDirectives = asRoot ? 'User www-data\nGroup www-data' : '';
+	const dir = mkdtempSync(
+		path.join( tmpdir(), 'keystone-interop-apache-' )
+	);
+	chmodSync( dir, 0o755 );
+	cpSync( path.join( fixtures, 'public' ), path.join( dir, 'public' ), {
+		recursive: true,
+	} );
+	copyFileSync(
+		path.join( fixtures, 'claims.py' ),
+		path.join( dir, 'claims.py' )
+	);
+	chmodSync( path.join( dir, 'claims.py' ), 0o755 );
 	const values: Record< string, string > = {
 		RUN_DIR: dir,
 		MODULES: modules,
-		FIXTURES: fixtures,
 		PORT: String( options.port ),
 		USER_DIRECTIVES: userDirectives,
 		DISCOVERY_URL: options.discoveryUrl,
@@ -61,10 +82,33 @@ export async function startApache(
 	} );
 	const configFile = path.join( dir, 'httpd.conf' );
 	writeFileSync( configFile, config );
-	return startProcess( {
-		name: 'apache',
-		command: binary,
-		args: [ '-f', configFile, '-DFOREGROUND' ],
-		readyUrl: apacheLoggedOutUrl( options.port ),
-	} );
+	// Kept with the other test output once Apache stops, so a failure can be read afterwards.
+	const keep = (): void => {
+		const logs = runDir( 'apache' );
+		for ( const file of [ 'httpd.conf', 'error.log', 'access.log' ] ) {
+			if ( existsSync( path.join( dir, file ) ) ) {
+				copyFileSync( path.join( dir, file ), path.join( logs, file ) );
+			}
+		}
+		rmSync( dir, { recursive: true, force: true } );
+	};
+	let apache: RunningProcess;
+	try {
+		apache = await startProcess( {
+			name: 'apache',
+			command: binary,
+			args: [ '-f', configFile, '-DFOREGROUND' ],
+			readyUrl: apacheLoggedOutUrl( options.port ),
+		} );
+	} catch ( error ) {
+		keep();
+		throw error;
+	}
+	return {
+		...apache,
+		stop: async () => {
+			await apache.stop();
+			keep();
+		},
+	};
 }
