@@ -117,7 +117,7 @@ final class Client_Input {
 		if ( '' === $name ) {
 			return self::error( 'keystone_oidc_invalid_name', __( 'A client name is required.', 'keystone-oidc' ) );
 		}
-		if ( mb_strlen( $name, 'UTF-8' ) > self::NAME_MAX || ! wp_check_invalid_utf8( $name ) || preg_match( '/[\x00-\x1F\x7F]/', $name ) ) {
+		if ( '' === wp_check_invalid_utf8( $name ) || mb_strlen( $name, 'UTF-8' ) > self::NAME_MAX || preg_match( '/[\x00-\x1F\x7F]/', $name ) ) {
 			/* translators: %d: maximum length of a client name */
 			return self::error( 'keystone_oidc_invalid_name', sprintf( __( 'The client name must be 1 to %d characters of text.', 'keystone-oidc' ), self::NAME_MAX ) );
 		}

@@ -123,6 +123,16 @@ test.describe( 'create and read', () => {
 		} );
 	} );
 
+	test( 'a name may be 200 characters of any script, or "0"', async () => {
+		const long = 'ä'.repeat( 199 ) + '鍵';
+		expect( ( await createClient( admin, { name: long } ) ).name ).toBe(
+			long
+		);
+		expect( ( await createClient( admin, { name: '0' } ) ).name ).toBe(
+			'0'
+		);
+	} );
+
 	test( 'openid is always included and duplicates are dropped', async () => {
 		const created = await createClient( admin, {
 			scopes: [ 'email', 'email' ],
@@ -207,6 +217,11 @@ const invalid: {
 	{
 		title: 'a name that is a number',
 		input: { name: 42 },
+		code: 'keystone_oidc_invalid_name',
+	},
+	{
+		title: 'a name with a line break',
+		input: { name: 'Wiki\nAdmin' },
 		code: 'keystone_oidc_invalid_name',
 	},
 	{

@@ -83,20 +83,25 @@ export async function createClient(
 }
 
 /**
- * A REST session whose login survived. WordPress keeps a user's sessions in one user-meta row, so
- * two logins of the same user at the same moment (parallel workers) can drop one of them; the
- * nonce of a dropped session fails with rest_cookie_invalid_nonce.
+ * A REST session whose login survived. WordPress keeps a user's sessions in one user-meta row that
+ * each login reads and rewrites, so two logins of the same user at the same moment (parallel
+ * workers) can drop one of them; the nonce of a dropped session is "0" and every call then fails
+ * with rest_cookie_invalid_nonce. Retried after a random pause until a login sticks.
  */
 export async function session(
 	username?: string,
 	password?: string
 ): Promise< RestSession > {
-	for ( let attempt = 1; ; attempt++ ) {
+	for ( let attempt = 1; attempt <= 8; attempt++ ) {
 		const candidate = await restSession( username, password );
 		const check = await candidate.get( 'wp/v2/users/me' );
-		if ( check.ok() || attempt === 3 ) {
+		if ( check.ok() ) {
 			return candidate;
 		}
 		await candidate.dispose();
+		await new Promise( ( resolve ) =>
+			setTimeout( resolve, 100 + Math.random() * 400 )
+		);
 	}
+	throw new Error( 'could not keep a WordPress login: every attempt raced' );
 }
