@@ -2,8 +2,8 @@
 /**
  * Plugin Name: Keystone OIDC test support
  * Description: Loaded only on the test suite's sites. Lets tests move the plugin's clock (for the
- * whole site over REST, or for one request with an X-Keystone-Test-Clock-Offset header) and read
- * what the plugin stored, over REST, as an administrator.
+ * whole site over REST, or for one request with an X-Keystone-Test-Clock-Offset header), run the
+ * cleanup job, and read what the plugin stored, over REST, as an administrator.
  *
  * @package Keystone_OIDC
  */
@@ -35,6 +35,19 @@ add_action(
 				'callback'            => static function ( WP_REST_Request $request ) {
 					update_option( 'keystone_test_clock_offset', (int) $request->get_param( 'offset' ), false );
 					return array( 'offset' => (int) get_option( 'keystone_test_clock_offset' ) );
+				},
+			)
+		);
+		// Runs the hourly cleanup job now, through its hook, as WP-Cron would.
+		register_rest_route(
+			'keystone-test/v1',
+			'/cleanup',
+			array(
+				'methods'             => 'POST',
+				'permission_callback' => $admin_only,
+				'callback'            => static function () {
+					do_action( 'keystone_oidc_cleanup' );
+					return array( 'ran' => true );
 				},
 			)
 		);
