@@ -1,13 +1,13 @@
 import { Button } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 import { speak } from '@wordpress/a11y';
 
 import { copyText } from './copy-text';
 
 interface CopyButtonProps {
 	text: string;
-	/** What is copied, for screen readers: "Copy Client ID". */
+	/** What is copied ("Client ID"); the button is announced as "Copy Client ID". */
 	label: string;
 }
 
@@ -50,7 +50,11 @@ export function CopyButton( { text, label }: CopyButtonProps ) {
 			size="compact"
 			className="keystone-oidc-copy-button"
 			onClick={ onClick }
-			label={ label }
+			label={ sprintf(
+				/* translators: %s: what the button copies, e.g. "Client ID". */
+				__( 'Copy %s', 'keystone-oidc' ),
+				label
+			) }
 			showTooltip={ false }
 		>
 			{ caption }

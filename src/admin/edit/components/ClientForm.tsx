@@ -15,7 +15,7 @@ import type { FormEvent } from 'react';
 
 import type { RoleOption } from '../../../config/admin-config';
 import type { ClientType, IdTokenAlg } from '../../../api/types';
-import { toggleInList } from '../form';
+import { hasErrors, toggleInList } from '../form';
 import type { ClientFormErrors, ClientFormValues } from '../types';
 import { nameProblemText, scopeDescription } from './messages';
 import { UriListField } from './UriListField';
@@ -53,7 +53,17 @@ export function ClientForm( {
 
 	const submit = ( event: FormEvent< HTMLFormElement > ) => {
 		event.preventDefault();
+		const form = event.currentTarget;
 		onSubmit();
+		if ( hasErrors( errors ) ) {
+			// After the re-render that marks required fields, take the admin to the first problem.
+			window.requestAnimationFrame(
+				() =>
+					form
+						.querySelector< HTMLElement >( '[aria-invalid="true"]' )
+						?.focus()
+			);
+		}
 	};
 
 	const nameError =
