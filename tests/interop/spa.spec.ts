@@ -21,6 +21,7 @@ import {
 	hasWordPressSession,
 	registerClient,
 	signInAtProvider,
+	signInToWordPress,
 	supportedScopes,
 	type Discovery,
 	type RegisteredClient,
@@ -60,7 +61,7 @@ test.beforeAll( async () => {
 	client = await registerClient( {
 		name: 'Single-page app (oidc-client-ts)',
 		type: 'public',
-		redirect_uris: [ `${ origin }/callback` ],
+		redirect_uris: [ `${ origin }/callback`, `${ origin }/silent` ],
 		scopes: scope,
 		...( provider.end_session_endpoint
 			? { post_logout_redirect_uris: [ `${ origin }/?signed_out=1` ] }
@@ -252,4 +253,42 @@ test( 'signs out: through end_session_endpoint when discovery announces one, oth
 		expect( reuse.status(), 'the signed-out refresh token' ).toBe( 400 );
 		expect( ( await reuse.json() ).error ).toBe( 'invalid_grant' );
 	}
+} );
+
+test( 'silent sign-in in a hidden iframe (prompt=none): login_required without a WordPress session, consent_required before the user allowed the app', async ( {
+	page,
+} ) => {
+	expect(
+		provider.prompt_values_supported ?? [],
+		'discovery announces prompt=none'
+	).toContain( 'none' );
+	const silentSignIn = async (): Promise< string[] > => {
+		await expectReady( page );
+		const authorize = page.waitForRequest( ( request ) =>
+			request.url().startsWith( provider.authorization_endpoint )
+		);
+		await page.getByRole( 'button', { name: 'Silent sign-in' } ).click();
+		const query = new URL( ( await authorize ).url() ).searchParams;
+		expect( query.get( 'prompt' ) ).toBe( 'none' );
+		await expect
+			.poll( async () => ( await readState( page ) ).errors.length, {
+				timeout: 20_000,
+			} )
+			.toBeGreaterThan( 0 );
+		const state = await readState( page );
+		expect( state.signedIn ).toBe( false );
+		return state.errors;
+	};
+
+	await page.goto( `${ rp() }/` );
+	expect( await silentSignIn() ).toEqual( [
+		expect.stringMatching( /^login_required: / ),
+	] );
+
+	// Signed in to WordPress, but this user never allowed the app.
+	const stranger = await createUser( 'subscriber' );
+	await signInToWordPress( page, stranger, `${ rp() }/` );
+	expect( await silentSignIn() ).toEqual( [
+		expect.stringMatching( /^consent_required: / ),
+	] );
 } );

@@ -2,10 +2,11 @@
  * A single-page relying party built on oidc-client-ts: a public client (PKCE, no secret) that knows
  * the provider only by its discovery URL and its client ID, both read from `/config.json`.
  *
- * It renders what it knows as JSON in `#state` so the test can read it, and offers the three things
- * a person does: sign in, sign out, and (without noticing) have the access token renewed.
+ * It renders what it knows as JSON in `#state` so the test can read it, and offers what a person
+ * does: sign in, sign out, and (without noticing) have the access token renewed with the refresh
+ * token, or be signed in silently in a hidden iframe (`prompt=none`) when the tab knows no user.
  */
-import { Log, UserManager, type User } from 'oidc-client-ts';
+import { ErrorResponse, Log, UserManager, type User } from 'oidc-client-ts';
 
 interface SpaConfig {
 	discoveryUrl: string;
@@ -62,10 +63,17 @@ function show( user: User | null ): void {
 	render();
 }
 
+/**
+ * Keeps the OAuth error code first when the provider sent one, so the test can match on it.
+ */
 function fail( error: unknown ): void {
-	state.errors.push(
-		error instanceof Error ? error.message : String( error )
-	);
+	if ( error instanceof ErrorResponse && error.error ) {
+		state.errors.push( `${ error.error }: ${ error.message }` );
+	} else {
+		state.errors.push(
+			error instanceof Error ? error.message : String( error )
+		);
+	}
 	render();
 }
 
@@ -98,6 +106,8 @@ async function main(): Promise< void > {
 		metadataUrl: config.discoveryUrl,
 		client_id: config.clientId,
 		redirect_uri: `${ origin }/callback`,
+		silent_redirect_uri: `${ origin }/silent`,
+		silentRequestTimeoutInSeconds: 15,
 		post_logout_redirect_uri: `${ origin }/?signed_out=1`,
 		response_type: 'code',
 		scope: config.scope,
@@ -106,6 +116,12 @@ async function main(): Promise< void > {
 		accessTokenExpiringNotificationTimeInSeconds: renewLead( params ),
 		revokeTokensOnSignout: true,
 	} );
+
+	if ( window.location.pathname === '/silent' ) {
+		// Inside the hidden iframe: hand the authorization response to the app's window.
+		await manager.signinSilentCallback();
+		return;
+	}
 
 	let loaded = 0;
 	manager.events.addUserLoaded( ( user ) => {
@@ -119,6 +135,14 @@ async function main(): Promise< void > {
 	document.getElementById( 'sign-in' )?.addEventListener( 'click', () => {
 		manager.signinRedirect().catch( fail );
 	} );
+	document
+		.getElementById( 'silent-sign-in' )
+		?.addEventListener( 'click', () => {
+			( async () => {
+				await manager.removeUser();
+				await manager.signinSilent();
+			} )().catch( fail );
+		} );
 	document.getElementById( 'sign-out' )?.addEventListener( 'click', () => {
 		( async () => {
 			const metadata = await manager.metadataService.getMetadata();

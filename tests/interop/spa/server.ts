@@ -1,6 +1,7 @@
 /**
- * The single-page app's web server: `index.html` for every page path (the app routes itself, and
- * `/callback` is where the provider sends the browser back), the bundled `app.js`, and
+ * The single-page app's web server: `index.html` for every page path (the app routes itself;
+ * `/callback` and, in the hidden iframe, `/silent` are where the provider sends the browser back),
+ * the bundled `app.js`, and
  * `/config.json` holding the only things the app is told about the provider.
  *
  *   PORT=… SPA_BUNDLE=…/app.js DISCOVERY_URL=… CLIENT_ID=… SCOPE=… node --import tsx server.ts
@@ -35,7 +36,7 @@ createServer( ( request, response ) => {
 	} else if ( pathname === '/config.json' ) {
 		response.writeHead( 200, { 'Content-Type': 'application/json' } );
 		response.end( config );
-	} else if ( pathname === '/' || pathname === '/callback' ) {
+	} else if ( [ '/', '/callback', '/silent' ].includes( pathname ) ) {
 		response.writeHead( 200, {
 			'Content-Type': 'text/html; charset=utf-8',
 		} );

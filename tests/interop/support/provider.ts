@@ -18,6 +18,7 @@ export interface Discovery {
 	scopes_supported?: string[];
 	claims_supported?: string[];
 	grant_types_supported?: string[];
+	prompt_values_supported?: string[];
 }
 
 export interface RegisteredClient {
@@ -88,6 +89,28 @@ export async function deleteClient( clientId: string ): Promise< void > {
 	} finally {
 		await session.dispose();
 	}
+}
+
+/**
+ * Signs the browser in to WordPress itself (not through a relying party) and lands on `returnTo`,
+ * without passing through wp-admin.
+ */
+export async function signInToWordPress(
+	page: Page,
+	user: Pick< WpUser, 'username' | 'password' >,
+	returnTo: string
+): Promise< void > {
+	await page.goto(
+		`${ baseUrl() }/wp-login.php?redirect_to=${ encodeURIComponent(
+			returnTo
+		) }`
+	);
+	await page.locator( '#user_login' ).fill( user.username );
+	await page.locator( '#user_pass' ).fill( user.password );
+	await Promise.all( [
+		page.waitForURL( returnTo ),
+		page.locator( '#wp-submit' ).click(),
+	] );
 }
 
 /**
