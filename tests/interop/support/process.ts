@@ -7,7 +7,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../e2e/support/site';
 
-export const artifactsDir = path.join( repoRoot, 'artifacts/interop' );
+const artifactsDir = path.join( repoRoot, 'artifacts/interop' );
 
 export interface RunningProcess {
 	url: string;
