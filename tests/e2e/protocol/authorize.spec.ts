@@ -13,6 +13,7 @@ import {
 	consent,
 	discover,
 	redeem,
+	signedInContext,
 	signedInRequest,
 } from './support/flow';
 import { verifyAccessToken, verifyIdToken } from './support/jwt';
@@ -53,9 +54,13 @@ function validParameters(
 
 async function get(
 	context: APIRequestContext,
-	parameters: Record< string, string >
+	parameters: Record< string, string >,
+	headers: Record< string, string > = {}
 ): Promise< APIResponse > {
-	return context.get( authorizeUrl( parameters ), { maxRedirects: 0 } );
+	return context.get( authorizeUrl( parameters ), {
+		maxRedirects: 0,
+		headers,
+	} );
 }
 
 /**
@@ -512,4 +517,261 @@ test( 'a scope the client is not allowed is never granted', async ( {
 	);
 	expect( userinfo ).not.toHaveProperty( 'email' );
 	expect( userinfo ).not.toHaveProperty( 'email_verified' );
+} );
+
+test( 'auth_time is when the user signed in to WordPress', async ( {
+	browser,
+	user,
+} ) => {
+	const before = Math.floor( Date.now() / 1000 );
+	const context = await signedInContext( browser, user );
+	const after = Math.ceil( Date.now() / 1000 );
+	const testClient = await createClient();
+	const flow = await authorizeCode( context, testClient );
+	const tokens = await redeem( flow );
+	await context.close();
+	const authTime = tokens.claims()?.auth_time as number;
+	expect( authTime ).toBeGreaterThanOrEqual( before - 1 );
+	expect( authTime ).toBeLessThanOrEqual( after + 1 );
+} );
+
+test.describe( 'the consent decision is bound to the user, the session and one use', () => {
+	test( 'another user cannot answer a pending consent request', async ( {
+		signedIn,
+	} ) => {
+		const testClient = await createClient();
+		const page = await signedIn.newPage();
+		let captured = '';
+		await page.route(
+			( target ) => target.href.startsWith( endpoint( 'authorize' ) ),
+			( route ) => {
+				if ( route.request().method() !== 'POST' ) {
+					return route.continue();
+				}
+				captured = route.request().postData() ?? '';
+				return route.abort();
+			}
+		);
+		await page.goto( authorizeUrl( validParameters( testClient ) ) );
+		await page
+			.getByRole( 'button', { name: 'Allow', exact: true } )
+			.click();
+		await expect.poll( () => captured ).toContain( 'decision=allow' );
+		await page.close();
+
+		const { createProfileUser } = await import( './support/fixtures' );
+		const intruder = await createProfileUser();
+		const other = await signedInRequest( intruder );
+		const response = await other.post( endpoint( 'authorize' ), {
+			data: captured,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			maxRedirects: 0,
+		} );
+		expect( response.status() ).toBe( 400 );
+		expect( response.headers().location ).toBeUndefined();
+		expect( response.headers()[ 'content-type' ] ).toMatch( /^text\/html/ );
+		await other.dispose();
+	} );
+
+	test( 'a consent form cannot be answered twice', async ( { signedIn } ) => {
+		const testClient = await createClient();
+		const page = await signedIn.newPage();
+		let captured = '';
+		page.on( 'request', ( request ) => {
+			if (
+				request.method() === 'POST' &&
+				request.url().startsWith( endpoint( 'authorize' ) )
+			) {
+				captured = request.postData() ?? '';
+			}
+		} );
+		await page.route(
+			( target ) => target.href.startsWith( testClient.redirectUri ),
+			( route ) => route.fulfill( { status: 200, body: 'callback' } )
+		);
+		const callback = page.waitForRequest( ( request ) =>
+			request.url().startsWith( testClient.redirectUri )
+		);
+		await page.goto( authorizeUrl( validParameters( testClient ) ) );
+		await page
+			.getByRole( 'button', { name: 'Allow', exact: true } )
+			.click();
+		const first = new URL( ( await callback ).url() );
+		expect( first.searchParams.get( 'code' ) ).toBeTruthy();
+		await page.close();
+		expect( captured ).toContain( 'decision=allow' );
+
+		// The same browser session, so only the request's single use stands in the way.
+		const replay = await signedIn.request.post( endpoint( 'authorize' ), {
+			data: captured,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			maxRedirects: 0,
+		} );
+		expect( replay.status() ).toBe( 400 );
+		expect( replay.headers().location ).toBeUndefined();
+	} );
+} );
+
+test.describe( 'prompt, max_age, skip_consent and allowed_roles', () => {
+	test( 'prompt=none while signed in, before any consent → consent_required', async ( {
+		user,
+	} ) => {
+		const testClient = await createClient();
+		const context = await signedInRequest( user );
+		expectErrorRedirect(
+			await get(
+				context,
+				validParameters( testClient, { prompt: 'none' } )
+			),
+			testClient,
+			'consent_required'
+		);
+		await context.dispose();
+	} );
+
+	test( 'an unknown prompt value → invalid_request', async ( { user } ) => {
+		const testClient = await createClient();
+		const context = await signedInRequest( user );
+		expectErrorRedirect(
+			await get(
+				context,
+				validParameters( testClient, { prompt: 'sideways' } )
+			),
+			testClient,
+			'invalid_request'
+		);
+		await context.dispose();
+	} );
+
+	test( 'prompt=login sends a signed-in user to log in again, once', async ( {
+		user,
+	} ) => {
+		const testClient = await createClient();
+		const parameters = validParameters( testClient, { prompt: 'login' } );
+		const context = await signedInRequest( user );
+		const response = await get( context, parameters );
+		await context.dispose();
+		expect( [ 302, 303 ] ).toContain( response.status() );
+		const login = new URL( response.headers().location ?? '' );
+		expect( `${ login.origin }${ login.pathname }` ).toBe(
+			`${ baseUrl() }/wp-login.php`
+		);
+		expect( login.searchParams.get( 'reauth' ) ).toBe( '1' );
+		const back = new URL( login.searchParams.get( 'redirect_to' ) ?? '' );
+		const expected: Record< string, string > = { ...parameters };
+		delete expected.prompt;
+		expect( Object.fromEntries( back.searchParams ) ).toEqual( expected );
+	} );
+
+	test( 'max_age shorter than the session sends the user to log in again', async ( {
+		user,
+	} ) => {
+		const testClient = await createClient();
+		const context = await signedInRequest( user );
+		const later = { 'X-Keystone-Test-Clock-Offset': '600' };
+		const stale = await get(
+			context,
+			validParameters( testClient, { max_age: '300' } ),
+			later
+		);
+		expect( [ 302, 303 ] ).toContain( stale.status() );
+		expect( stale.headers().location ?? '' ).toContain( '/wp-login.php' );
+		const fresh = await get(
+			context,
+			validParameters( testClient, { max_age: '3600' } ),
+			later
+		);
+		expect( fresh.status() ).toBe( 200 );
+		const silent = await get(
+			context,
+			validParameters( testClient, { max_age: '300', prompt: 'none' } ),
+			later
+		);
+		expectErrorRedirect( silent, testClient, 'login_required' );
+		await context.dispose();
+	} );
+
+	test( 'a malformed max_age → invalid_request', async ( { user } ) => {
+		const testClient = await createClient();
+		const context = await signedInRequest( user );
+		expectErrorRedirect(
+			await get(
+				context,
+				validParameters( testClient, { max_age: '-5' } )
+			),
+			testClient,
+			'invalid_request'
+		);
+		await context.dispose();
+	} );
+
+	test( 'a skip_consent client gets its code without a consent screen', async ( {
+		user,
+	} ) => {
+		const testClient = await createClient( { skip_consent: true } );
+		const context = await signedInRequest( user );
+		const response = await get( context, validParameters( testClient ) );
+		await context.dispose();
+		expect( [ 302, 303 ] ).toContain( response.status() );
+		const location = new URL( response.headers().location ?? '' );
+		expect( `${ location.origin }${ location.pathname }` ).toBe(
+			testClient.redirectUri
+		);
+		expect( location.searchParams.get( 'code' ) ).toBeTruthy();
+		expect( location.searchParams.get( 'state' ) ).toBe( TRICKY_STATE );
+		expect( location.searchParams.get( 'iss' ) ).toBe( issuer() );
+	} );
+
+	test( 'a user whose role the client does not allow → access_denied', async ( {
+		user,
+	} ) => {
+		const testClient = await createClient( {
+			allowed_roles: [ 'administrator' ],
+		} );
+		const context = await signedInRequest( user );
+		expectErrorRedirect(
+			await get( context, validParameters( testClient ) ),
+			testClient,
+			'access_denied'
+		);
+		await context.dispose();
+	} );
+} );
+
+test( 'nothing sent to the authorization endpoint produces a 500', async ( {
+	user,
+} ) => {
+	const testClient = await createClient();
+	const context = await signedInRequest( user );
+	const valid = validParameters( testClient );
+	const queries = [
+		`client_id[]=${ testClient.client_id }`,
+		`client_id=${ testClient.client_id }&client_id=${ testClient.client_id }`,
+		`${ new URLSearchParams( valid ).toString() }&scope[]=openid`,
+		`${ new URLSearchParams( valid ).toString() }&state[a]=b`,
+		`${ new URLSearchParams( {
+			...valid,
+			nonce: 'n'.repeat( 5000 ),
+		} ).toString() }`,
+		`${ new URLSearchParams( {
+			...valid,
+			redirect_uri: 'javascript:alert(1)',
+		} ).toString() }`,
+		'%ff%fe=%00',
+	];
+	for ( const query of queries ) {
+		const response = await context.get(
+			`${ endpoint( 'authorize' ) }?${ query }`,
+			{ maxRedirects: 0 }
+		);
+		expect( response.status(), query ).toBeGreaterThanOrEqual( 300 );
+		expect( response.status(), query ).toBeLessThan( 500 );
+		const location = response.headers().location;
+		if ( location ) {
+			const target = new URL( location );
+			expect( target.searchParams.get( 'code' ), query ).toBeNull();
+			expect( target.searchParams.get( 'error' ), query ).toBeTruthy();
+		}
+	}
+	await context.dispose();
 } );

@@ -245,3 +245,40 @@ test.describe( 'tokens that must not work → 401 invalid_token', () => {
 		expect( refresh.json.error ).toBe( 'invalid_client' );
 	} );
 } );
+
+test( 'a token sent two ways at once → 400 invalid_request', async ( {
+	signedIn,
+} ) => {
+	const testClient = await createClient();
+	const { tokens } = await signIn( signedIn, testClient );
+	expectOAuthError(
+		await raw( 'userinfo', {
+			bearer: tokens.access_token,
+			form: { access_token: tokens.access_token },
+		} ),
+		400,
+		'invalid_request'
+	);
+} );
+
+test( 'malformed Authorization headers → 401, never a 500', async () => {
+	for ( const authorization of [
+		'Bearer',
+		'Bearer ',
+		'Basic dXNlcjpwYXNz',
+		'Bearer a b',
+		`Bearer ${ 'x'.repeat( 20000 ) }`,
+		'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.',
+	] ) {
+		const response = await raw( 'userinfo', {
+			headers: { Authorization: authorization },
+		} );
+		expect( response.status, authorization.slice( 0, 40 ) ).toBe( 401 );
+		expect( response.headers.get( 'www-authenticate' ) ?? '' ).toMatch(
+			/^Bearer\b/
+		);
+		expect( response.headers.get( 'content-type' ) ).toMatch(
+			/^application\/json/
+		);
+	}
+} );

@@ -2,10 +2,12 @@
  * The protocol specs' `test`: the suite's (it watches the PHP error logs) plus a WordPress user
  * with a full profile, one per worker, and a browser context signed in as that user.
  */
+import { randomBytes } from 'node:crypto';
 import type { BrowserContext } from '@playwright/test';
 import { test as base, expect } from '../../support/test';
-import { createUser, type WpUser } from '../../support/wp';
+import type { WpUser } from '../../support/wp';
 import { signedInContext } from './flow';
+import { asAdmin } from './provider';
 
 export interface ProfileUser extends WpUser {
 	firstName: string;
@@ -23,14 +25,25 @@ export async function createProfileUser(): Promise< ProfileUser > {
 		nickname: 'countess',
 		website: 'https://ada.example.test',
 	};
-	const user = await createUser( 'subscriber', {
-		first_name: profile.firstName,
-		last_name: profile.lastName,
-		name: profile.displayName,
-		nickname: profile.nickname,
-		url: profile.website,
-	} );
-	return { ...user, ...profile };
+	const username = `subscriber-${ randomBytes( 4 ).toString( 'hex' ) }`;
+	const password = `pw-${ randomBytes( 12 ).toString( 'hex' ) }`;
+	const email = `${ username }@example.test`;
+	const response = await asAdmin( ( session ) =>
+		session.post( 'wp/v2/users', {
+			username,
+			password,
+			email,
+			roles: [ 'subscriber' ],
+			first_name: profile.firstName,
+			last_name: profile.lastName,
+			name: profile.displayName,
+			nickname: profile.nickname,
+			url: profile.website,
+		} )
+	);
+	expect( response.status(), await response.text() ).toBe( 201 );
+	const { id } = ( await response.json() ) as { id: number };
+	return { id, username, password, email, ...profile };
 }
 
 export const test = base.extend<

@@ -3,7 +3,7 @@
  * paths, and its clients, created and changed through the admin REST API.
  */
 import { randomBytes } from 'node:crypto';
-import { expect } from '@playwright/test';
+import { expect, type APIResponse } from '@playwright/test';
 import { baseUrl } from '../../support/env';
 import { restSession, type RestSession } from '../../support/wp';
 
@@ -68,10 +68,34 @@ export function adminSession(): Promise< RestSession > {
 	return admin;
 }
 
+/**
+ * Runs an admin REST call, signing in again when the session was lost. WordPress keeps a user's
+ * sessions in one user meta value that each login reads and rewrites, so two workers signing in as
+ * the administrator at the same moment can drop each other's session ("Cookie check failed").
+ * That is the test setup racing itself, not the provider under test.
+ */
+export async function asAdmin(
+	call: ( session: RestSession ) => Promise< APIResponse >
+): Promise< APIResponse > {
+	for ( let attempt = 0; ; attempt++ ) {
+		const session = await adminSession();
+		const response = await call( session );
+		if (
+			attempt < 3 &&
+			response.status() === 403 &&
+			( await response.text() ).includes( 'rest_cookie_invalid_nonce' )
+		) {
+			admin = undefined;
+			await session.dispose();
+			continue;
+		}
+		return response;
+	}
+}
+
 export async function createClient(
 	input: ClientInput = {}
 ): Promise< TestClient > {
-	const session = await adminSession();
 	const body: ClientInput = {
 		name: `Harness ${ randomBytes( 3 ).toString( 'hex' ) }`,
 		redirect_uris: [ callbackUri() ],
@@ -79,7 +103,9 @@ export async function createClient(
 		type: 'confidential',
 		...input,
 	};
-	const response = await session.post( 'keystone-oidc/v1/clients', body );
+	const response = await asAdmin( ( session ) =>
+		session.post( 'keystone-oidc/v1/clients', body )
+	);
 	expect( response.status(), await response.text() ).toBe( 201 );
 	const created = ( await response.json() ) as Omit<
 		TestClient,
@@ -99,18 +125,22 @@ export async function createClient(
 }
 
 export async function deleteClient( clientId: string ): Promise< void > {
-	const session = await adminSession();
-	const response = await session.delete(
-		`keystone-oidc/v1/clients/${ encodeURIComponent( clientId ) }`
+	const response = await asAdmin( ( session ) =>
+		session.delete(
+			`keystone-oidc/v1/clients/${ encodeURIComponent( clientId ) }`
+		)
 	);
 	expect( response.status(), await response.text() ).toBe( 200 );
 	expect( await response.json() ).toEqual( { deleted: true } );
 }
 
 export async function resetSecret( clientId: string ): Promise< string > {
-	const session = await adminSession();
-	const response = await session.post(
-		`keystone-oidc/v1/clients/${ encodeURIComponent( clientId ) }/secret`
+	const response = await asAdmin( ( session ) =>
+		session.post(
+			`keystone-oidc/v1/clients/${ encodeURIComponent(
+				clientId
+			) }/secret`
+		)
 	);
 	expect( response.status(), await response.text() ).toBe( 200 );
 	const body = ( await response.json() ) as {
@@ -123,8 +153,9 @@ export async function resetSecret( clientId: string ): Promise< string > {
 }
 
 export async function rotateKeys(): Promise< string > {
-	const session = await adminSession();
-	const response = await session.post( 'keystone-oidc/v1/keys/rotate' );
+	const response = await asAdmin( ( session ) =>
+		session.post( 'keystone-oidc/v1/keys/rotate' )
+	);
 	expect( response.status(), await response.text() ).toBe( 200 );
 	const body = ( await response.json() ) as { kid: string };
 	expect( typeof body.kid ).toBe( 'string' );
@@ -141,8 +172,9 @@ export interface Settings {
 }
 
 export async function settings(): Promise< Settings > {
-	const session = await adminSession();
-	const response = await session.get( 'keystone-oidc/v1/settings' );
+	const response = await asAdmin( ( session ) =>
+		session.get( 'keystone-oidc/v1/settings' )
+	);
 	expect( response.status(), await response.text() ).toBe( 200 );
 	return ( await response.json() ) as Settings;
 }
