@@ -226,3 +226,78 @@ test( 'revoke-all revokes every live token; rotation does not', async ( {
 	const again = await admin.post( route( 'tokens/revoke-all' ) );
 	expect( await again.json() ).toEqual( { revoked: 0 } );
 } );
+
+interface PluginState {
+	tables: Record< string, number | null >;
+}
+
+async function state(): Promise< PluginState > {
+	const response = await admin.get( 'keystone-test/v1/state' );
+	expect( response.status(), await response.text() ).toBe( 200 );
+	return ( await response.json() ) as PluginState;
+}
+
+/**
+ * Runs the hourly job with the provider's clock moved by `offset` seconds for that request only.
+ */
+async function cleanup( offset: number ): Promise< void > {
+	const response = await admin.request.post(
+		`${ site.url }/wp-json/keystone-test/v1/cleanup`,
+		{
+			headers: {
+				'X-WP-Nonce': admin.nonce,
+				'X-Keystone-Test-Clock-Offset': String( offset ),
+			},
+		}
+	);
+	expect( response.status(), await response.text() ).toBe( 200 );
+}
+
+test( 'cleanup deletes expired codes, expired and long-revoked tokens and unneeded keys, and keeps the rest', async ( {
+	browser,
+} ) => {
+	// The revoked tokens of the previous test, plus a live sign-in.
+	const user = await createUser( 'subscriber' );
+	const context = await signedInContext( browser, user );
+	const created = await createClient( admin, {
+		redirect_uris: [ callbackUri() ],
+	} );
+	const testClient = {
+		...created,
+		client_secret: created.client_secret ?? undefined,
+		redirectUri: callbackUri(),
+	};
+	const { tokens } = await signIn( context, testClient );
+	await context.close();
+
+	const before = await state();
+	expect( before.tables.oidc_auth_codes ).toBe( 2 );
+	expect( before.tables.oidc_tokens ).toBe( 4 );
+	expect( ( await settings() ).keys.length ).toBeGreaterThan( 2 );
+
+	await cleanup( 0 );
+	expect( ( await state() ).tables, 'nothing has expired yet' ).toEqual(
+		before.tables
+	);
+
+	// A day and a bit later: codes (10 minutes) and access tokens (1 hour) have expired, the revoked
+	// tokens were revoked over a day ago, the refresh token (30 days) still lives.
+	await cleanup( 86400 + 700 );
+	const after = await state();
+	expect( after.tables.oidc_auth_codes ).toBe( 0 );
+	expect( after.tables.oidc_tokens ).toBe( 1 );
+	const keys = ( await settings() ).keys;
+	expect( keys.map( ( key ) => key.retired_at ) ).toEqual( [ null, null ] );
+
+	const refreshed = await raw( 'token', {
+		form: {
+			grant_type: 'refresh_token',
+			refresh_token: tokens.refresh_token as string,
+		},
+		basic: {
+			id: testClient.client_id,
+			secret: testClient.client_secret as string,
+		},
+	} );
+	expect( refreshed.status, refreshed.text ).toBe( 200 );
+} );
