@@ -58,14 +58,20 @@ export interface TestClient {
 	redirectUri: string;
 }
 
-let admin: Promise< RestSession > | undefined;
+const adminSessions = new Map< string, Promise< RestSession > >();
 
 /**
- * One administrator REST session per worker, shared by every test it runs.
+ * One administrator REST session per worker and site, shared by every test it runs (some specs
+ * switch to a site of their own).
  */
 export function adminSession(): Promise< RestSession > {
-	admin ??= restSession();
-	return admin;
+	const site = baseUrl();
+	let session = adminSessions.get( site );
+	if ( ! session ) {
+		session = restSession();
+		adminSessions.set( site, session );
+	}
+	return session;
 }
 
 /**
@@ -85,7 +91,7 @@ export async function asAdmin(
 			response.status() === 403 &&
 			( await response.text() ).includes( 'rest_cookie_invalid_nonce' )
 		) {
-			admin = undefined;
+			adminSessions.delete( baseUrl() );
 			await session.dispose();
 			continue;
 		}
