@@ -24,10 +24,16 @@ export function readListQuery( search: string ): ListQuery {
 	};
 }
 
+/**
+ * Set by the Edit screen after a delete, read once for the notice. (WordPress's own `deleted`
+ * is one of the query args wp-admin strips from the address bar before the app could read it.)
+ */
+export const DELETED_PARAM = 'deleted_client';
+
 /** The current URL's query with the list's own parameters replaced; others (like `page`) kept. */
 export function writeListQuery( search: string, query: ListQuery ): string {
 	const params = new URLSearchParams( search );
-	params.delete( 'deleted' );
+	params.delete( DELETED_PARAM );
 	if ( query.search === '' ) {
 		params.delete( 's' );
 	} else {
@@ -35,6 +41,13 @@ export function writeListQuery( search: string, query: ListQuery ): string {
 	}
 	params.set( 'orderby', query.orderby );
 	params.set( 'order', query.order );
+	return `?${ params.toString() }`;
+}
+
+/** The query without the one-time deleted notice, so a reload does not repeat it. */
+export function withoutDeletedNotice( search: string ): string {
+	const params = new URLSearchParams( search );
+	params.delete( DELETED_PARAM );
 	return `?${ params.toString() }`;
 }
 

@@ -41,7 +41,7 @@ test( 'create a confidential client and read its secret once', async ( {
 
 	await page.getByLabel( 'Application Name' ).fill( name );
 	await page
-		.getByLabel( 'Redirect URIs' )
+		.getByLabel( 'Redirect URIs', { exact: true } )
 		.fill( 'https://cloud.example.test/callback' );
 	await page.getByRole( 'checkbox', { name: 'profile' } ).check();
 	await page.getByRole( 'checkbox', { name: 'email' } ).check();
@@ -125,7 +125,7 @@ test( 'a public client is created without a secret', async ( { browser } ) => {
 	await page.goto( screenUrl( 'keystone-oidc-new' ) );
 	await page.getByLabel( 'Application Name' ).fill( uniqueName( 'SPA' ) );
 	await page
-		.getByLabel( 'Redirect URIs' )
+		.getByLabel( 'Redirect URIs', { exact: true } )
 		.fill(
 			'http://localhost:5173/callback\ncom.example.app:/oauth2redirect'
 		);
@@ -149,7 +149,7 @@ test( 'redirect URI mistakes show as the admin types, and nothing is sent until 
 	const page = await context.newPage();
 	const app = page.locator( '#keystone-oidc-app' );
 	await page.goto( screenUrl( 'keystone-oidc-new' ) );
-	const uris = page.getByLabel( 'Redirect URIs' );
+	const uris = page.getByLabel( 'Redirect URIs', { exact: true } );
 	const errors = page
 		.locator( '.keystone-oidc-field', { has: uris } )
 		.locator( '.keystone-oidc-field-errors' );
@@ -236,10 +236,10 @@ test( 'an error from the server is shown as a readable notice, not JSON', async 
 	);
 	await page.getByLabel( 'Application Name' ).fill( uniqueName( 'Scoped' ) );
 	await page
-		.getByLabel( 'Redirect URIs' )
+		.getByLabel( 'Redirect URIs', { exact: true } )
 		.fill( 'https://app.example.test/cb' );
 	await page.getByRole( 'button', { name: 'Create Client' } ).click();
-	const notice = page.locator(
+	const notice = app.locator(
 		'.keystone-oidc-notices .components-notice.is-error'
 	);
 	await expect( notice ).toBeVisible();

@@ -10,6 +10,7 @@ import {
 	nextSort,
 	readListQuery,
 	visibleClients,
+	withoutDeletedNotice,
 	writeListQuery,
 } from '../../../src/admin/clients/list';
 
@@ -115,11 +116,14 @@ describe( 'list query in the URL', () => {
 		);
 	} );
 	it( 'writes them back, keeping the page and dropping a one-time deleted notice', () => {
-		const written = writeListQuery( '?page=keystone-oidc&deleted=Foo', {
-			search: 'a b',
-			orderby: 'type',
-			order: 'asc',
-		} );
+		const written = writeListQuery(
+			'?page=keystone-oidc&deleted_client=Foo',
+			{
+				search: 'a b',
+				orderby: 'type',
+				order: 'asc',
+			}
+		);
 		assert.equal(
 			written,
 			'?page=keystone-oidc&s=a+b&orderby=type&order=asc'
@@ -127,6 +131,14 @@ describe( 'list query in the URL', () => {
 		assert.equal(
 			writeListQuery( '?page=keystone-oidc&s=old', DEFAULT_QUERY ),
 			'?page=keystone-oidc&orderby=created&order=desc'
+		);
+	} );
+	it( 'drops the one-time deleted notice and nothing else', () => {
+		assert.equal(
+			withoutDeletedNotice(
+				'?page=keystone-oidc&deleted_client=A+B&s=x'
+			),
+			'?page=keystone-oidc&s=x'
 		);
 	} );
 	it( 'flips the order of the sorted column and starts others in their natural order', () => {

@@ -18,7 +18,13 @@ import {
 	PAGES,
 	type AdminConfig,
 } from '../../../config/admin-config';
-import { readListQuery, visibleClients, writeListQuery } from '../list';
+import {
+	DELETED_PARAM,
+	readListQuery,
+	visibleClients,
+	withoutDeletedNotice,
+	writeListQuery,
+} from '../list';
 import type { ListQuery } from '../types';
 import { ClientsTable } from './ClientsTable';
 
@@ -33,9 +39,19 @@ export function ClientsScreen( { config }: { config: AdminConfig } ) {
 		readListQuery( window.location.search )
 	);
 	const [ deleted ] = useState( () =>
-		new URLSearchParams( window.location.search ).get( 'deleted' )
+		new URLSearchParams( window.location.search ).get( DELETED_PARAM )
 	);
 	const [ showDeleted, setShowDeleted ] = useState( deleted !== null );
+
+	useEffect( () => {
+		if ( deleted !== null ) {
+			window.history.replaceState(
+				null,
+				'',
+				withoutDeletedNotice( window.location.search )
+			);
+		}
+	}, [ deleted ] );
 
 	useEffect( () => {
 		let current = true;

@@ -31,6 +31,7 @@ import {
 	validateForm,
 } from '../form';
 import type { ClientFormValues, EditMode } from '../types';
+import { DELETED_PARAM } from '../../clients/list';
 import { ClientForm } from './ClientForm';
 import { CreatedClient } from './CreatedClient';
 import { CredentialsCard } from './CredentialsCard';
@@ -213,7 +214,7 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 						onDeleted={ () => {
 							window.location.assign(
 								adminPageUrl( config.adminUrl, PAGES.clients, {
-									deleted: client.name,
+									[ DELETED_PARAM ]: client.name,
 								} )
 							);
 						} }
