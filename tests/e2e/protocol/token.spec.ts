@@ -10,6 +10,7 @@ import {
 	callbackUri,
 	createClient,
 	resetSecret,
+	type EndpointName,
 	type TestClient,
 } from './support/provider';
 
@@ -497,22 +498,34 @@ test( 'a missing grant_type → invalid_request', async () => {
 	);
 } );
 
-test( 'GET on the token endpoint → 405 JSON', async () => {
+test( 'GET on the token endpoint → 405 invalid_request with Allow: POST', async () => {
 	for ( const suffix of [ '', '/' ] ) {
 		const response = await raw( 'token', {
 			method: 'GET',
 			suffix,
 			query: { grant_type: 'authorization_code', code: 'x' },
 		} );
-		expect( response.status, response.text ).toBe( 405 );
-		expect( response.headers.get( 'content-type' ) ).toMatch(
-			/^application\/json/
-		);
-		expect( typeof response.json.error ).toBe( 'string' );
+		expectOAuthError( response, 405, 'invalid_request' );
 		expect( response.headers.get( 'allow' ) ?? '' ).toContain( 'POST' );
-		expect( response.headers.get( 'cache-control' ) ).toContain(
-			'no-store'
-		);
+	}
+} );
+
+test( 'methods an endpoint does not serve → 405 invalid_request with Allow', async () => {
+	const cases: Array< [ EndpointName, string ] > = [
+		[ 'token', 'PUT' ],
+		[ 'token', 'DELETE' ],
+		[ 'userinfo', 'PUT' ],
+		[ 'userinfo', 'DELETE' ],
+		[ 'discovery', 'POST' ],
+		[ 'asMetadata', 'POST' ],
+		[ 'jwks', 'POST' ],
+	];
+	for ( const [ name, method ] of cases ) {
+		const response = await raw( name, { method } );
+		expect( response.status, `${ method } ${ name }` ).toBe( 405 );
+		expectOAuthError( response, 405, 'invalid_request' );
+		expect( response.headers.get( 'allow' ) ?? '' ).not.toBe( '' );
+		expect( response.headers.get( 'allow' ) ?? '' ).not.toContain( method );
 	}
 } );
 

@@ -58,16 +58,7 @@ test( 'a token in the query string is refused', async ( { signedIn } ) => {
 			method,
 			query: { access_token: tokens.access_token },
 		} );
-		// RFC 6750 §3.1 allows either reading: a malformed request (400 invalid_request) or one
-		// with no token at all (401 with a Bearer challenge).
-		if ( response.status === 400 ) {
-			expectOAuthError( response, 400, 'invalid_request' );
-		} else {
-			expect( response.status, response.text ).toBe( 401 );
-			expect( response.headers.get( 'www-authenticate' ) ?? '' ).toMatch(
-				/^Bearer\b/
-			);
-		}
+		expectChallenge( response, 'invalid_token', 'Bearer' );
 		expect( response.json ).not.toHaveProperty( 'sub' );
 	}
 } );
