@@ -7,7 +7,12 @@ import { test, expect } from './support/fixtures';
 import { signIn } from './support/flow';
 import { raw } from './support/http';
 import { fetchJwks, verifyAccessToken, verifyIdToken } from './support/jwt';
-import { createClient, rotateKeys, settings } from './support/provider';
+import {
+	asAdmin,
+	createClient,
+	rotateKeys,
+	settings,
+} from './support/provider';
 
 const PRIVATE_MEMBERS = [ 'd', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k' ];
 
@@ -104,4 +109,21 @@ test( 'the rotate route is for administrators only', async ( { user } ) => {
 	const response = await session.post( 'keystone-oidc/v1/keys/rotate' );
 	expect( response.status() ).toBe( 403 );
 	await session.dispose();
+} );
+
+test( 'the signing keys option is never autoloaded', async () => {
+	const response = await asAdmin( ( session ) =>
+		session.get( 'keystone-test/v1/state' )
+	);
+	expect( response.status() ).toBe( 200 );
+	const state = ( await response.json() ) as {
+		options: Array< { option_name: string; autoload: string } >;
+		keys: number;
+	};
+	expect( state.keys ).toBeGreaterThan( 0 );
+	const keys = state.options.find(
+		( option ) => option.option_name === 'keystone_oidc_keys'
+	);
+	expect( keys, 'the keystone_oidc_keys option' ).toBeDefined();
+	expect( [ 'no', 'off', 'auto-off' ] ).toContain( keys?.autoload );
 } );

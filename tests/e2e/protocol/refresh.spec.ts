@@ -255,3 +255,52 @@ test( 'a public client refreshes with its client_id alone', async ( {
 		refreshed: true,
 	} );
 } );
+
+test( 'a refresh may narrow the scope, never widen it', async ( {
+	signedIn,
+	user,
+} ) => {
+	const testClient = await createClient();
+	const { tokens } = await signIn( signedIn, testClient, {
+		scope: 'openid profile',
+	} );
+	const widened = await raw( 'token', {
+		form: refreshForm( refreshTokenOf( tokens ), {
+			scope: 'openid profile email',
+		} ),
+		basic: basic( testClient ),
+	} );
+	expectOAuthError( widened, 400, 'invalid_scope' );
+
+	const narrowed = await raw( 'token', {
+		form: refreshForm( refreshTokenOf( tokens ), { scope: 'openid' } ),
+		basic: basic( testClient ),
+	} );
+	expect( narrowed.status, narrowed.text ).toBe( 200 );
+	expect( narrowed.json.scope ).toBe( 'openid' );
+	await verifyAccessToken( narrowed.json.access_token as string, {
+		clientId: testClient.client_id,
+		userId: user.id,
+		scope: 'openid',
+	} );
+	const claims = await raw( 'userinfo', {
+		bearer: narrowed.json.access_token as string,
+	} );
+	expect( claims.json ).toEqual( { sub: String( user.id ) } );
+} );
+
+test( 'a client with refresh_tokens off gets none, and the grant → unauthorized_client', async ( {
+	signedIn,
+} ) => {
+	const testClient = await createClient( { refresh_tokens: false } );
+	const { tokens } = await signIn( signedIn, testClient );
+	expect( tokens.refresh_token ).toBeUndefined();
+	expectOAuthError(
+		await raw( 'token', {
+			form: refreshForm( 'any-refresh-token' ),
+			basic: basic( testClient ),
+		} ),
+		400,
+		'unauthorized_client'
+	);
+} );
