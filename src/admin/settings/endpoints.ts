@@ -3,6 +3,8 @@ import type { EndpointRow } from './types';
 /** The order a person reads them in: where a sign-in starts, then the back channel, then keys. */
 const KNOWN_ORDER = [
 	'discovery',
+	'discovery_local',
+	'as_metadata',
 	'authorization',
 	'authorize',
 	'token',

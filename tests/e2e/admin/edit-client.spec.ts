@@ -224,7 +224,7 @@ test( 'reset the secret: the new one is shown once and the old one stops working
 		'#keystone-oidc-app',
 		'.components-modal__frame',
 	] );
-	await screenshot( page, 'admin-reset-secret-confirm' );
+	await screenshot( page, 'admin-reset-secret-confirm', { fullPage: false } );
 
 	// Cancel changes nothing.
 	await modal.getByRole( 'button', { name: 'Cancel' } ).click();
@@ -302,7 +302,9 @@ test( 'delete a client: the confirmation names it, and its tokens stop working',
 		'#keystone-oidc-app',
 		'.components-modal__frame',
 	] );
-	await screenshot( page, 'admin-delete-client-confirm' );
+	await screenshot( page, 'admin-delete-client-confirm', {
+		fullPage: false,
+	} );
 	await modal.getByRole( 'button', { name: 'Delete Client' } ).click();
 
 	await expect( page ).toHaveURL( /page=keystone-oidc/ );

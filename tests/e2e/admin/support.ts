@@ -69,11 +69,19 @@ export function watchConsole( page: Page ): string[] {
 	return errors;
 }
 
-export async function screenshot( page: Page, name: string ): Promise< void > {
+/**
+ * Saves `artifacts/screenshots/<name>.png`: the whole page, or only the viewport when a modal is
+ * open (a full-page capture would cut the fixed overlay apart).
+ */
+export async function screenshot(
+	page: Page,
+	name: string,
+	{ fullPage = true }: { fullPage?: boolean } = {}
+): Promise< void > {
 	mkdirSync( screenshotDir, { recursive: true } );
 	await page.screenshot( {
 		path: path.join( screenshotDir, `${ name }.png` ),
-		fullPage: true,
+		fullPage,
 	} );
 }
 

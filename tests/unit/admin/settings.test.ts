@@ -21,7 +21,7 @@ describe( 'endpointRows', () => {
 		} );
 		assert.deepEqual(
 			rows.map( ( row ) => row.key ),
-			[ 'discovery', 'authorize', 'token', 'jwks', 'as-metadata' ]
+			[ 'discovery', 'as-metadata', 'authorize', 'token', 'jwks' ]
 		);
 	} );
 	it( 'names endpoints without their _endpoint or _uri suffix', () => {
@@ -30,7 +30,10 @@ describe( 'endpointRows', () => {
 		assert.equal( endpointName( 'discovery-local' ), 'discovery_local' );
 	} );
 	it( 'humanizes unknown names', () => {
-		assert.equal( humanize( 'as_metadata' ), 'As metadata' );
+		assert.equal(
+			humanize( 'pushed_authorization' ),
+			'Pushed authorization'
+		);
 	} );
 } );
 

@@ -6,6 +6,10 @@ export function endpointLabel( name: string ): string {
 	switch ( name ) {
 		case 'discovery':
 			return __( 'Discovery', 'keystone-oidc' );
+		case 'discovery_local':
+			return __( 'Discovery (plugin path)', 'keystone-oidc' );
+		case 'as_metadata':
+			return __( 'OAuth Server Metadata (RFC 8414)', 'keystone-oidc' );
 		case 'authorization':
 		case 'authorize':
 			return __( 'Authorization', 'keystone-oidc' );
