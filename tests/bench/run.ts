@@ -7,6 +7,13 @@
  * BENCH_WORKERS php-fpm workers (4), BENCH_WARMUP requests per scenario (60), BENCH_ROWS for the
  * large scale step (1000000), BENCH_KEEP_SITE=1 keeps .cache/sites/bench afterwards.
  */
+import {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Database } from './lib/db';
@@ -415,7 +422,11 @@ interface QueryLogEntry {
 async function queryLog(
 	client: LoadClient,
 	spec: RequestSpec
-): Promise< { status: number; queries: QueryLogEntry[] } > {
+): Promise< {
+	status: number;
+	queries: QueryLogEntry[];
+	classes: string[];
+} > {
 	const sample = await client.request( {
 		...spec,
 		headers: { ...( spec.headers ?? {} ), 'X-Bench-Log-Queries': '1' },
@@ -427,7 +438,144 @@ async function queryLog(
 					Buffer.from( raw, 'base64' ).toString( 'utf8' )
 			  ) as QueryLogEntry[] )
 			: [];
-	return { status: sample.status, queries };
+	const classes = String( sample.headers[ 'x-bench-plugin-classes' ] ?? '' )
+		.split( ',' )
+		.filter( ( name ) => name !== '' );
+	return { status: sample.status, queries, classes };
+}
+
+const STAGES = [
+	'mu_plugins',
+	'plugins_loaded',
+	'after_setup_theme',
+	'init',
+	'wp_loaded',
+	'parse_request',
+	'rest_api_init',
+	'response',
+];
+
+/**
+ * Median time (ms since PHP started the request) at which each stage of WordPress's boot was
+ * reached, over `count` requests.
+ */
+async function stageTimes(
+	client: LoadClient,
+	count: number,
+	make: ( i: number ) => RequestSpec
+): Promise< Record< string, number > > {
+	const batch = await client.batch( count, ( i ) => {
+		const spec = make( i );
+		return {
+			...spec,
+			headers: { ...( spec.headers ?? {} ), 'X-Bench-Stages': '1' },
+		};
+	} );
+	const seen: Record< string, number[] > = {};
+	for ( const sample of batch.samples ) {
+		for ( const pair of String(
+			sample.headers[ 'x-bench-stages' ] ?? ''
+		).split( ',' ) ) {
+			const [ stage, ms ] = pair.split( '=' );
+			if ( stage && ms ) {
+				( seen[ stage ] ??= [] ).push( Number( ms ) );
+			}
+		}
+	}
+	const medians: Record< string, number > = {};
+	for ( const stage of STAGES ) {
+		const values = ( seen[ stage ] ?? [] ).sort( ( a, b ) => a - b );
+		if ( values.length > 0 ) {
+			medians[ stage ] = values[
+				Math.floor( values.length / 2 )
+			] as number;
+		}
+	}
+	return medians;
+}
+
+interface SampleSummary {
+	samples: number;
+	file: string;
+	inclusive: Array< [ string, number ] >;
+	self: Array< [ string, number ] >;
+}
+
+/**
+ * Samples the PHP stack of `count` requests (the must-use plugin does it with the excimer
+ * extension when installed) and returns the share of samples per frame: inclusive for the
+ * plugin's own frames and the endpoint's boot, self for everything.
+ */
+async function sampleStacks(
+	client: LoadClient,
+	siteDir: string,
+	name: string,
+	count: number,
+	make: ( i: number ) => RequestSpec
+): Promise< SampleSummary | null > {
+	const samplesFile = path.join(
+		siteDir,
+		'wordpress/wp-content/bench-samples.txt'
+	);
+	rmSync( samplesFile, { force: true } );
+	await client.batch( count, ( i ) => {
+		const spec = make( i );
+		return {
+			...spec,
+			headers: { ...( spec.headers ?? {} ), 'X-Bench-Sample': '1' },
+		};
+	} );
+	if ( ! existsSync( samplesFile ) ) {
+		return null;
+	}
+	const collapsed = readFileSync( samplesFile, 'utf8' );
+	const inclusive = new Map< string, number >();
+	const self = new Map< string, number >();
+	let total = 0;
+	for ( const line of collapsed.split( '\n' ) ) {
+		const match = /^(.*) (\d+)$/.exec( line );
+		if ( ! match ) {
+			continue;
+		}
+		const frames = ( match[ 1 ] as string ).split( ';' );
+		const n = Number( match[ 2 ] );
+		total += n;
+		for ( const frame of new Set( frames ) ) {
+			inclusive.set( frame, ( inclusive.get( frame ) ?? 0 ) + n );
+		}
+		const leaf = frames[ frames.length - 1 ] as string;
+		self.set( leaf, ( self.get( leaf ) ?? 0 ) + n );
+	}
+	const share = (
+		entries: Map< string, number >,
+		filter: RegExp,
+		top: number
+	) =>
+		[ ...entries ]
+			.filter( ( [ frame ] ) => filter.test( frame ) )
+			.sort( ( a, b ) => b[ 1 ] - a[ 1 ] )
+			.slice( 0, top )
+			.map( ( [ frame, n ] ): [ string, number ] => [
+				frame,
+				Math.round( ( n / total ) * 1000 ) / 10,
+			] );
+	const dir = path.join( repoRoot, 'artifacts/bench' );
+	mkdirSync( dir, { recursive: true } );
+	const file = path.join(
+		dir,
+		`samples-${ name.replace( /[^a-z0-9]+/gi, '-' ).toLowerCase() }.txt`
+	);
+	writeFileSync( file, collapsed );
+	return {
+		samples: total,
+		file: path.relative( repoRoot, file ),
+		inclusive: share(
+			inclusive,
+			/Keystone_OIDC|^(WP::parse_request|do_action|wp|require_once|rest_api_loaded)$/,
+			12
+		),
+		self: share( self, /./, 10 ),
+	};
 }
 
 async function main(): Promise< void > {
@@ -490,13 +638,14 @@ async function main(): Promise< void > {
 				return;
 			}
 			const t0 = Date.now();
+			// Both tables at once: each doubling keeps one core busy.
+			const [ codes, tokens ] = await Promise.all( [
+				db.fillTo( codesTable, 'codes', target ),
+				db.fillTo( tokensTable, 'tokens', target ),
+			] );
 			rowCounts[ phase ] = {
-				[ codesTable ]: await db.fillTo( codesTable, 'codes', target ),
-				[ tokensTable ]: await db.fillTo(
-					tokensTable,
-					'tokens',
-					target
-				),
+				[ codesTable ]: codes,
+				[ tokensTable ]: tokens,
 			};
 			log(
 				`${ phase }: ${ JSON.stringify( rowCounts[ phase ] ) } in ${ (
@@ -664,11 +813,13 @@ async function main(): Promise< void > {
 
 		// What the idle plugin adds to a page view and to a REST request, statement by statement.
 		const idleQueries: Record< string, string[] > = {};
+		const idleClasses: Record< string, string[] > = {};
 		for ( const [ name, p ] of [
 			[ 'home', '/' ],
 			[ 'rest', '/wp-json/wp/v2/posts' ],
 		] as const ) {
 			const on = await queryLog( client, get( p ) );
+			idleClasses[ name ] = on.classes;
 			const off = await queryLog( client, get( p, OFF ) );
 			const offSql = off.queries.map( ( q ) => q.sql );
 			idleQueries[ name ] = on.queries
@@ -681,6 +832,86 @@ async function main(): Promise< void > {
 					offSql.splice( at, 1 );
 					return false;
 				} );
+		}
+
+		// Where each endpoint's time goes: the boot stages it passed through before answering.
+		const stages: Record< string, Record< string, number > > = {};
+		const stageProbes: Array< [ string, ( i: number ) => RequestSpec ] > = [
+			[ 'REST floor', REFS.rest!.spec ],
+			[ 'home floor', REFS.home!.spec ],
+			[ 'discovery', () => get( PATHS.discovery ) ],
+			[ 'JWKS', () => get( PATHS.jwks ) ],
+		];
+		if ( protocol && chain ) {
+			const { rp, session } = protocol;
+			const live = chain;
+			try {
+				const codes = await live.mint( 40 );
+				await live.exchange( 40 );
+				const refresh = live.refresh.splice( 0, 40 );
+				const access = [ ...live.access ];
+				stageProbes.push(
+					[
+						'authorize',
+						( i ) => authorizeRequest( rp, session, 8_000_000 + i ),
+					],
+					[
+						'token: authorization_code',
+						( i ) => codeGrantRequest( rp, codes[ i ] as string ),
+					],
+					[
+						'token: refresh_token',
+						( i ) =>
+							refreshGrantRequest( rp, refresh[ i ] as string ),
+					],
+					[
+						'userinfo',
+						( i ) =>
+							userinfoRequest(
+								access[ i % access.length ] as string
+							),
+					]
+				);
+			} catch ( error ) {
+				log(
+					`no stage profile of the protocol: ${ errorText( error ) }`
+				);
+			}
+		}
+		for ( const [ name, make ] of stageProbes ) {
+			stages[ name ] = await stageTimes( client, 40, make );
+		}
+		// Stack samples of the endpoints with a target on their own work.
+		const sampled: Record< string, SampleSummary > = {};
+		if ( protocol && chain ) {
+			const { rp } = protocol;
+			const live = chain;
+			try {
+				const codes = await live.mint( 100 );
+				const bySample: Array<
+					[ string, ( i: number ) => RequestSpec ]
+				> = [
+					[ 'REST floor', REFS.rest!.spec ],
+					[
+						'token: authorization_code',
+						( i ) => codeGrantRequest( rp, codes[ i ] as string ),
+					],
+				];
+				for ( const [ name, make ] of bySample ) {
+					const summary = await sampleStacks(
+						client,
+						site.dir,
+						name,
+						100,
+						make
+					);
+					if ( summary ) {
+						sampled[ name ] = summary;
+					}
+				}
+			} catch ( error ) {
+				log( `no stack samples: ${ errorText( error ) }` );
+			}
 		}
 
 		const restFloorBatches = small
@@ -734,7 +965,10 @@ async function main(): Promise< void > {
 			load: { start: loadStart, end: os.loadavg() },
 			explain: explains,
 			profile,
+			stages,
+			sampled,
 			idleExtraQueries: idleQueries,
+			idlePluginClasses: idleClasses,
 		};
 		const file = writeJson( repoRoot, record );
 
@@ -789,6 +1023,47 @@ async function main(): Promise< void > {
 					}\n      ${ plan || '(not a lookup)' }\n`
 				);
 			}
+		}
+		process.stdout.write(
+			`\nWhere the time goes (median ms since PHP started the request, when each stage began):\n${ [
+				[ 'endpoint', ...STAGES ],
+				...Object.entries( stages ).map( ( [ name, times ] ) => [
+					name,
+					...STAGES.map( ( stage ) =>
+						times[ stage ] === undefined
+							? '–'
+							: ( times[ stage ] as number ).toFixed( 1 )
+					),
+				] ),
+			]
+				.map( ( line ) =>
+					line
+						.map( ( cell, i ) =>
+							i === 0 ? cell.padEnd( 26 ) : cell.padStart( 19 )
+						)
+						.join( '' )
+				)
+				.join( '\n' ) }\n\n`
+		);
+		for ( const [ name, summary ] of Object.entries( sampled ) ) {
+			process.stdout.write(
+				`Stack samples of ${ name } (${ summary.samples } samples every 0.2 ms, ${ summary.file }):\n` +
+					`  inclusive: ${ summary.inclusive
+						.map( ( [ frame, pct ] ) => `${ frame } ${ pct }%` )
+						.join( ', ' ) }\n` +
+					`  self: ${ summary.self
+						.map( ( [ frame, pct ] ) => `${ frame } ${ pct }%` )
+						.join( ', ' ) }\n`
+			);
+		}
+		for ( const [ name, classes ] of Object.entries( idleClasses ) ) {
+			process.stdout.write(
+				`Plugin classes loaded on a ${ name } request: ${
+					classes.length
+				}${
+					classes.length > 0 ? ` (${ classes.join( ', ' ) })` : ''
+				}\n`
+			);
 		}
 		for ( const [ name, extra ] of Object.entries( idleQueries ) ) {
 			if ( extra.length > 0 ) {

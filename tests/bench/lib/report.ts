@@ -1,7 +1,7 @@
 /**
  * The machine the figures came from, the one table, and the JSON record of a run.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,17 +57,11 @@ function firstLine( command: string, args: string[] ): string {
 }
 
 function nginxVersion(): string {
-	try {
-		// nginx prints its version on stderr.
-		return (
-			execFileSync( 'nginx', [ '-v' ], {
-				encoding: 'utf8',
-				stdio: [ 'ignore', 'pipe', 'pipe' ],
-			} ) || ''
-		).trim();
-	} catch ( error ) {
-		return String( ( error as { stderr?: string } ).stderr ?? '' ).trim();
-	}
+	// nginx prints its version on stderr.
+	const result = spawnSync( 'nginx', [ '-v' ], { encoding: 'utf8' } );
+	return `${ result.stderr ?? '' }${ result.stdout ?? '' }`
+		.trim()
+		.replace( /^nginx version:\s*/, '' );
 }
 
 function osName(): string {
@@ -91,7 +85,7 @@ export function describeMachine(
 			'-c',
 			'$(command -v php-fpm8.2 || command -v php-fpm) -v',
 		] ) || firstLine( 'php', [ '-v' ] );
-	const nginx = nginxVersion() || firstLine( 'nginx', [ '-v' ] );
+	const nginx = nginxVersion();
 	const wpVersion =
 		/\$wp_version = '([^']+)'/.exec(
 			readFileSync(
