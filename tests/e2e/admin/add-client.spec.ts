@@ -3,7 +3,7 @@
  * and reads the client secret exactly once.
  */
 import { test, expect } from '../support/test';
-import { restSession } from '../support/wp';
+import { adminSession } from '../protocol/support/provider';
 import {
 	clientAuthenticates,
 	clipboardText,
@@ -91,10 +91,11 @@ test( 'create a confidential client and read its secret once', async ( {
 	).toBeVisible();
 	await expect( page.getByLabel( 'Application Name' ) ).toHaveValue( name );
 	await expect( page.locator( 'body' ) ).not.toContainText( secret! );
-	const session = await restSession();
+	const session = await adminSession();
 	const stored = await session.get(
 		`keystone-oidc/v1/clients/${ encodeURIComponent( clientId! ) }`
 	);
+	expect( stored.status(), await stored.text() ).toBe( 200 );
 	expect( await stored.text() ).not.toContain( secret! );
 	const body = ( await stored.json() ) as {
 		name: string;
@@ -112,7 +113,6 @@ test( 'create a confidential client and read its secret once', async ( {
 	expect( body.redirect_uris ).toEqual( [
 		'https://cloud.example.test/callback',
 	] );
-	await session.dispose();
 
 	expect( consoleErrors ).toEqual( [] );
 	await context.close();

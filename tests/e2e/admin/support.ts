@@ -5,7 +5,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type {
+	APIRequestContext,
+	Browser,
+	BrowserContext,
+	Page,
+} from '@playwright/test';
 import { expect } from '../support/test';
 import { baseUrl, admin } from '../support/env';
 import { loginRequest } from '../support/wp';
@@ -24,6 +29,51 @@ export function screenUrl(
 	return `${ baseUrl() }/wp-admin/admin.php?${ query.toString() }`;
 }
 
+type StorageState = Awaited<
+	ReturnType< APIRequestContext[ 'storageState' ] >
+>;
+
+const signIns = new Map< string, Promise< StorageState > >();
+
+/**
+ * Signs in and makes sure the session survived. WordPress keeps a user's sessions in one
+ * user-meta array that each login reads and rewrites, so another worker signing in as the same
+ * user at the same moment can overwrite (and so end) the session just made.
+ */
+async function signInThatSticks(
+	username: string,
+	password: string
+): Promise< StorageState > {
+	for ( let attempt = 1; ; attempt++ ) {
+		const request = await loginRequest( username, password );
+		await new Promise( ( resolve ) => setTimeout( resolve, 300 ) );
+		// Answers a REST nonce only to a signed-in user (a bare "0" otherwise).
+		const check = await request.get(
+			'/wp-admin/admin-ajax.php?action=rest-nonce'
+		);
+		const signedIn =
+			check.status() === 200 && ( await check.text() ).trim() !== '0';
+		const saved = await request.storageState();
+		await request.dispose();
+		if ( signedIn || attempt === 3 ) {
+			return saved;
+		}
+	}
+}
+
+/** One sign-in per user per worker, reused by every test, which keeps that race rare. */
+function storageStateFor(
+	username: string,
+	password: string
+): Promise< StorageState > {
+	let state = signIns.get( username );
+	if ( ! state ) {
+		state = signInThatSticks( username, password );
+		signIns.set( username, state );
+	}
+	return state;
+}
+
 /**
  * A browser context signed in as `username`, allowed to use the clipboard so copy buttons can
  * be checked by reading back what they copied.
@@ -33,9 +83,7 @@ export async function signedInBrowser(
 	username = admin.username,
 	password = admin.password
 ): Promise< BrowserContext > {
-	const request = await loginRequest( username, password );
-	const storageState = await request.storageState();
-	await request.dispose();
+	const storageState = await storageStateFor( username, password );
 	const context = await browser.newContext( {
 		storageState,
 		viewport: { width: 1280, height: 900 },
