@@ -75,8 +75,10 @@ sed -i \
 
 mariadb-install-db --no-defaults --datadir="$data" --auth-root-authentication-method=normal \
   --skip-test-db --user="$(id -un)" >"$site/mariadb-install.log" 2>&1
+# Its own temporary folder: a cleaner of /tmp must not pull files from under a running statement.
+mkdir -p "$run/tmp"
 mariadbd --no-defaults --datadir="$data" --socket="$run/mysqld.sock" --skip-networking \
-  --pid-file="$run/mysqld.pid" --log-error="$site/mariadb.log" --user="$(id -un)" \
+  --pid-file="$run/mysqld.pid" --log-error="$site/mariadb.log" --user="$(id -un)" --tmpdir="$run/tmp" \
   --innodb-buffer-pool-size=1G --max-connections=500 2>>"$site/mariadb.log" &
 pids+=($!)
 for _ in $(seq 1 100); do

@@ -739,8 +739,14 @@ async function main(): Promise< void > {
 			string,
 			{ status: number; queries: QueryLogEntry[] }
 		> = {};
+		let fillProblem = '';
 		if ( protocol && chain && tablesExist ) {
-			await fill( config.largeRows, 'large' );
+			await fill( config.largeRows, 'large' ).catch( ( error ) => {
+				fillProblem = errorText( error );
+				log( `could not grow the tables: ${ fillProblem }` );
+			} );
+		}
+		if ( protocol && chain && tablesExist && ! fillProblem ) {
 			const { rp, session } = protocol;
 			const scaleSubjects = protocolSubjects(
 				chain,
@@ -949,6 +955,29 @@ async function main(): Promise< void > {
 				};
 			}
 			rows.push( row );
+		}
+		if ( large.length === 0 ) {
+			let reason = fillProblem || protocolProblem;
+			if ( ! tablesExist ) {
+				reason = 'the plugin has no code and token tables';
+			}
+			for ( const [ id, label ] of [
+				[ 'token-code-large', 'token: authorization_code' ],
+				[ 'token-refresh-large', 'token: refresh_token' ],
+				[ 'userinfo-large', 'userinfo' ],
+			] ) {
+				rows.push( {
+					id: id as string,
+					label: `${ config.largeRows.toLocaleString(
+						'en-US'
+					) } rows: ${ label }`,
+					vs: REFS.rest!.label,
+					phase: 'large',
+					available: false,
+					reason: reason || 'not measured',
+					errors: 0,
+				} );
+			}
 		}
 
 		const tokenRow = smallById.get( 'token-code' );

@@ -65,23 +65,18 @@ export class Database {
 	}
 
 	/**
-	 * Grows `table` to `target` rows of synthetic data by doubling it with INSERT ... SELECT. The
+	 * Grows `table` to `target` rows of synthetic data, in INSERT ... SELECT statements of up to
+	 * 250,000 rows drawn from MariaDB's sequence engine (no temporary table, no row read back). The
 	 * rows look like a busy site's: random hashes, a hundred clients, ten thousand users, most codes
 	 * used or expired, tokens of both types spread over a month.
 	 */
 	async fillTo( table: string, kind: 'codes' | 'tokens', target: number ) {
 		const { columns, values } = SYNTHETIC[ kind ];
 		let count = await this.count( table );
-		if ( count === 0 ) {
-			await this.query(
-				`INSERT INTO \`${ table }\` (${ columns }) SELECT ${ values }`
-			);
-			count = 1;
-		}
 		while ( count < target ) {
-			const add = Math.min( count, target - count );
+			const add = Math.min( 250_000, target - count );
 			await this.query(
-				`SET SESSION unique_checks = 0; INSERT INTO \`${ table }\` (${ columns }) SELECT ${ values } FROM \`${ table }\` LIMIT ${ add }`
+				`INSERT INTO \`${ table }\` (${ columns }) SELECT ${ values } FROM seq_1_to_${ add }`
 			);
 			count += add;
 		}
