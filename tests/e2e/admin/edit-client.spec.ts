@@ -350,3 +350,32 @@ test( 'opening a client that does not exist says so and leads back to the list',
 	await expect( page ).toHaveURL( /page=keystone-oidc$/ );
 	await context.close();
 } );
+
+test( 'with no clients yet, the list leads to Add Client', async ( {
+	browser,
+} ) => {
+	// The suite's site always has clients from other tests; only the list answer is replaced
+	// here, everything else (page, menu, links) is the real screen.
+	const context = await signedInBrowser( browser );
+	const page = await context.newPage();
+	await page.route(
+		/keystone-oidc(\/|%2F)v1(\/|%2F)clients(?!%2F|\/)/,
+		( route ) =>
+			route.request().method() === 'GET'
+				? route.fulfill( { status: 200, json: [] } )
+				: route.continue()
+	);
+	await page.goto( screenUrl( 'keystone-oidc' ) );
+	const app = page.locator( '#keystone-oidc-app' );
+	await expect(
+		app.getByRole( 'heading', { name: 'No clients yet' } )
+	).toBeVisible();
+	await expect( app.locator( 'table' ) ).toHaveCount( 0 );
+	await expectAccessible( page );
+	await screenshot( page, 'admin-clients-empty' );
+	await app.getByRole( 'link', { name: 'Add your first client' } ).click();
+	await expect(
+		page.getByRole( 'heading', { level: 1, name: 'Add Client' } )
+	).toBeVisible();
+	await context.close();
+} );

@@ -113,7 +113,7 @@ test( 'rotate signing keys: the confirmation explains old tokens stay valid, and
 			`Signing keys rotated. New tokens are signed with key ${ after.kid }.`
 		)
 	).toBeVisible();
-	const keys = app.locator( 'table.keystone-oidc-keys' );
+	const keys = app.locator( '.keystone-oidc-keys table' );
 	await expect( keys.locator( 'tr', { hasText: after.kid } ) ).toContainText(
 		'Current'
 	);

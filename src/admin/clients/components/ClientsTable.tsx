@@ -1,3 +1,4 @@
+import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { MouseEvent } from 'react';
 
@@ -39,9 +40,11 @@ function SortableHeader( {
 	return (
 		<th
 			scope="col"
-			className={ `manage-column column-${ column } ${
-				sorted ? 'sorted' : 'sortable'
-			} ${ sorted ? query.order : 'desc' }` }
+			className={ `manage-column column-${ column }${
+				column === 'name' ? ' column-primary' : ''
+			} ${ sorted ? 'sorted' : 'sortable' } ${
+				sorted ? query.order : 'desc'
+			}` }
 			aria-sort={ ariaSort( query, column ) }
 		>
 			<a
@@ -77,6 +80,18 @@ export function ClientsTable( {
 	locale,
 }: ClientsTableProps ) {
 	const headerProps = { query, onQueryChange };
+	// On narrow screens WordPress list tables show only the primary column until a row is expanded.
+	const [ expanded, setExpanded ] = useState< ReadonlySet< string > >(
+		() => new Set()
+	);
+	const toggle = ( clientId: string ) =>
+		setExpanded( ( previous ) => {
+			const next = new Set( previous );
+			if ( ! next.delete( clientId ) ) {
+				next.add( clientId );
+			}
+			return next;
+		} );
 	return (
 		<table className="wp-list-table widefat fixed striped table-view-list keystone-oidc-clients-table">
 			<caption className="screen-reader-text">
@@ -122,7 +137,14 @@ export function ClientsTable( {
 					</tr>
 				) }
 				{ clients.map( ( client ) => (
-					<tr key={ client.client_id }>
+					<tr
+						key={ client.client_id }
+						className={
+							expanded.has( client.client_id )
+								? 'is-expanded'
+								: undefined
+						}
+					>
 						<td
 							className="column-name column-primary"
 							data-colname={ __( 'Name', 'keystone-oidc' ) }
@@ -149,6 +171,21 @@ export function ClientsTable( {
 									</a>
 								</span>
 							</div>
+							<button
+								type="button"
+								className="toggle-row"
+								aria-expanded={ expanded.has(
+									client.client_id
+								) }
+								onClick={ () => toggle( client.client_id ) }
+							>
+								<span className="screen-reader-text">
+									{ __(
+										'Show more details',
+										'keystone-oidc'
+									) }
+								</span>
+							</button>
 						</td>
 						<td
 							className="column-client_id"

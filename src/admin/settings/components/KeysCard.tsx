@@ -64,53 +64,61 @@ export function KeysCard( { kid, keys, onRotated, notices }: KeysCardProps ) {
 					</p>
 				) }
 				{ keys.length > 0 && (
-					<table className="widefat striped keystone-oidc-keys">
-						<caption className="screen-reader-text">
-							{ __( 'Published signing keys', 'keystone-oidc' ) }
-						</caption>
-						<thead>
-							<tr>
-								<th scope="col">
-									{ __( 'Key ID', 'keystone-oidc' ) }
-								</th>
-								<th scope="col">
-									{ __( 'Algorithm', 'keystone-oidc' ) }
-								</th>
-								<th scope="col">
-									{ __( 'Created', 'keystone-oidc' ) }
-								</th>
-								<th scope="col">
-									{ __( 'Status', 'keystone-oidc' ) }
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{ keyRows(
-								keys,
-								document.documentElement.lang
-							).map( ( row ) => (
-								<tr key={ row.kid }>
-									<td>
-										<code>{ row.kid }</code>
-									</td>
-									<td>{ row.alg }</td>
-									<td>{ row.created }</td>
-									<td>
-										{ row.status === 'current'
-											? __( 'Current', 'keystone-oidc' )
-											: sprintf(
-													/* translators: %s: date and time. */
-													__(
-														'Retired — still published until %s',
-														'keystone-oidc'
-													),
-													row.publishedUntil
-											  ) }
-									</td>
+					<div className="keystone-oidc-keys">
+						<table className="widefat striped">
+							<caption className="screen-reader-text">
+								{ __(
+									'Published signing keys',
+									'keystone-oidc'
+								) }
+							</caption>
+							<thead>
+								<tr>
+									<th scope="col">
+										{ __( 'Key ID', 'keystone-oidc' ) }
+									</th>
+									<th scope="col">
+										{ __( 'Algorithm', 'keystone-oidc' ) }
+									</th>
+									<th scope="col">
+										{ __( 'Created', 'keystone-oidc' ) }
+									</th>
+									<th scope="col">
+										{ __( 'Status', 'keystone-oidc' ) }
+									</th>
 								</tr>
-							) ) }
-						</tbody>
-					</table>
+							</thead>
+							<tbody>
+								{ keyRows(
+									keys,
+									document.documentElement.lang
+								).map( ( row ) => (
+									<tr key={ row.kid }>
+										<td>
+											<code>{ row.kid }</code>
+										</td>
+										<td>{ row.alg }</td>
+										<td>{ row.created }</td>
+										<td>
+											{ row.status === 'current'
+												? __(
+														'Current',
+														'keystone-oidc'
+												  )
+												: sprintf(
+														/* translators: %s: date and time. */
+														__(
+															'Retired — still published until %s',
+															'keystone-oidc'
+														),
+														row.publishedUntil
+												  ) }
+										</td>
+									</tr>
+								) ) }
+							</tbody>
+						</table>
+					</div>
 				) }
 				<p className="description">
 					{ __(
