@@ -290,6 +290,15 @@ test( 'delete a client: the confirmation names it, and its tokens stop working',
 		screenUrl( 'keystone-oidc-new', { client_id: created.client_id } )
 	);
 	const app = page.locator( '#keystone-oidc-app' );
+	// Unsaved edits of a client being deleted are nothing to protect: no "leave page?" prompt.
+	await page
+		.getByLabel( 'Application Name' )
+		.fill( `${ created.name } (edited)` );
+	let prompted = false;
+	page.on( 'dialog', async ( shown ) => {
+		prompted = true;
+		await shown.dismiss();
+	} );
 	await app.getByRole( 'button', { name: 'Delete Client' } ).click();
 	const modal = page.getByRole( 'dialog', {
 		name: `Delete “${ created.name }”?`,
@@ -320,6 +329,7 @@ test( 'delete a client: the confirmation names it, and its tokens stop working',
 	).not.toContainText( created.client_id );
 	// The notice is for this visit only: the address no longer carries it.
 	expect( page.url() ).not.toContain( 'deleted_client' );
+	expect( prompted ).toBe( false );
 
 	const after = await raw( 'userinfo', { bearer: tokens.access_token } );
 	expect( after.status, after.text ).toBe( 401 );

@@ -1,5 +1,5 @@
 import { Button, Notice } from '@wordpress/components';
-import { useEffect, useMemo, useState } from '@wordpress/element';
+import { flushSync, useEffect, useMemo, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import {
@@ -61,6 +61,8 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 		null
 	);
 	const [ newSecret, setNewSecret ] = useState< string | null >( null );
+	// Set once the client is deleted: unsaved edits of a deleted client are nothing to protect.
+	const [ leaving, setLeaving ] = useState( false );
 
 	const listUrl = adminPageUrl( config.adminUrl, PAGES.clients );
 
@@ -97,7 +99,7 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 
 	const errors = useMemo( () => validateForm( values ), [ values ] );
 	const dirty = created === null && isDirty( saved, values );
-	useBeforeUnload( dirty && ! saving );
+	useBeforeUnload( dirty && ! saving && ! leaving );
 
 	const submit = async () => {
 		setSubmitted( true );
@@ -212,6 +214,8 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 						client={ client }
 						notices={ notices }
 						onDeleted={ () => {
+							// Drop the unsaved-changes guard before the navigation starts.
+							flushSync( () => setLeaving( true ) );
 							window.location.assign(
 								adminPageUrl( config.adminUrl, PAGES.clients, {
 									[ DELETED_PARAM ]: client.name,
