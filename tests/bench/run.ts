@@ -373,6 +373,18 @@ function toRow( m: Measured ): RowResult {
 	row.figures = figures( m.batches );
 	row.reference = figures( m.refBatches );
 	row.ratios = ratios( row.figures, row.reference );
+	const perRound = m.batches
+		.map( ( batch, i ) => {
+			const floorBatch = m.refBatches[ i ];
+			return floorBatch
+				? figures( [ batch ] ).medianMs /
+						figures( [ floorBatch ] ).medianMs
+				: NaN;
+		} )
+		.filter( ( r ) => Number.isFinite( r ) );
+	if ( perRound.length > 0 ) {
+		row.roundRange = [ Math.min( ...perRound ), Math.max( ...perRound ) ];
+	}
 	row.queriesDelta =
 		row.figures.queries === null || row.reference.queries === null
 			? null
@@ -671,6 +683,14 @@ async function main(): Promise< void > {
 				spec: () => get( '/wp-json/wp/v2/posts' ),
 				ok: status( 200 ),
 				target: idleTarget,
+			},
+			{
+				// A/A: the floor against itself shows how far a ratio moves by chance on this machine.
+				id: 'noise',
+				label: 'noise check: REST floor again',
+				ref: 'rest',
+				spec: REFS.rest!.spec,
+				ok: status( 200 ),
 			},
 			{
 				id: 'discovery',

@@ -22,6 +22,8 @@ export interface RowResult {
 	figures?: Figures;
 	reference?: Figures;
 	ratios?: Ratios;
+	/** Lowest and highest of the per-round median ratios: how much the ratio moved between rounds. */
+	roundRange?: [ number, number ];
 	queriesDelta?: number | null;
 	scale?: number;
 	errors: number;
@@ -135,6 +137,7 @@ export function renderTable( rows: RowResult[] ): string {
 		'scenario',
 		'vs',
 		'median ms',
+		'rounds',
 		'p99 ms',
 		'req/s',
 		'queries',
@@ -148,6 +151,7 @@ export function renderTable( rows: RowResult[] ): string {
 				row.label,
 				row.vs,
 				'unavailable',
+				'',
 				'',
 				'',
 				'',
@@ -179,6 +183,12 @@ export function renderTable( rows: RowResult[] ): string {
 			row.label,
 			row.vs,
 			withRatio( f.medianMs, row.ratios?.median ),
+			row.roundRange
+				? `${ fmt( row.roundRange[ 0 ], 2 ) }–${ fmt(
+						row.roundRange[ 1 ],
+						2
+				  ) }`
+				: '',
 			withRatio( f.p99Ms, row.ratios?.p99 ),
 			withRatio( f.rps, row.ratios?.rps ),
 			queries,
