@@ -4,8 +4,10 @@
 # from an empty database, with a copy of the plugin's runtime files and the benchmark's must-use
 # plugins (tests/bench/mu-plugins). Stops everything on exit or Ctrl-C.
 #
-#   bin/bench-site.sh [NAME] [--port N] [--workers N]
+#   bin/bench-site.sh [NAME] [--port N] [--workers N] [--plugin-dir DIR]
 #
+# --plugin-dir benchmarks another copy of the plugin (a candidate change, an older release)
+# instead of this working tree.
 # When the site answers, prints "KEYSTONE_SITE_READY <url>" and writes .cache/sites/NAME/url; the
 # database socket is .cache/sites/NAME/run/mysqld.sock.
 set -euo pipefail
@@ -17,10 +19,12 @@ if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then
 fi
 port=""
 workers=4
+plugin_source="$root"
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) port="$2"; shift 2 ;;
     --workers) workers="$2"; shift 2 ;;
+    --plugin-dir) plugin_source="$(cd "$2" && pwd)"; shift 2 ;;
     *) echo "bench-site.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -61,7 +65,7 @@ cp -r "$core" "$web"
 plugin_dir="$web/wp-content/plugins/keystone-oidc"
 mkdir -p "$plugin_dir"
 for part in keystone-oidc.php uninstall.php readme.txt includes build languages; do
-  [ -e "$root/$part" ] && cp -r "$root/$part" "$plugin_dir/"
+  [ -e "$plugin_source/$part" ] && cp -r "$plugin_source/$part" "$plugin_dir/"
 done
 mkdir -p "$web/wp-content/mu-plugins"
 cp "$root"/tests/bench/mu-plugins/*.php "$web/wp-content/mu-plugins/"

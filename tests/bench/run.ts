@@ -5,7 +5,8 @@
  *
  * Settings (environment): BENCH_ROUNDS (8), BENCH_REQUESTS per batch (120), BENCH_CONCURRENCY (2),
  * BENCH_WORKERS php-fpm workers (4), BENCH_WARMUP requests per scenario (60), BENCH_ROWS for the
- * large scale step (1000000), BENCH_KEEP_SITE=1 keeps .cache/sites/bench afterwards.
+ * large scale step (1000000), BENCH_KEEP_SITE=1 keeps .cache/sites/bench afterwards,
+ * BENCH_PLUGIN_DIR benchmarks another copy of the plugin (a candidate change) instead of this tree.
  */
 import {
 	existsSync,
@@ -60,6 +61,7 @@ const config = {
 	warmup: setting( 'BENCH_WARMUP', 60 ),
 	smallRows: 1000,
 	largeRows: setting( 'BENCH_ROWS', 1_000_000 ),
+	pluginDir: process.env.BENCH_PLUGIN_DIR ?? null,
 };
 
 const OFF = { 'X-Bench-Plugin': 'off' };
@@ -608,7 +610,8 @@ async function main(): Promise< void > {
 	const site = await startBenchSite(
 		'bench',
 		config.workers,
-		process.env.BENCH_KEEP_SITE === '1'
+		process.env.BENCH_KEEP_SITE === '1',
+		config.pluginDir ?? undefined
 	);
 	const stopSite = (): void => {
 		void site.stop().then( () => process.exit( 130 ) );

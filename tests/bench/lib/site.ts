@@ -18,7 +18,8 @@ export interface BenchSite {
 export function startBenchSite(
 	name: string,
 	workers: number,
-	keep: boolean
+	keep: boolean,
+	pluginDir?: string
 ): Promise< BenchSite > {
 	const child = spawn(
 		'bash',
@@ -27,6 +28,7 @@ export function startBenchSite(
 			name,
 			'--workers',
 			String( workers ),
+			...( pluginDir ? [ '--plugin-dir', pluginDir ] : [] ),
 		],
 		{ cwd: repoRoot, stdio: [ 'ignore', 'pipe', 'pipe' ] }
 	);
