@@ -12,8 +12,7 @@ final class Code_Repository {
 	 * @param array{code_hash: string, client_id: string, user_id: int, redirect_uri: string, scope: string, nonce: ?string, code_challenge: ?string, code_challenge_method: ?string, auth_time: int, grant_id: string, data: array<string,mixed>, expires_at: int, created_at: int} $code
 	 */
 	public static function insert( array $code ): void {
-		global $wpdb;
-		$row      = array(
+		$row     = array(
 			'code_hash'             => $code['code_hash'],
 			'client_id'             => $code['client_id'],
 			'user_id'               => $code['user_id'],
@@ -28,8 +27,8 @@ final class Code_Repository {
 			'expires_at'            => $code['expires_at'],
 			'created_at'            => $code['created_at'],
 		);
-		$inserted = $wpdb->insert( Schema::codes_table(), $row, array( '%s', '%s', '%d', '%s', '%s', '%s', '%s', '%s', '%d', '%s', '%s', '%d', '%d' ) );
-		if ( 1 !== $inserted ) {
+		$formats = array_combine( array_keys( $row ), array( '%s', '%s', '%d', '%s', '%s', '%s', '%s', '%s', '%d', '%s', '%s', '%d', '%d' ) );
+		if ( ! Insert::row( Schema::codes_table(), $row, $formats ) ) {
 			throw Database_Error::from_last_error( 'Storing an authorization code' );
 		}
 	}

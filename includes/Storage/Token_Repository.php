@@ -23,8 +23,7 @@ final class Token_Repository {
 	 * @param array{token_hash: string, type: string, grant_id: string, client_id: string, user_id: int, scope: string, data: array<string,mixed>, expires_at: int, created_at: int} $token
 	 */
 	public static function insert( array $token ): void {
-		global $wpdb;
-		$row      = array(
+		$row     = array(
 			'token_hash' => $token['token_hash'],
 			'type'       => $token['type'],
 			'grant_id'   => $token['grant_id'],
@@ -35,8 +34,8 @@ final class Token_Repository {
 			'expires_at' => $token['expires_at'],
 			'created_at' => $token['created_at'],
 		);
-		$inserted = $wpdb->insert( Schema::tokens_table(), $row, array( '%s', '%s', '%s', '%s', '%d', '%s', '%s', '%d', '%d' ) );
-		if ( 1 !== $inserted ) {
+		$formats = array_combine( array_keys( $row ), array( '%s', '%s', '%s', '%s', '%d', '%s', '%s', '%d', '%d' ) );
+		if ( ! Insert::row( Schema::tokens_table(), $row, $formats ) ) {
 			throw Database_Error::from_last_error( 'Storing a token' );
 		}
 	}
