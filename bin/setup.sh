@@ -7,7 +7,7 @@ cd "$root"
 
 apt_packages=(
   php-cli php-fpm php-mysql php-curl php-mbstring php-xml php-gd php-intl php-gmp
-  mariadb-server nginx phpunit chromium zip unzip curl ca-certificates
+  mariadb-server nginx phpunit chromium zip unzip curl ca-certificates procps
   apache2 libapache2-mod-auth-openidc python3-authlib python3-requests python3-flask
 )
 missing=()

@@ -44,7 +44,9 @@ bash "$root/bin/fetch-wordpress.sh"
 
 pids=()
 stop() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # PHP's web server with PHP_CLI_SERVER_WORKERS forks workers that outlive their parent when it
+  # is killed alone: they would keep the port and pile up run after run.
+  for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap stop EXIT
