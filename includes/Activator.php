@@ -25,12 +25,19 @@ final class Activator {
 	}
 
 	/**
-	 * Runs the schema upgrade when the code's version differs from the stored one (after an update
-	 * that replaced the files without a new activation).
+	 * After an update that replaced the files without a new activation: runs the schema upgrade
+	 * when the code's version differs from the stored one, and regenerates the rewrite rules when
+	 * the stored ones lack an endpoint this version adds. Hooked late on `init`, once this
+	 * request's rules are registered (rewrite rules cannot be flushed before `init`); on a current
+	 * site it costs two lookups in autoloaded options.
 	 */
 	public static function maybe_upgrade(): void {
 		if ( ! Schema::is_current() ) {
 			self::activate();
+			return;
+		}
+		if ( ! Router::rules_stored() ) {
+			flush_rewrite_rules( false );
 		}
 	}
 }

@@ -18,8 +18,8 @@ final class Plugin {
 	const CLEANUP_HOOK = 'keystone_oidc_cleanup';
 
 	public static function add_hooks(): void {
-		add_action( 'plugins_loaded', array( Activator::class, 'maybe_upgrade' ) );
 		add_action( 'init', array( Router::class, 'add_rewrite_rules' ) );
+		add_action( 'init', array( Activator::class, 'maybe_upgrade' ), 20 );
 		add_filter( 'query_vars', array( Router::class, 'add_query_vars' ) );
 		add_action( 'parse_request', array( Router::class, 'dispatch' ), 0 );
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );

@@ -55,8 +55,30 @@ final class Router {
 
 	public static function add_rewrite_rules(): void {
 		foreach ( self::paths() as $name => $path ) {
-			add_rewrite_rule( '^' . preg_quote( $path, '#' ) . '/?$', 'index.php?' . self::QUERY_VAR . '=' . $name, 'top' );
+			add_rewrite_rule( self::rule( $path ), 'index.php?' . self::QUERY_VAR . '=' . $name, 'top' );
 		}
+	}
+
+	/**
+	 * Whether the rewrite rules WordPress stored hold every endpoint of this version (an update that
+	 * adds an endpoint replaces the files without flushing them). True with plain permalinks, where
+	 * nothing is stored and nothing can be fixed by a flush.
+	 */
+	public static function rules_stored(): bool {
+		$stored = get_option( 'rewrite_rules' );
+		if ( ! is_array( $stored ) ) {
+			return true;
+		}
+		foreach ( self::paths() as $path ) {
+			if ( ! isset( $stored[ self::rule( $path ) ] ) ) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static function rule( string $path ): string {
+		return '^' . preg_quote( $path, '#' ) . '/?$';
 	}
 
 	/**

@@ -11,6 +11,7 @@ interface PluginState {
 	keys: number;
 	cron: boolean;
 	active: boolean;
+	schema: string | false;
 }
 
 let site: RunningSite;
@@ -109,6 +110,34 @@ test( 'deactivating and reactivating keeps the data and the key', async ( {
 	expect( reactivated.active ).toBe( true );
 	expect( reactivated.tables ).toEqual( before.tables );
 	expect( reactivated.keys ).toBe( before.keys );
+} );
+
+test( 'files replaced by a newer version upgrade the schema and the endpoints on the next request', async ( {
+	page,
+} ) => {
+	await login( page );
+	const before = await state( page );
+	const nonce = await restNonce( page );
+	const aged = await page.request.post(
+		`${ site.url }/wp-json/keystone-test/v1/age-install`,
+		{ headers: { 'X-WP-Nonce': nonce } }
+	);
+	expect( aged.status(), await aged.text() ).toBe( 200 );
+
+	// The first request after the update already reaches the endpoint: the upgrade runs on
+	// `init`, before WordPress parses the request.
+	const discovery = await page.request.get(
+		`${ site.url }/.well-known/openid-configuration`,
+		{ maxRedirects: 0 }
+	);
+	expect( discovery.status() ).toBe( 200 );
+	expect( ( await discovery.json() ).issuer ).toBe( site.url );
+
+	const after = await state( page );
+	expect( after.schema ).toBe( before.schema );
+	expect( after.schema ).not.toBe( '1' );
+	expect( after.tables ).toEqual( before.tables );
+	expect( after.keys ).toBe( before.keys );
 } );
 
 test( 'deleting the plugin leaves nothing behind', async ( { page } ) => {

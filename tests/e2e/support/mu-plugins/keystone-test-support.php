@@ -64,6 +64,28 @@ add_action(
 				},
 			)
 		);
+		// Makes the site look like one whose plugin files were just replaced by a newer version
+		// without an activation: an older schema version and rewrite rules without the endpoints.
+		register_rest_route(
+			'keystone-test/v1',
+			'/age-install',
+			array(
+				'methods'             => 'POST',
+				'permission_callback' => $admin_only,
+				'callback'            => static function () {
+					update_option( 'keystone_oidc_schema_version', '1', true );
+					$rules = get_option( 'rewrite_rules' );
+					$kept  = array();
+					foreach ( is_array( $rules ) ? $rules : array() as $regex => $query ) {
+						if ( false === strpos( (string) $query, 'keystone_oidc=' ) ) {
+							$kept[ $regex ] = $query;
+						}
+					}
+					update_option( 'rewrite_rules', $kept );
+					return array( 'rules' => count( $kept ) );
+				},
+			)
+		);
 		register_rest_route(
 			'keystone-test/v1',
 			'/state',
@@ -94,6 +116,7 @@ add_action(
 						'keys'    => is_array( $keys ) ? count( $keys ) : 0,
 						'cron'    => (bool) wp_next_scheduled( 'keystone_oidc_cleanup' ),
 						'active'  => is_plugin_active( 'keystone-oidc/keystone-oidc.php' ),
+						'schema'  => get_option( 'keystone_oidc_schema_version' ),
 					);
 				},
 			)
