@@ -31,6 +31,15 @@ final class Responder {
 	}
 
 	/**
+	 * A success whose status says everything (RFC 7009 §2.2: the client ignores the body).
+	 *
+	 * @param array<string,string> $headers
+	 */
+	public static function empty_body( int $status, array $headers = array() ): void {
+		self::send( $status, $headers, '' );
+	}
+
+	/**
 	 * A public document (discovery, JWKS): cacheable by anyone, readable from any origin, answered
 	 * 304 when the client already holds this version.
 	 *
