@@ -36,8 +36,11 @@ final class Responder {
 	 * @param array<string,string> $headers
 	 */
 	public static function empty_body( int $status, array $headers = array() ): void {
-		// Without this PHP labels the empty body with its default type, text/html.
-		ini_set( 'default_mimetype', '' ); // phpcs:ignore WordPress.PHP.IniSet.Risky -- this request ends with this response.
+		// Without this PHP labels the empty body with its default type, text/html. Hosts that
+		// disable ini_set() get that label, which is harmless on an empty body.
+		if ( function_exists( 'ini_set' ) ) {
+			ini_set( 'default_mimetype', '' ); // phpcs:ignore WordPress.PHP.IniSet.Risky -- this request ends with this response.
+		}
 		self::send( $status, $headers, '' );
 	}
 
