@@ -55,6 +55,10 @@ final class Discovery implements Endpoint {
 			'request_uri_parameter_supported'               => false,
 			'require_request_uri_registration'              => false,
 			'authorization_response_iss_parameter_supported' => true,
+			'revocation_endpoint'                           => Router::url( 'revocation' ),
+			'revocation_endpoint_auth_methods_supported'    => array( 'client_secret_basic', 'client_secret_post', 'none' ),
+			'introspection_endpoint'                        => Router::url( 'introspection' ),
+			'introspection_endpoint_auth_methods_supported' => array( 'client_secret_basic', 'client_secret_post' ),
 		);
 		$filtered = apply_filters( 'keystone_oidc_discovery', array_merge( $contract, $extra ) );
 		return array_merge( is_array( $filtered ) ? $filtered : array(), $contract );

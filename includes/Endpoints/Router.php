@@ -29,6 +29,8 @@ final class Router {
 			'token'           => self::BASE . '/oauth/token',
 			'userinfo'        => self::BASE . '/oauth/userinfo',
 			'jwks'            => self::BASE . '/oauth/jwks',
+			'revocation'      => self::BASE . '/oauth/revoke',
+			'introspection'   => self::BASE . '/oauth/introspect',
 		);
 	}
 
@@ -46,6 +48,8 @@ final class Router {
 			'token'           => Token::class,
 			'userinfo'        => Userinfo::class,
 			'jwks'            => Jwks::class,
+			'revocation'      => Revocation::class,
+			'introspection'   => Introspection::class,
 		);
 	}
 

@@ -31,6 +31,20 @@ final class Responder {
 	}
 
 	/**
+	 * A success whose status says everything (RFC 7009 §2.2: the client ignores the body).
+	 *
+	 * @param array<string,string> $headers
+	 */
+	public static function empty_body( int $status, array $headers = array() ): void {
+		// Without this PHP labels the empty body with its default type, text/html. Hosts that
+		// disable ini_set() get that label, which is harmless on an empty body.
+		if ( function_exists( 'ini_set' ) ) {
+			ini_set( 'default_mimetype', '' ); // phpcs:ignore WordPress.PHP.IniSet.Risky -- this request ends with this response.
+		}
+		self::send( $status, $headers, '' );
+	}
+
+	/**
 	 * A public document (discovery, JWKS): cacheable by anyone, readable from any origin, answered
 	 * 304 when the client already holds this version.
 	 *

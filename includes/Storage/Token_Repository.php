@@ -85,6 +85,15 @@ final class Token_Repository {
 	}
 
 	/**
+	 * Revokes one token alone (RFC 7009: an access token revoked by its client; its family lives on).
+	 *
+	 * @return int How many tokens were revoked.
+	 */
+	public static function revoke_token( string $token_hash, string $type ): int {
+		return self::revoke_where( 'token_hash = %s AND type = %s', array( $token_hash, $type ) );
+	}
+
+	/**
 	 * @return int How many tokens were revoked.
 	 */
 	public static function revoke_for_client( string $client_id ): int {

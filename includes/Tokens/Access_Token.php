@@ -56,27 +56,39 @@ final class Access_Token {
 	 * @return array<string,mixed> The payload, with `jti`, `sub` and `client_id` known to be strings.
 	 */
 	private static function verified_claims( string $token ): array {
-		$decoded = Jws::decode_unverified( $token );
-		$typ     = is_array( $decoded ) && isset( $decoded['header']['typ'] ) && is_string( $decoded['header']['typ'] ) ? strtolower( $decoded['header']['typ'] ) : '';
-		if ( 'at+jwt' !== $typ && 'application/at+jwt' !== $typ ) {
-			throw self::invalid();
-		}
-		$claims = Jws::verify( $token, Key_Store::instance()->public_jwks()['keys'], array( Token_Issuer::ACCESS_TOKEN_ALG ) );
+		$claims = self::signed_claims( $token );
 		if ( null === $claims ) {
-			throw self::invalid();
-		}
-		foreach ( array( 'iss', 'jti', 'sub', 'client_id' ) as $name ) {
-			if ( ! isset( $claims[ $name ] ) || ! is_string( $claims[ $name ] ) || '' === $claims[ $name ] ) {
-				throw self::invalid();
-			}
-		}
-		if ( Config::issuer() !== $claims['iss'] ) {
 			throw self::invalid();
 		}
 		if ( ! isset( $claims['exp'] ) || ! is_int( $claims['exp'] ) || $claims['exp'] <= Clock::now() ) {
 			throw self::invalid( 'The access token has expired' );
 		}
 		return $claims;
+	}
+
+	/**
+	 * The payload of an access token this provider signed, whether or not it is still alive: what
+	 * revocation and introspection need to find its row, even after it expired or was revoked.
+	 *
+	 * @return array<string,mixed>|null The payload, with `iss`, `jti`, `sub` and `client_id` known
+	 *                                  to be strings; null when it is not our access token.
+	 */
+	public static function signed_claims( string $token ): ?array {
+		$decoded = Jws::decode_unverified( $token );
+		$typ     = is_array( $decoded ) && isset( $decoded['header']['typ'] ) && is_string( $decoded['header']['typ'] ) ? strtolower( $decoded['header']['typ'] ) : '';
+		if ( 'at+jwt' !== $typ && 'application/at+jwt' !== $typ ) {
+			return null;
+		}
+		$claims = Jws::verify( $token, Key_Store::instance()->public_jwks()['keys'], array( Token_Issuer::ACCESS_TOKEN_ALG ) );
+		if ( null === $claims ) {
+			return null;
+		}
+		foreach ( array( 'iss', 'jti', 'sub', 'client_id' ) as $name ) {
+			if ( ! isset( $claims[ $name ] ) || ! is_string( $claims[ $name ] ) || '' === $claims[ $name ] ) {
+				return null;
+			}
+		}
+		return Config::issuer() === $claims['iss'] ? $claims : null;
 	}
 
 	private static function invalid( string $description = 'The access token is invalid' ): OAuth_Error {

@@ -3,7 +3,7 @@
  * wrong secrets, replays, expired codes, odd methods. Redirects are never followed.
  */
 import { expect } from '@playwright/test';
-import { endpoint, type EndpointName } from './provider';
+import { endpoint, type EndpointName, type TestClient } from './provider';
 
 export interface RawResponse {
 	status: number;
@@ -17,6 +17,8 @@ export interface RawOptions {
 	headers?: Record< string, string >;
 	/** Form fields, sent as application/x-www-form-urlencoded (repeated keys allowed). */
 	form?: Record< string, string > | Array< [ string, string ] >;
+	/** A body sent as it is, under the Content-Type given in `headers`. */
+	body?: string;
 	/** Client credentials sent with HTTP Basic, form-encoded first as RFC 6749 §2.3.1 asks. */
 	basic?: { id: string; secret: string };
 	bearer?: string;
@@ -25,6 +27,16 @@ export interface RawOptions {
 	query?: Record< string, string >;
 	/** Appended to the endpoint's path, e.g. "/" to try the trailing-slash form. */
 	suffix?: string;
+}
+
+/**
+ * A confidential client's credentials for `RawOptions.basic`, its own secret unless told otherwise.
+ */
+export function credentials(
+	testClient: TestClient,
+	secret = testClient.client_secret as string
+): { id: string; secret: string } {
+	return { id: testClient.client_id, secret };
 }
 
 export function basicAuthorization( id: string, secret: string ): string {
@@ -44,7 +56,7 @@ export async function raw(
 		url.searchParams.append( key, value );
 	}
 	const headers: Record< string, string > = { ...options.headers };
-	let body: string | undefined;
+	let body = options.body;
 	if ( options.form ) {
 		body = new URLSearchParams( options.form ).toString();
 		headers[ 'Content-Type' ] = 'application/x-www-form-urlencoded';

@@ -17,6 +17,8 @@ export const paths = {
 	token: `/${ BASE }/oauth/token`,
 	userinfo: `/${ BASE }/oauth/userinfo`,
 	jwks: `/${ BASE }/oauth/jwks`,
+	revocation: `/${ BASE }/oauth/revoke`,
+	introspection: `/${ BASE }/oauth/introspect`,
 } as const;
 
 export type EndpointName = keyof typeof paths;
