@@ -6,6 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { startSite, type RunningSite } from '../support/site';
 
 interface PluginState {
+	schema: string | false;
 	tables: Record< string, number | null >;
 	options: { option_name: string; autoload: string }[];
 	keys: number;
@@ -72,7 +73,9 @@ test( 'activation creates the tables, a signing key and the cleanup job; keys ar
 		oidc_clients: 0,
 		oidc_auth_codes: 0,
 		oidc_tokens: 0,
+		oidc_consents: 0,
 	} );
+	expect( after.schema ).toBe( '3' );
 	expect( after.keys ).toBeGreaterThanOrEqual( 1 );
 	expect( after.cron ).toBe( true );
 	const keyOption = after.options.find(
@@ -111,6 +114,23 @@ test( 'deactivating and reactivating keeps the data and the key', async ( {
 	expect( reactivated.keys ).toBe( before.keys );
 } );
 
+test( 'a site updated from schema version 2 gets the consents table on its next request, without a new activation', async ( {
+	page,
+} ) => {
+	await login( page );
+	const downgraded = await page.request.post(
+		`${ site.url }/wp-json/keystone-test/v1/schema-v2`,
+		{ headers: { 'X-WP-Nonce': await restNonce( page ) } }
+	);
+	expect( downgraded.status(), await downgraded.text() ).toBe( 200 );
+	expect( await downgraded.json() ).toEqual( { version: '2' } );
+
+	const upgraded = await state( page );
+	expect( upgraded.schema ).toBe( '3' );
+	expect( upgraded.tables.oidc_consents ).toBe( 0 );
+	expect( upgraded.active ).toBe( true );
+} );
+
 test( 'deleting the plugin leaves nothing behind', async ( { page } ) => {
 	await login( page );
 	await page.goto( `${ site.url }/wp-admin/plugins.php` );
@@ -129,6 +149,7 @@ test( 'deleting the plugin leaves nothing behind', async ( { page } ) => {
 		oidc_clients: null,
 		oidc_auth_codes: null,
 		oidc_tokens: null,
+		oidc_consents: null,
 	} );
 	expect( after.options ).toEqual( [] );
 	expect( after.cron ).toBe( false );

@@ -64,6 +64,22 @@ add_action(
 				},
 			)
 		);
+		// Puts the site back where schema version 2 left it (no consents table), the way a site
+		// looks after an update replaced the plugin's files without a new activation.
+		register_rest_route(
+			'keystone-test/v1',
+			'/schema-v2',
+			array(
+				'methods'             => 'POST',
+				'permission_callback' => $admin_only,
+				'callback'            => static function () {
+					global $wpdb;
+					$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}oidc_consents" );
+					update_option( 'keystone_oidc_schema_version', '2', true );
+					return array( 'version' => get_option( 'keystone_oidc_schema_version' ) );
+				},
+			)
+		);
 		register_rest_route(
 			'keystone-test/v1',
 			'/state',
@@ -74,7 +90,7 @@ add_action(
 					global $wpdb;
 					require_once ABSPATH . 'wp-admin/includes/plugin.php';
 					$tables = array();
-					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens' ) as $table ) {
+					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens', 'oidc_consents' ) as $table ) {
 						$name             = $wpdb->prefix . $table;
 						$exists           = $name === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $name ) );
 						$tables[ $table ] = $exists ? (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$name}" ) : null;
@@ -89,6 +105,7 @@ add_action(
 					);
 					$keys = get_option( 'keystone_oidc_keys', array() );
 					return array(
+						'schema'  => get_option( 'keystone_oidc_schema_version' ),
 						'tables'  => $tables,
 						'options' => $options,
 						'keys'    => is_array( $keys ) ? count( $keys ) : 0,
