@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Consent;
 
+use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clock;
 use Keystone_OIDC\Storage\Code_Repository;
 use Keystone_OIDC\Storage\Consent_Repository;
@@ -19,7 +20,7 @@ final class Consent_Manager {
 	 */
 	public static function covers( int $user_id, string $client_id, array $scopes ): bool {
 		$consent = Consent_Repository::find( $user_id, $client_id );
-		return null !== $consent && array() === array_diff( $scopes, $consent['scopes'] );
+		return null !== $consent && Scope::covers( $consent['scopes'], $scopes );
 	}
 
 	/**
