@@ -26,11 +26,16 @@ final class Activator {
 
 	/**
 	 * Runs the schema upgrade when the code's version differs from the stored one (after an update
-	 * that replaced the files without a new activation).
+	 * that replaced the files without a new activation). This runs on `plugins_loaded`, before
+	 * WordPress has set up rewriting, so the rules are flushed later, on `init`, once the router
+	 * has added its own.
 	 */
 	public static function maybe_upgrade(): void {
-		if ( ! Schema::is_current() ) {
-			self::activate();
+		if ( Schema::is_current() ) {
+			return;
 		}
+		Schema::install();
+		Key_Store::instance()->ensure();
+		add_action( 'init', 'flush_rewrite_rules', 99 );
 	}
 }

@@ -25,9 +25,13 @@ final class Profile_Section {
 
 	/**
 	 * The heading sits outside the app, like the profile screen's other sections; the app fills the
-	 * region below it.
+	 * region below it. Without the built app (a development copy before `npm run build`) the
+	 * section is left out rather than shown empty.
 	 */
 	public static function render(): void {
+		if ( ! wp_script_is( 'keystone-oidc-' . self::ENTRY, 'enqueued' ) ) {
+			return;
+		}
 		echo '<h2 id="keystone-oidc-connected-apps-title">' . esc_html__( 'Connected Applications', 'keystone-oidc' ) . '</h2>';
 		echo '<div class="keystone-oidc-profile" id="keystone-oidc-connected-apps" role="region" aria-labelledby="keystone-oidc-connected-apps-title">';
 		echo '<noscript><p>' . esc_html__( 'Turn on JavaScript to see and revoke the applications you allowed to sign you in.', 'keystone-oidc' ) . '</p></noscript>';

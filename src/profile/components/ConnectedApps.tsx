@@ -1,5 +1,5 @@
 import { Notice } from '@wordpress/components';
-import { useEffect, useState } from '@wordpress/element';
+import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { Loading } from '../../components/Loading';
@@ -32,6 +32,15 @@ export function ConnectedApps( { locale }: { locale: string } ) {
 		useState< ConnectedApplication | null >( null );
 	const [ busy, setBusy ] = useState( false );
 	const [ outcome, setOutcome ] = useState< Outcome | null >( null );
+	const outcomeRef = useRef< HTMLDivElement >( null );
+
+	// The revoked card and its button are gone when the modal closes, so focus goes to the outcome
+	// instead of falling back to the top of the page.
+	useEffect( () => {
+		if ( outcome ) {
+			outcomeRef.current?.focus();
+		}
+	}, [ outcome ] );
 
 	useEffect( () => {
 		let current = true;
@@ -151,13 +160,18 @@ export function ConnectedApps( { locale }: { locale: string } ) {
 				) }
 			</p>
 			{ outcome && (
-				<Notice
-					status={ outcome.status }
-					onRemove={ () => setOutcome( null ) }
+				<div
+					ref={ outcomeRef }
+					tabIndex={ -1 }
 					className="keystone-oidc-profile__notice"
 				>
-					{ outcome.message }
-				</Notice>
+					<Notice
+						status={ outcome.status }
+						onRemove={ () => setOutcome( null ) }
+					>
+						{ outcome.message }
+					</Notice>
+				</div>
 			) }
 			{ body }
 			{ confirming && (

@@ -129,6 +129,11 @@ test( 'a site updated from schema version 2 gets the consents table on its next 
 	expect( upgraded.schema ).toBe( '3' );
 	expect( upgraded.tables.oidc_consents ).toBe( 0 );
 	expect( upgraded.active ).toBe( true );
+	// The upgrade runs before WordPress sets up rewriting; the endpoints still answer after it.
+	const discovery = await page.request.get(
+		`${ site.url }/.well-known/openid-configuration`
+	);
+	expect( discovery.status() ).toBe( 200 );
 } );
 
 test( 'deleting the plugin leaves nothing behind', async ( { page } ) => {

@@ -125,11 +125,12 @@ test( 'a subscriber sees the applications they allowed and revokes one after con
 	await wikiCard.getByRole( 'button', { name: 'Revoke Access' } ).click();
 	await modal.getByRole( 'button', { name: 'Revoke Access' } ).click();
 	await expect( modal ).toBeHidden();
-	await expect(
-		section.getByText(
-			`${ wiki.name } can no longer sign you in or read your information.`
-		)
-	).toBeVisible();
+	const outcome = section.locator( '.keystone-oidc-profile__notice' );
+	await expect( outcome ).toContainText(
+		`${ wiki.name } can no longer sign you in or read your information.`
+	);
+	// The revoked card's button is gone; focus lands on the outcome, not the top of the page.
+	await expect( outcome ).toBeFocused();
 	await expect( wikiCard ).toHaveCount( 0 );
 	await expect( chatCard ).toBeVisible();
 
