@@ -5,6 +5,8 @@ namespace Keystone_OIDC;
 
 use Keystone_OIDC\Admin\Menu;
 use Keystone_OIDC\Admin\Permalink_Notice;
+use Keystone_OIDC\Admin\Profile_Section;
+use Keystone_OIDC\Consent\Consent_Manager;
 use Keystone_OIDC\Cron\Cleanup;
 use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\REST\Routes;
@@ -26,10 +28,13 @@ final class Plugin {
 		add_action( self::CLEANUP_HOOK, array( Cleanup::class, 'run' ) );
 		add_action( 'init', array( self::class, 'schedule_events' ) );
 		add_action( 'profile_update', array( Claims::class, 'record_profile_update' ) );
+		add_action( 'deleted_user', array( Consent_Manager::class, 'forget_user' ) );
 
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );
 			add_action( 'admin_notices', array( Permalink_Notice::class, 'render' ) );
+			add_action( 'admin_enqueue_scripts', array( Profile_Section::class, 'enqueue' ) );
+			add_action( 'show_user_profile', array( Profile_Section::class, 'render' ) );
 		}
 	}
 

@@ -30,6 +30,16 @@ final class Scope {
 		return implode( ' ', self::parse( implode( ' ', $scopes ) ) );
 	}
 
+	/**
+	 * Whether every requested scope is among the allowed ones (order and repeats do not matter).
+	 *
+	 * @param string[] $allowed
+	 * @param string[] $requested
+	 */
+	public static function covers( array $allowed, array $requested ): bool {
+		return array() === array_diff( $requested, $allowed );
+	}
+
 	/** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
 	public static function is_valid_token( string $token ): bool {
 		return 1 === preg_match( '/^[\x21\x23-\x5B\x5D-\x7E]+$/D', $token );

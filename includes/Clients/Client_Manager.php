@@ -8,6 +8,7 @@ use Keystone_OIDC\Crypto\Random;
 use Keystone_OIDC\Crypto\Secret_Hash;
 use Keystone_OIDC\Storage\Client_Repository;
 use Keystone_OIDC\Storage\Code_Repository;
+use Keystone_OIDC\Storage\Consent_Repository;
 use Keystone_OIDC\Storage\Token_Repository;
 use WP_Error;
 
@@ -108,7 +109,8 @@ final class Client_Manager {
 	}
 
 	/**
-	 * Deletes the client, then its codes and tokens: with the row gone no new ones are issued.
+	 * Deletes the client, then its codes, tokens and the consents users gave it: with the row gone
+	 * no new ones are issued.
 	 *
 	 * @return true|WP_Error
 	 */
@@ -119,6 +121,7 @@ final class Client_Manager {
 		Client_Repository::delete( $client_id );
 		Code_Repository::delete_for_client( $client_id );
 		Token_Repository::revoke_for_client( $client_id );
+		Consent_Repository::delete_for_client( $client_id );
 		return true;
 	}
 

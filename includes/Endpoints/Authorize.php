@@ -9,6 +9,7 @@ use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Clock;
 use Keystone_OIDC\Config;
+use Keystone_OIDC\Consent\Consent_Manager;
 use Keystone_OIDC\Consent\Consent_Page;
 use Keystone_OIDC\Consent\Pending_Request;
 use Keystone_OIDC\Http\Method_Guard;
@@ -254,7 +255,7 @@ final class Authorize implements Endpoint {
 		if ( ! $authorization->client->allows_roles( (array) $user->roles ) ) {
 			throw OAuth_Error::access_denied( 'This account may not sign in to this application' );
 		}
-		if ( $authorization->client->skip_consent && ! in_array( 'consent', $authorization->prompt, true ) ) {
+		if ( ! in_array( 'consent', $authorization->prompt, true ) && self::has_consent( $authorization, (int) $user->ID ) ) {
 			Authorization_Response::code( $authorization, (int) $user->ID, $auth_time, $method );
 			return;
 		}
@@ -263,6 +264,14 @@ final class Authorize implements Endpoint {
 		}
 		$request_id = Pending_Request::create( (int) $user->ID, $auth_time, $authorization->to_array() );
 		Responder::html( 200, Consent_Page::render( $authorization, $request_id, $user, self::return_url( $params ) ) );
+	}
+
+	/**
+	 * A trusted first-party client needs no consent; any other needs the user to have allowed
+	 * every scope of this request before.
+	 */
+	private static function has_consent( Authorization_Request $authorization, int $user_id ): bool {
+		return $authorization->client->skip_consent || Consent_Manager::covers( $user_id, $authorization->client->client_id, $authorization->scopes );
 	}
 
 	/**

@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Endpoints;
 
 use Keystone_OIDC\Checks\Redirect_Uri;
+use Keystone_OIDC\Consent\Consent_Manager;
 use Keystone_OIDC\Consent\Pending_Request;
 use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Http\Parameters;
@@ -13,7 +14,8 @@ use Keystone_OIDC\Storage\Client_Repository;
 /**
  * The consent form's POST back to the authorization endpoint. The decision counts only from the
  * user the pending request was made for, with a nonce bound to that request (CSRF); until both
- * hold, errors are HTML pages. Then Deny answers `access_denied` and Allow a code.
+ * hold, errors are HTML pages. Then Deny answers `access_denied` and Allow a code; Allow is also
+ * remembered, so the same scopes need no consent screen next time.
  */
 final class Consent_Decision {
 	public static function handle( Parameters $params ): void {
@@ -55,6 +57,7 @@ final class Consent_Decision {
 			if ( ! $client->allows_roles( (array) $user->roles ) ) {
 				throw OAuth_Error::access_denied( 'This account may not sign in to this application' );
 			}
+			Consent_Manager::remember( (int) $user->ID, $client->client_id, $authorization->scopes );
 			Authorization_Response::code( $authorization, (int) $user->ID, $pending['auth_time'], 'POST' );
 		} catch ( \Throwable $failure ) {
 			Responder::error_redirect( Responder::to_oauth_error( $failure ), $authorization->redirect_uri, $authorization->state, 'POST' );

@@ -98,6 +98,28 @@ final class Code_Repository {
 	}
 
 	/**
+	 * A deleted code is no longer redeemable, and a redemption already under way sees it gone and
+	 * revokes what it issued (`is_replayed`).
+	 *
+	 * @return int How many codes were deleted.
+	 */
+	public static function delete_for_user_and_client( int $user_id, string $client_id ): int {
+		global $wpdb;
+		$deleted = $wpdb->delete(
+			Schema::codes_table(),
+			array(
+				'user_id'   => $user_id,
+				'client_id' => $client_id,
+			),
+			array( '%d', '%s' )
+		);
+		if ( false === $deleted ) {
+			throw Database_Error::from_last_error( 'Deleting the codes of a user for a client' );
+		}
+		return (int) $deleted;
+	}
+
+	/**
 	 * Deletes up to `$limit` codes that expired before `$now`. Used codes stay until they expire, so
 	 * a replay is still recognised as one.
 	 *

@@ -4,11 +4,11 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Storage;
 
 /**
- * The plugin's three tables and their schema version. `dbDelta` runs on activation and when the
+ * The plugin's tables and their schema version. `dbDelta` runs on activation and when the
  * stored version differs from the code's, never on an ordinary request.
  */
 final class Schema {
-	const VERSION        = '2';
+	const VERSION        = '3';
 	const VERSION_OPTION = 'keystone_oidc_schema_version';
 
 	public static function clients_table(): string {
@@ -26,11 +26,16 @@ final class Schema {
 		return $wpdb->prefix . 'oidc_tokens';
 	}
 
+	public static function consents_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'oidc_consents';
+	}
+
 	/**
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( self::clients_table(), self::codes_table(), self::tokens_table() );
+		return array( self::clients_table(), self::codes_table(), self::tokens_table(), self::consents_table() );
 	}
 
 	public static function is_current(): bool {
@@ -40,10 +45,11 @@ final class Schema {
 	public static function install(): void {
 		global $wpdb;
 		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
-		$collate = $wpdb->get_charset_collate();
-		$clients = self::clients_table();
-		$codes   = self::codes_table();
-		$tokens  = self::tokens_table();
+		$collate  = $wpdb->get_charset_collate();
+		$clients  = self::clients_table();
+		$codes    = self::codes_table();
+		$tokens   = self::tokens_table();
+		$consents = self::consents_table();
 
 		dbDelta(
 			"CREATE TABLE {$clients} (
@@ -106,6 +112,19 @@ final class Schema {
   KEY client_id (client_id),
   KEY user_id (user_id),
   KEY expires_at (expires_at)
+) {$collate};"
+		);
+		dbDelta(
+			"CREATE TABLE {$consents} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  user_id bigint(20) unsigned NOT NULL,
+  client_id varchar(64) NOT NULL,
+  scopes text NOT NULL,
+  created_at bigint(20) unsigned NOT NULL,
+  updated_at bigint(20) unsigned NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY user_client (user_id,client_id),
+  KEY client_id (client_id)
 ) {$collate};"
 		);
 		update_option( self::VERSION_OPTION, self::VERSION, true );

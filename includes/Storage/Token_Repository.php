@@ -103,6 +103,13 @@ final class Token_Repository {
 	/**
 	 * @return int How many tokens were revoked.
 	 */
+	public static function revoke_for_user_and_client( int $user_id, string $client_id ): int {
+		return self::revoke_where( 'user_id = %d AND client_id = %s', array( $user_id, $client_id ) );
+	}
+
+	/**
+	 * @return int How many tokens were revoked.
+	 */
 	public static function revoke_all(): int {
 		return self::revoke_where( '1 = %d', array( 1 ) );
 	}

@@ -6,12 +6,12 @@ import { test, expect, type Page } from '@playwright/test';
 import { startSite, type RunningSite } from '../support/site';
 
 interface PluginState {
+	schema: string | false;
 	tables: Record< string, number | null >;
 	options: { option_name: string; autoload: string }[];
 	keys: number;
 	cron: boolean;
 	active: boolean;
-	schema: string | false;
 }
 
 let site: RunningSite;
@@ -73,7 +73,9 @@ test( 'activation creates the tables, a signing key and the cleanup job; keys ar
 		oidc_clients: 0,
 		oidc_auth_codes: 0,
 		oidc_tokens: 0,
+		oidc_consents: 0,
 	} );
+	expect( after.schema ).toBe( '3' );
 	expect( after.keys ).toBeGreaterThanOrEqual( 1 );
 	expect( after.cron ).toBe( true );
 	const keyOption = after.options.find(
@@ -112,17 +114,17 @@ test( 'deactivating and reactivating keeps the data and the key', async ( {
 	expect( reactivated.keys ).toBe( before.keys );
 } );
 
-test( 'files replaced by a newer version upgrade the schema and the endpoints on the next request', async ( {
+test( 'files replaced by a newer version upgrade the schema and the endpoints on the next request, without a new activation', async ( {
 	page,
 } ) => {
 	await login( page );
 	const before = await state( page );
-	const nonce = await restNonce( page );
 	const aged = await page.request.post(
 		`${ site.url }/wp-json/keystone-test/v1/age-install`,
-		{ headers: { 'X-WP-Nonce': nonce } }
+		{ headers: { 'X-WP-Nonce': await restNonce( page ) } }
 	);
 	expect( aged.status(), await aged.text() ).toBe( 200 );
+	expect( await aged.json() ).toEqual( { version: '2' } );
 
 	// The first request after the update already reaches the endpoint: the upgrade runs on
 	// `init`, before WordPress parses the request.
@@ -133,11 +135,11 @@ test( 'files replaced by a newer version upgrade the schema and the endpoints on
 	expect( discovery.status() ).toBe( 200 );
 	expect( ( await discovery.json() ).issuer ).toBe( site.url );
 
-	const after = await state( page );
-	expect( after.schema ).toBe( before.schema );
-	expect( after.schema ).not.toBe( '1' );
-	expect( after.tables ).toEqual( before.tables );
-	expect( after.keys ).toBe( before.keys );
+	const upgraded = await state( page );
+	expect( upgraded.schema ).toBe( '3' );
+	expect( upgraded.tables.oidc_consents ).toBe( 0 );
+	expect( upgraded.active ).toBe( true );
+	expect( upgraded.keys ).toBe( before.keys );
 } );
 
 test( 'deleting the plugin leaves nothing behind', async ( { page } ) => {
@@ -158,6 +160,7 @@ test( 'deleting the plugin leaves nothing behind', async ( { page } ) => {
 		oidc_clients: null,
 		oidc_auth_codes: null,
 		oidc_tokens: null,
+		oidc_consents: null,
 	} );
 	expect( after.options ).toEqual( [] );
 	expect( after.cron ).toBe( false );

@@ -21,6 +21,15 @@ remove_action( 'wp_update_themes', 'wp_update_themes' );
 // failed image load in the browser console, which the suite counts as a defect of the screen.
 add_filter( 'option_show_avatars', '__return_false' );
 
+// An administrator's profile screens offer languages to install, fetched from WordPress.org; offline
+// that fetch fails with a PHP warning. The site offers none instead.
+add_filter(
+	'translations_api',
+	static function () {
+		return array( 'translations' => array() );
+	}
+);
+
 add_filter(
 	'keystone_oidc_now',
 	static function ( $now ) {
@@ -65,7 +74,8 @@ add_action(
 			)
 		);
 		// Makes the site look like one whose plugin files were just replaced by a newer version
-		// without an activation: an older schema version and rewrite rules without the endpoints.
+		// without an activation: where schema version 2 left it (no consents table), with rewrite
+		// rules that lack the endpoints.
 		register_rest_route(
 			'keystone-test/v1',
 			'/age-install',
@@ -73,7 +83,9 @@ add_action(
 				'methods'             => 'POST',
 				'permission_callback' => $admin_only,
 				'callback'            => static function () {
-					update_option( 'keystone_oidc_schema_version', '1', true );
+					global $wpdb;
+					$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}oidc_consents" );
+					update_option( 'keystone_oidc_schema_version', '2', true );
 					$rules = get_option( 'rewrite_rules' );
 					$kept  = array();
 					foreach ( is_array( $rules ) ? $rules : array() as $regex => $query ) {
@@ -82,7 +94,7 @@ add_action(
 						}
 					}
 					update_option( 'rewrite_rules', $kept );
-					return array( 'rules' => count( $kept ) );
+					return array( 'version' => get_option( 'keystone_oidc_schema_version' ) );
 				},
 			)
 		);
@@ -96,7 +108,7 @@ add_action(
 					global $wpdb;
 					require_once ABSPATH . 'wp-admin/includes/plugin.php';
 					$tables = array();
-					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens' ) as $table ) {
+					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens', 'oidc_consents' ) as $table ) {
 						$name             = $wpdb->prefix . $table;
 						$exists           = $name === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $name ) );
 						$tables[ $table ] = $exists ? (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$name}" ) : null;
@@ -111,12 +123,12 @@ add_action(
 					);
 					$keys = get_option( 'keystone_oidc_keys', array() );
 					return array(
+						'schema'  => get_option( 'keystone_oidc_schema_version' ),
 						'tables'  => $tables,
 						'options' => $options,
 						'keys'    => is_array( $keys ) ? count( $keys ) : 0,
 						'cron'    => (bool) wp_next_scheduled( 'keystone_oidc_cleanup' ),
 						'active'  => is_plugin_active( 'keystone-oidc/keystone-oidc.php' ),
-						'schema'  => get_option( 'keystone_oidc_schema_version' ),
 					);
 				},
 			)
