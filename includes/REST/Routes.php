@@ -13,6 +13,7 @@ final class Routes {
 			new Settings_Controller(),
 			new Keys_Controller(),
 			new Tokens_Controller(),
+			new Claims_Controller(),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();
