@@ -1,7 +1,6 @@
 import { Button, SelectControl, TextControl } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { scopeDescription } from '../../edit/components/messages';
 import { sourceOf } from '../mappings';
 import type { MappingField, MappingRow } from '../types';
 
@@ -105,12 +104,7 @@ export function MappingFields( {
 				onChange={ ( scope: string ) => onChange( { scope } ) }
 				disabled={ disabled }
 				aria-invalid={ errors.scope !== undefined }
-				help={
-					<>
-						{ scopeDescription( row.scope ) }
-						<FieldError text={ errors.scope } />
-					</>
-				}
+				help={ <FieldError text={ errors.scope } /> }
 			/>
 			<Button
 				className="keystone-oidc-mapping__remove"
