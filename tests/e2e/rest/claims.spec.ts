@@ -119,6 +119,16 @@ test( 'a valid map is saved, announced in discovery and released only under its 
 			] )
 		);
 		expect( ( await readClaimMap() ).mappings ).toEqual( saved.mappings );
+		// Autoloaded: discovery announces the mapped names without a query of its own.
+		const state = await admin.get( 'keystone-test/v1/state' );
+		const { options } = ( await state.json() ) as {
+			options: { option_name: string; autoload: string }[];
+		};
+		expect( [ 'yes', 'on' ] ).toContain(
+			options.find(
+				( option ) => option.option_name === 'keystone_oidc_claim_map'
+			)?.autoload
+		);
 		const discovery = await raw( 'discovery' );
 		expect( discovery.json.claims_supported ).toEqual(
 			expect.arrayContaining( [ department, teams, wpRoles ] )
