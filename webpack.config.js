@@ -19,6 +19,7 @@ module.exports = {
 		),
 		consent: path.resolve( __dirname, 'src/consent/index.tsx' ),
 		profile: path.resolve( __dirname, 'src/profile/index.tsx' ),
+		'admin-claims': path.resolve( __dirname, 'src/admin/claims/index.tsx' ),
 	},
 	output: {
 		...defaultConfig.output,

@@ -15,7 +15,7 @@ final class Config {
 		'consent' => 600,
 	);
 
-	const SUPPORTED_SCOPES = array( 'openid', 'profile', 'email', 'offline_access' );
+	const SUPPORTED_SCOPES = array( 'openid', 'profile', 'email', 'offline_access', 'roles' );
 
 	/** @var array<string,int>|null */
 	private static $lifetimes = null;

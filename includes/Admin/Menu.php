@@ -18,6 +18,7 @@ final class Menu {
 		return array(
 			'keystone-oidc'          => array( __( 'Clients', 'keystone-oidc' ), 'admin-clients' ),
 			'keystone-oidc-new'      => array( __( 'Add Client', 'keystone-oidc' ), 'admin-edit' ),
+			'keystone-oidc-claims'   => array( __( 'Claims', 'keystone-oidc' ), 'admin-claims' ),
 			'keystone-oidc-settings' => array( __( 'Settings', 'keystone-oidc' ), 'admin-settings' ),
 		);
 	}

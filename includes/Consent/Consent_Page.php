@@ -65,6 +65,7 @@ final class Consent_Page {
 				'profile'        => __( 'Your name, username, profile picture and website', 'keystone-oidc' ),
 				'email'          => __( 'Your email address', 'keystone-oidc' ),
 				'offline_access' => __( 'Stay connected to your account when you are not using it', 'keystone-oidc' ),
+				'roles'          => __( 'See your roles on this site (for example administrator or subscriber)', 'keystone-oidc' ),
 			)
 		);
 		$described = array();

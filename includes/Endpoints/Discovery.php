@@ -8,6 +8,7 @@ use Keystone_OIDC\Http\Method_Guard;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
 use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Tokens\Claim_Map;
 use Keystone_OIDC\Tokens\Claims;
 
 /**
@@ -46,7 +47,7 @@ final class Discovery implements Endpoint {
 			'id_token_signing_alg_values_supported' => Key_Store::ALGORITHMS,
 			'token_endpoint_auth_methods_supported' => array( 'client_secret_basic', 'client_secret_post', 'none' ),
 			'code_challenge_methods_supported'      => array( 'S256', 'plain' ),
-			'claims_supported'                      => Claims::supported(),
+			'claims_supported'                      => array_values( array_unique( array_merge( Claims::supported(), Claim_Map::names() ) ) ),
 		);
 		$extra    = array(
 			'prompt_values_supported'                       => array( 'none', 'login', 'consent' ),

@@ -14,6 +14,7 @@ final class Routes {
 			new Keys_Controller(),
 			new Tokens_Controller(),
 			new Applications_Controller(),
+			new Claims_Controller(),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();

@@ -13,6 +13,7 @@ final class Claims {
 	const BY_SCOPE = array(
 		'profile' => array( 'name', 'given_name', 'family_name', 'preferred_username', 'nickname', 'picture', 'website', 'updated_at' ),
 		'email'   => array( 'email', 'email_verified' ),
+		'roles'   => array( 'roles', 'groups' ),
 	);
 
 	const PROTOCOL = array( 'sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'azp', 'at_hash' );
@@ -23,10 +24,11 @@ final class Claims {
 	const UPDATED_AT_META = 'keystone_oidc_updated_at';
 
 	/**
-	 * @return string[] Every claim an ID token or UserInfo response can carry (discovery).
+	 * @return string[] Every claim an ID token or UserInfo response can carry, except those an
+	 *                  administrator mapped (`Claim_Map::names()`); discovery announces both.
 	 */
 	public static function supported(): array {
-		return array_values( array_unique( array_merge( self::PROTOCOL, self::BY_SCOPE['profile'], self::BY_SCOPE['email'] ) ) );
+		return array_values( array_unique( array_merge( self::PROTOCOL, self::BY_SCOPE['profile'], self::BY_SCOPE['email'], self::BY_SCOPE['roles'] ) ) );
 	}
 
 	/**
@@ -53,15 +55,17 @@ final class Claims {
 	}
 
 	/**
-	 * `sub` plus the user's claims for the granted scopes. Filter `keystone_oidc_claims`
-	 * ($claims, WP_User, string[] $scopes, Client) may add or change claims; `sub` stays.
+	 * `sub` plus the user's claims for the granted scopes, then the administrator's mapped claims
+	 * (`Claim_Map`, which may replace a standard claim of the same name). Filter
+	 * `keystone_oidc_claims` ($claims, WP_User, string[] $scopes, Client) runs last and may add or
+	 * change claims; `sub` stays.
 	 *
 	 * @param string[] $scopes
 	 * @return array<string,mixed>
 	 */
 	public static function for_user( \WP_User $user, array $scopes, Client $client ): array {
 		$sub      = (string) $user->ID;
-		$claims   = array_merge( array( 'sub' => $sub ), self::select( self::of_user( $user ), $scopes ) );
+		$claims   = array_merge( array( 'sub' => $sub ), self::select( self::of_user( $user ), $scopes ), Claim_Map::claims_for( $user, $scopes ) );
 		$filtered = apply_filters( 'keystone_oidc_claims', $claims, $user, $scopes, $client );
 		$claims   = is_array( $filtered ) ? $filtered : $claims;
 		return array_merge( $claims, array( 'sub' => $sub ) );
@@ -86,6 +90,8 @@ final class Claims {
 			// WordPress never proves that a user controls the address, so it is not vouched for
 			// unless a plugin that does verify it says so.
 			'email_verified'     => (bool) apply_filters( 'keystone_oidc_email_verified', false, $user ),
+			'roles'              => Role_Claims::roles( $user ),
+			'groups'             => Role_Claims::groups( $user ),
 		);
 	}
 

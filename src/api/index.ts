@@ -1,6 +1,8 @@
 import apiFetch from '@wordpress/api-fetch';
 
 import type {
+	ClaimMap,
+	ClaimMapping,
 	Client,
 	ClientDeleted,
 	ClientInput,
@@ -77,5 +79,17 @@ export function revokeAllTokens(): Promise< TokensRevoked > {
 	return apiFetch< TokensRevoked >( {
 		path: `${ NAMESPACE }/tokens/revoke-all`,
 		method: 'POST',
+	} );
+}
+
+export function getClaimMap(): Promise< ClaimMap > {
+	return apiFetch< ClaimMap >( { path: `${ NAMESPACE }/claims` } );
+}
+
+export function saveClaimMap( mappings: ClaimMapping[] ): Promise< ClaimMap > {
+	return apiFetch< ClaimMap >( {
+		path: `${ NAMESPACE }/claims`,
+		method: 'PUT',
+		data: { mappings },
 	} );
 }

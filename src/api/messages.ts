@@ -33,6 +33,11 @@ function validationMessage( code: string ): string | null {
 				'One of the advanced settings is not valid.',
 				'keystone-oidc'
 			);
+		case 'keystone_oidc_invalid_claim_map':
+			return __(
+				'Some claim mappings are not valid. Fix the marked fields and save again.',
+				'keystone-oidc'
+			);
 		default:
 			return null;
 	}

@@ -71,3 +71,20 @@ export interface TokensRevoked {
 export interface ClientDeleted {
 	deleted: boolean;
 }
+
+export type ClaimSource = 'meta' | 'roles';
+
+/** One administrator-mapped claim, released only under `scope`. */
+export interface ClaimMapping {
+	claim: string;
+	source: ClaimSource;
+	/** Only for `source: 'meta'`. */
+	meta_key?: string;
+	scope: string;
+}
+
+/** `/claims`: the mappings, and the scopes a mapping may be tied to. */
+export interface ClaimMap {
+	mappings: ClaimMapping[];
+	scopes: string[];
+}

@@ -26,6 +26,7 @@ export const DEFAULT_SCOPES = [
 	'profile',
 	'email',
 	'offline_access',
+	'roles',
 ];
 
 function isRecord( value: unknown ): value is Record< string, unknown > {
@@ -93,4 +94,5 @@ export const PAGES = {
 	clients: 'keystone-oidc',
 	edit: 'keystone-oidc-new',
 	settings: 'keystone-oidc-settings',
+	claims: 'keystone-oidc-claims',
 } as const;

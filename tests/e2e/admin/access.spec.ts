@@ -22,6 +22,7 @@ for ( const role of [ 'subscriber', 'editor' ] ) {
 			[ 'keystone-oidc-new', {} ],
 			[ 'keystone-oidc-new', { client_id: 'anything' } ],
 			[ 'keystone-oidc-settings', {} ],
+			[ 'keystone-oidc-claims', {} ],
 		] as const ) {
 			const response = await page.goto( screenUrl( slug, params ) );
 			expect( response?.status(), slug ).toBe( 403 );
@@ -32,7 +33,7 @@ for ( const role of [ 'subscriber', 'editor' ] ) {
 		await screenshot( page, `admin-denied-${ role }` );
 
 		const session = await restSession( user.username, user.password );
-		for ( const route of [ 'clients', 'settings' ] ) {
+		for ( const route of [ 'clients', 'settings', 'claims' ] ) {
 			const answer = await session.get( `keystone-oidc/v1/${ route }` );
 			expect( answer.status() ).toBe( 403 );
 			expect( ( await answer.json() ).code ).toBe(

@@ -22,7 +22,11 @@ export const screenshotDir = path.resolve(
 );
 
 export function screenUrl(
-	page: 'keystone-oidc' | 'keystone-oidc-new' | 'keystone-oidc-settings',
+	page:
+		| 'keystone-oidc'
+		| 'keystone-oidc-new'
+		| 'keystone-oidc-settings'
+		| 'keystone-oidc-claims',
 	params: Record< string, string > = {}
 ): string {
 	const query = new URLSearchParams( { page, ...params } );

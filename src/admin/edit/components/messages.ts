@@ -81,6 +81,11 @@ export function scopeDescription( scope: string ): string | null {
 				'Stay signed in: the application may receive refresh tokens',
 				'keystone-oidc'
 			);
+		case 'roles':
+			return __(
+				'WordPress roles, as the “roles” and “groups” claims (e.g. administrator)',
+				'keystone-oidc'
+			);
 		default:
 			return null;
 	}

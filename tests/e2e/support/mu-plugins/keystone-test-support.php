@@ -98,6 +98,25 @@ add_action(
 				},
 			)
 		);
+		// Sets a user meta value the way another plugin would, for the claim mapping specs: core's
+		// REST API writes only the meta keys registered for it.
+		register_rest_route(
+			'keystone-test/v1',
+			'/user-meta',
+			array(
+				'methods'             => 'POST',
+				'permission_callback' => $admin_only,
+				'callback'            => static function ( WP_REST_Request $request ) {
+					$user_id = (int) $request->get_param( 'user_id' );
+					$key     = (string) $request->get_param( 'key' );
+					delete_user_meta( $user_id, $key );
+					foreach ( (array) $request->get_param( 'values' ) as $value ) {
+						add_user_meta( $user_id, $key, $value );
+					}
+					return array( 'values' => get_user_meta( $user_id, $key, false ) );
+				},
+			)
+		);
 		register_rest_route(
 			'keystone-test/v1',
 			'/state',
