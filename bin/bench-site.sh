@@ -77,10 +77,11 @@ sed -i \
   -e "s/define( 'DISABLE_WP_CRON', false );/define( 'DISABLE_WP_CRON', true );/" \
   "$web/wp-config.php"
 
-mariadb-install-db --no-defaults --datadir="$data" --auth-root-authentication-method=normal \
-  --skip-test-db --user="$(id -un)" >"$site/mariadb-install.log" 2>&1
-# Its own temporary folder: a cleaner of /tmp must not pull files from under a running statement.
+# Its own temporary folder: a cleaner of /tmp must not pull files from under a running statement,
+# and sites installed side by side must not clash over the same temporary table files.
 mkdir -p "$run/tmp"
+mariadb-install-db --no-defaults --datadir="$data" --auth-root-authentication-method=normal \
+  --skip-test-db --user="$(id -un)" --tmpdir="$run/tmp" >"$site/mariadb-install.log" 2>&1
 mariadbd --no-defaults --datadir="$data" --socket="$run/mysqld.sock" --skip-networking \
   --pid-file="$run/mysqld.pid" --log-error="$site/mariadb.log" --user="$(id -un)" --tmpdir="$run/tmp" \
   --innodb-buffer-pool-size=1G --max-connections=500 2>>"$site/mariadb.log" &

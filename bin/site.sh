@@ -81,14 +81,17 @@ fi
 php "$root/bin/support/write-wp-config.php" "$web/wp-config.php" "$run/mysqld.sock" "$site/debug.log" "$url"
 cp "$root/bin/support/router.php" "$site/router.php"
 
+# A temporary folder of the site's own: sites installed side by side (tests start several) would
+# otherwise clash over the same temporary table files in /tmp.
+mkdir -p "$run/tmp"
 if [ ! -d "$data/mysql" ]; then
   rm -rf "$data"
   mariadb-install-db --no-defaults --datadir="$data" --auth-root-authentication-method=normal \
-    --skip-test-db --user="$(id -un)" >"$site/mariadb-install.log" 2>&1
+    --skip-test-db --user="$(id -un)" --tmpdir="$run/tmp" >"$site/mariadb-install.log" 2>&1
 fi
 rm -f "$run/mysqld.sock"
 mariadbd --no-defaults --datadir="$data" --socket="$run/mysqld.sock" --skip-networking \
-  --pid-file="$run/mysqld.pid" --log-error="$site/mariadb.log" --user="$(id -un)" \
+  --pid-file="$run/mysqld.pid" --log-error="$site/mariadb.log" --user="$(id -un)" --tmpdir="$run/tmp" \
   --innodb-buffer-pool-size=256M --max-connections=500 2>>"$site/mariadb.log" &
 pids+=($!)
 for _ in $(seq 1 100); do
