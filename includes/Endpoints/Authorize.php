@@ -12,6 +12,7 @@ use Keystone_OIDC\Clock;
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Consent\Consent_Page;
 use Keystone_OIDC\Consent\Pending_Request;
+use Keystone_OIDC\Grants\Refresh_Token;
 use Keystone_OIDC\Http\Method_Guard;
 use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Http\Parameters;
@@ -168,7 +169,9 @@ final class Authorize implements Endpoint {
 
 	/**
 	 * The requested scopes this provider supports and the client may have. `openid` is required;
-	 * anything else the client may not have is dropped, never granted.
+	 * anything else the client may not have is dropped, never granted. `offline_access` is a
+	 * refresh token that outlives the sign-in (OIDC Core §11), so a client that takes no refresh
+	 * tokens is not granted it either.
 	 *
 	 * @return string[]
 	 */
@@ -191,6 +194,9 @@ final class Authorize implements Endpoint {
 			array_filter(
 				$requested,
 				static function ( string $token ) use ( $client, $supported ): bool {
+					if ( Refresh_Token::OFFLINE_ACCESS === $token && ! $client->refresh_tokens ) {
+						return false;
+					}
 					return 'openid' === $token || ( in_array( $token, $supported, true ) && $client->allows_scope( $token ) );
 				}
 			)
