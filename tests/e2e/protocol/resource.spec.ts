@@ -6,6 +6,7 @@
  * always for the client itself.
  */
 import type { APIResponse } from '@playwright/test';
+import { request as playwrightRequest } from '@playwright/test';
 import type { JWTPayload } from 'jose';
 import { test, expect } from './support/fixtures';
 import {
@@ -357,4 +358,22 @@ test( 'an audience taken from the client is no longer issued; a grant left with 
 		400,
 		'invalid_target'
 	);
+} );
+
+test( 'every resource survives the detour through the WordPress login', async () => {
+	const testClient = await createClient( { audiences: [ API, LEDGER ] } );
+	const anonymous = await playwrightRequest.newContext();
+	const response = await anonymous.get(
+		authorizeUrl( testClient, [ API, LEDGER ] ),
+		{ maxRedirects: 0 }
+	);
+	await anonymous.dispose();
+	expect( response.status() ).toBe( 302 );
+	const login = new URL( response.headers().location ?? '' );
+	expect( `${ login.origin }${ login.pathname }` ).toBe(
+		`${ issuer() }/wp-login.php`
+	);
+	const back = new URL( login.searchParams.get( 'redirect_to' ) ?? '' );
+	expect( back.searchParams.getAll( 'resource' ) ).toEqual( [ API, LEDGER ] );
+	expect( back.searchParams.get( 'client_id' ) ).toBe( testClient.client_id );
 } );
