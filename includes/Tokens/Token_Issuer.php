@@ -79,9 +79,9 @@ final class Token_Issuer {
 	}
 
 	/**
-	 * RFC 9068 §3 / RFC 8707: the resource servers the access token is meant for. A client with no
-	 * audiences registered keeps its own client_id as before; the ID token's `aud` is always the
-	 * client_id.
+	 * RFC 9068 §3 / RFC 8707: the resource servers the access token is meant for. Without any, the
+	 * token is for the client itself, so its client_id stands in. (The ID token's `aud` is always
+	 * the client_id.)
 	 *
 	 * @return string|string[]
 	 */
