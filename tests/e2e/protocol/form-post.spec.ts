@@ -57,7 +57,8 @@ function readBody( request: IncomingMessage ): Promise< string > {
 
 /**
  * The client's callback: records every POST and answers a plain page, as a relying party would
- * after taking the response.
+ * after taking the response. A POST to `/then-redirect` is answered with a 303 to `/signed-in` on
+ * the same origin, as many relying parties do.
  */
 async function startCallbackServer(): Promise< CallbackServer > {
 	const received: ReceivedPost[] = [];
@@ -73,9 +74,16 @@ async function startCallbackServer(): Promise< CallbackServer > {
 				};
 				received.push( post );
 				waiting.shift()?.( post );
+				if ( request.url === '/then-redirect' ) {
+					response.writeHead( 303, { Location: '/signed-in' } );
+					response.end();
+					return;
+				}
 			}
 			response.writeHead( 200, { 'Content-Type': 'text/plain' } );
-			response.end( 'callback reached' );
+			response.end(
+				request.url === '/signed-in' ? 'signed in' : 'callback reached'
+			);
 		} );
 	} );
 	await new Promise< void >( ( resolve ) =>
@@ -296,6 +304,31 @@ callbacks(
 			userId: user.id,
 			scope: 'openid profile',
 		} );
+		await page.close();
+	}
+);
+
+callbacks(
+	"the client's callback may redirect within its own origin after the POST",
+	async ( { signedIn, callback } ) => {
+		const testClient = await createClient( {
+			redirect_uris: [ callback.uri( 'then-redirect' ) ],
+		} );
+		const authorization = await formPostRequest( testClient );
+		const page = await signedIn.newPage();
+		const violations = watchCsp( page );
+		await page.goto( authorization.url );
+		const posted = callback.nextPost();
+		await page
+			.getByRole( 'button', { name: 'Allow', exact: true } )
+			.click();
+		expect( ( await posted ).fields.get( 'code' ) ).toBeTruthy();
+		await expect( page.getByText( 'signed in' ) ).toBeVisible();
+		expect( page.url() ).toBe( callback.uri( 'signed-in' ) );
+		expect(
+			violations,
+			'form-action checks no path once the callback redirects'
+		).toEqual( [] );
 		await page.close();
 	}
 );
