@@ -64,7 +64,7 @@ cp -r "$core" "$web"
 
 plugin_dir="$web/wp-content/plugins/keystone-oidc"
 mkdir -p "$plugin_dir"
-for part in keystone-oidc.php uninstall.php readme.txt includes build languages; do
+for part in keystone-oidc.php uninstall.php readme.txt includes build languages assets; do
   [ -e "$plugin_source/$part" ] && cp -r "$plugin_source/$part" "$plugin_dir/"
 done
 mkdir -p "$web/wp-content/mu-plugins"

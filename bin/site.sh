@@ -65,7 +65,7 @@ plugin_dir="$web/wp-content/plugins/keystone-oidc"
 if [ "$with_plugin" = 1 ] && [ "$copy_plugin" = 1 ]; then
   rm -rf "$plugin_dir"
   mkdir -p "$plugin_dir"
-  for part in keystone-oidc.php uninstall.php readme.txt includes build languages; do
+  for part in keystone-oidc.php uninstall.php readme.txt includes build languages assets; do
     [ -e "$root/$part" ] && cp -r "$root/$part" "$plugin_dir/"
   done
 elif [ "$with_plugin" = 1 ]; then

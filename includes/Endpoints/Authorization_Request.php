@@ -10,6 +10,9 @@ use Keystone_OIDC\Clients\Client;
  * bound to. Stored between the consent page and the decision as `to_array()`.
  */
 final class Authorization_Request {
+	const RESPONSE_MODE_QUERY     = 'query';
+	const RESPONSE_MODE_FORM_POST = 'form_post';
+
 	/** @var Client */
 	public $client;
 
@@ -37,6 +40,12 @@ final class Authorization_Request {
 	/** @var int|null */
 	public $max_age = null;
 
+	/** @var string How the response reaches the client: `query` or `form_post`. */
+	public $response_mode = self::RESPONSE_MODE_QUERY;
+
+	/** @var string[] RFC 8707 resources the client asked for, each among its audiences (empty: none asked). */
+	public $resources = array();
+
 	public function __construct( Client $client ) {
 		$this->client = $client;
 	}
@@ -53,6 +62,8 @@ final class Authorization_Request {
 			'nonce'                 => $this->nonce,
 			'code_challenge'        => $this->code_challenge,
 			'code_challenge_method' => $this->code_challenge_method,
+			'response_mode'         => $this->response_mode,
+			'resources'             => $this->resources,
 		);
 	}
 
@@ -67,6 +78,8 @@ final class Authorization_Request {
 		$request->nonce                 = self::optional( $data, 'nonce' );
 		$request->code_challenge        = self::optional( $data, 'code_challenge' );
 		$request->code_challenge_method = self::optional( $data, 'code_challenge_method' );
+		$request->response_mode         = self::RESPONSE_MODE_FORM_POST === ( $data['response_mode'] ?? null ) ? self::RESPONSE_MODE_FORM_POST : self::RESPONSE_MODE_QUERY;
+		$request->resources             = array_values( array_filter( (array) ( $data['resources'] ?? array() ), 'is_string' ) );
 		return $request;
 	}
 

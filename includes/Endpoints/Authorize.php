@@ -5,6 +5,7 @@ namespace Keystone_OIDC\Endpoints;
 
 use Keystone_OIDC\Checks\Pkce;
 use Keystone_OIDC\Checks\Redirect_Uri;
+use Keystone_OIDC\Checks\Resource_Indicator;
 use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Clock;
@@ -12,6 +13,7 @@ use Keystone_OIDC\Config;
 use Keystone_OIDC\Consent\Consent_Manager;
 use Keystone_OIDC\Consent\Consent_Page;
 use Keystone_OIDC\Consent\Pending_Request;
+use Keystone_OIDC\Grants\Refresh_Token;
 use Keystone_OIDC\Http\Method_Guard;
 use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Http\Parameters;
@@ -27,11 +29,13 @@ use Keystone_OIDC\Storage\Client_Repository;
  */
 final class Authorize implements Endpoint {
 	/**
-	 * Parameters that must not be repeated (RFC 6749 §3.1).
+	 * Parameters that must not be repeated (RFC 6749 §3.1). `resource` may be (RFC 8707 §2).
 	 */
-	const SINGLE = array( 'client_id', 'redirect_uri', 'response_type', 'response_mode', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'prompt', 'max_age', 'request', 'request_uri', 'login_hint', 'id_token_hint', 'ui_locales', 'display', 'acr_values', 'claims', 'resource' );
+	const SINGLE = array( 'client_id', 'redirect_uri', 'response_type', 'response_mode', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'prompt', 'max_age', 'request', 'request_uri', 'login_hint', 'id_token_hint', 'ui_locales', 'display', 'acr_values', 'claims' );
 
 	const PROMPTS = array( 'none', 'login', 'consent', 'select_account' );
+
+	const RESPONSE_MODES = array( Authorization_Request::RESPONSE_MODE_QUERY, Authorization_Request::RESPONSE_MODE_FORM_POST );
 
 	const MAX_NONCE_LENGTH = 512;
 
@@ -54,13 +58,14 @@ final class Authorize implements Endpoint {
 			self::check_response_type( $params );
 			self::check_response_mode( $params );
 			$authorization->scopes = self::granted_scopes( $params, $authorization->client );
+			self::read_resources( $params, $authorization );
 			self::read_pkce( $params, $authorization );
 			$authorization->nonce   = self::nonce( $params );
 			$authorization->prompt  = self::prompt( $params );
 			$authorization->max_age = self::max_age( $params );
 			self::continue_as_user( $params, $authorization, $request->method() );
 		} catch ( \Throwable $failure ) {
-			Responder::error_redirect( Responder::to_oauth_error( $failure ), $authorization->redirect_uri, $authorization->state, $request->method() );
+			Authorization_Response::error( Responder::to_oauth_error( $failure ), $authorization, $request->method() );
 		}
 	}
 
@@ -88,10 +93,24 @@ final class Authorize implements Endpoint {
 			Responder::error_page( Responder::to_oauth_error( $failure ) );
 			return null;
 		}
-		$authorization               = new Authorization_Request( $client );
-		$authorization->redirect_uri = $redirect_uri;
-		$authorization->state        = self::usable_state( $params );
+		$authorization                = new Authorization_Request( $client );
+		$authorization->redirect_uri  = $redirect_uri;
+		$authorization->state         = self::usable_state( $params );
+		$authorization->response_mode = self::usable_response_mode( $params );
 		return $authorization;
+	}
+
+	/**
+	 * The response mode errors go back by: the one asked for when it is supported, else `query`
+	 * (also for an unsupported one, which check_response_mode() then refuses).
+	 */
+	private static function usable_response_mode( Parameters $params ): string {
+		try {
+			$response_mode = $params->get( 'response_mode' );
+		} catch ( OAuth_Error $unusable ) {
+			return Authorization_Request::RESPONSE_MODE_QUERY;
+		}
+		return in_array( $response_mode, self::RESPONSE_MODES, true ) ? (string) $response_mode : Authorization_Request::RESPONSE_MODE_QUERY;
 	}
 
 	/**
@@ -134,14 +153,26 @@ final class Authorize implements Endpoint {
 
 	private static function check_response_mode( Parameters $params ): void {
 		$response_mode = $params->get( 'response_mode' );
-		if ( null !== $response_mode && 'query' !== $response_mode ) {
-			throw OAuth_Error::invalid_request( 'Only the query response mode is supported' );
+		if ( null !== $response_mode && ! in_array( $response_mode, self::RESPONSE_MODES, true ) ) {
+			throw OAuth_Error::invalid_request( 'Supported response modes: ' . implode( ', ', self::RESPONSE_MODES ) );
 		}
 	}
 
 	/**
+	 * RFC 8707 §2.1: every `resource` must be one of the client's audiences; the tokens of this
+	 * grant are then limited to them.
+	 */
+	private static function read_resources( Parameters $params, Authorization_Request $authorization ): void {
+		$requested = $params->all( 'resource' );
+		Resource_Indicator::assert_permitted( $requested, $authorization->client->audiences );
+		$authorization->resources = $requested;
+	}
+
+	/**
 	 * The requested scopes this provider supports and the client may have. `openid` is required;
-	 * anything else the client may not have is dropped, never granted.
+	 * anything else the client may not have is dropped, never granted. `offline_access` is a
+	 * refresh token that outlives the sign-in (OIDC Core §11), so a client that takes no refresh
+	 * tokens is not granted it either.
 	 *
 	 * @return string[]
 	 */
@@ -164,6 +195,9 @@ final class Authorize implements Endpoint {
 			array_filter(
 				$requested,
 				static function ( string $token ) use ( $client, $supported ): bool {
+					if ( Refresh_Token::OFFLINE_ACCESS === $token && ! $client->refresh_tokens ) {
+						return false;
+					}
 					return 'openid' === $token || ( in_array( $token, $supported, true ) && $client->allows_scope( $token ) );
 				}
 			)
@@ -296,6 +330,12 @@ final class Authorize implements Endpoint {
 				unset( $values['prompt'] );
 			}
 		}
-		return Redirect_Url::build( Router::url( 'authorize' ), $values );
+		// A repeated `resource` is not among the single values; it comes back as many times as it came.
+		unset( $values['resource'] );
+		$url = Redirect_Url::build( Router::url( 'authorize' ), $values );
+		foreach ( $params->all( 'resource' ) as $resource ) {
+			$url .= '&' . Redirect_Url::encode( array( 'resource' => $resource ) );
+		}
+		return $url;
 	}
 }

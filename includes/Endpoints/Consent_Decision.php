@@ -60,7 +60,7 @@ final class Consent_Decision {
 			Consent_Manager::remember( (int) $user->ID, $client->client_id, $authorization->scopes );
 			Authorization_Response::code( $authorization, (int) $user->ID, $pending['auth_time'], 'POST' );
 		} catch ( \Throwable $failure ) {
-			Responder::error_redirect( Responder::to_oauth_error( $failure ), $authorization->redirect_uri, $authorization->state, 'POST' );
+			Authorization_Response::error( Responder::to_oauth_error( $failure ), $authorization, 'POST' );
 		}
 	}
 }

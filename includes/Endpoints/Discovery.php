@@ -41,7 +41,7 @@ final class Discovery implements Endpoint {
 			'jwks_uri'                              => Router::url( 'jwks' ),
 			'scopes_supported'                      => Config::supported_scopes(),
 			'response_types_supported'              => array( 'code' ),
-			'response_modes_supported'              => array( 'query' ),
+			'response_modes_supported'              => array( 'query', 'form_post' ),
 			'grant_types_supported'                 => array( 'authorization_code', 'refresh_token' ),
 			'subject_types_supported'               => array( 'public' ),
 			'id_token_signing_alg_values_supported' => Key_Store::ALGORITHMS,

@@ -18,9 +18,10 @@ use Keystone_OIDC\Http\Responder;
  */
 final class Token implements Endpoint {
 	/**
-	 * Parameters that must appear at most once, checked before any is used.
+	 * Parameters that must appear at most once, checked before any is used. `resource` may be
+	 * repeated (RFC 8707 §2).
 	 */
-	const SINGLE = array( 'grant_type', 'client_id', 'client_secret', 'code', 'redirect_uri', 'code_verifier', 'refresh_token', 'scope', 'resource' );
+	const SINGLE = array( 'grant_type', 'client_id', 'client_secret', 'code', 'redirect_uri', 'code_verifier', 'refresh_token', 'scope' );
 
 	public function handle( Request $request, string $name ): void {
 		if ( ! Method_Guard::allow( $request, array( 'POST' ) ) ) {

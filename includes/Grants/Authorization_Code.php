@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Grants;
 
 use Keystone_OIDC\Checks\Pkce;
+use Keystone_OIDC\Checks\Resource_Indicator;
 use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Clock;
@@ -45,15 +46,20 @@ final class Authorization_Code implements Grant_Type {
 			throw OAuth_Error::invalid_grant( 'redirect_uri does not match the one of the authorization request' );
 		}
 		self::check_pkce( $row, $verifier );
-		$user = User_Check::signed_in_user( (int) $row['user_id'], $client );
+		$granted_resources = Stored_Resources::of( $row );
+		$resources         = Resource_Indicator::for_tokens( $params->all( 'resource' ), $granted_resources, $client->audiences );
+		$user              = User_Check::signed_in_user( (int) $row['user_id'], $client );
 
 		if ( ! Code_Repository::consume( $code_hash, $now ) ) {
 			throw self::replayed( $row );
 		}
-		$scopes   = Scope::parse( (string) $row['scope'] );
-		$response = Token_Issuer::issue(
-			new Grant( $client, $user, $scopes, $scopes, (string) $row['grant_id'], (int) $row['auth_time'], null === $row['nonce'] ? null : (string) $row['nonce'] )
-		);
+		$scopes = Scope::parse( (string) $row['scope'] );
+		$grant  = new Grant( $client, $user, $scopes, $scopes, (string) $row['grant_id'], (int) $row['auth_time'], null === $row['nonce'] ? null : (string) $row['nonce'] );
+
+		$grant->resources         = $resources;
+		$grant->refresh_resources = $granted_resources;
+
+		$response = Token_Issuer::issue( $grant );
 		// A replay seen while these tokens were being stored revoked only the rows that existed
 		// then; this redemption did win, so it still answers, but with tokens already revoked.
 		if ( Code_Repository::is_replayed( $code_hash ) ) {

@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Grants;
 
+use Keystone_OIDC\Checks\Resource_Indicator;
 use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Clock;
@@ -19,6 +20,8 @@ use Keystone_OIDC\Tokens\Token_Issuer;
  * The scope may be narrowed, never widened.
  */
 final class Refresh_Token implements Grant_Type {
+	const OFFLINE_ACCESS = 'offline_access';
+
 	public function execute( Client $client, Parameters $params ): array {
 		if ( ! $client->refresh_tokens ) {
 			throw OAuth_Error::unauthorized_client( 'This client does not use refresh tokens' );
@@ -40,21 +43,40 @@ final class Refresh_Token implements Grant_Type {
 		if ( $row['expires_at'] <= $now ) {
 			throw OAuth_Error::invalid_grant( 'The refresh token has expired' );
 		}
-		$granted = Scope::parse( (string) $row['scope'] );
-		$scopes  = self::narrowed_scopes( $granted, $params->get( 'scope' ) );
-		$user    = User_Check::signed_in_user( (int) $row['user_id'], $client );
+		$granted           = Scope::parse( (string) $row['scope'] );
+		$scopes            = self::narrowed_scopes( $granted, $params->get( 'scope' ) );
+		$granted_resources = Stored_Resources::of( $row );
+		$resources         = Resource_Indicator::for_tokens( $params->all( 'resource' ), $granted_resources, $client->audiences );
+		$user              = User_Check::signed_in_user( (int) $row['user_id'], $client );
 
 		if ( ! Token_Repository::consume_refresh( $token_hash, $now ) ) {
 			throw self::reused( $row );
 		}
 		$auth_time = isset( $row['data']['auth_time'] ) ? (int) $row['data']['auth_time'] : (int) $row['created_at'];
-		$response  = Token_Issuer::issue( new Grant( $client, $user, $scopes, $granted, (string) $row['grant_id'], $auth_time, null ) );
+		$grant     = new Grant( $client, $user, $scopes, $granted, (string) $row['grant_id'], $auth_time, null );
+
+		$grant->resources          = $resources;
+		$grant->refresh_resources  = $granted_resources;
+		$grant->refresh_expires_at = self::sliding( $granted ) ? null : (int) $row['expires_at'];
+
+		$response = Token_Issuer::issue( $grant );
 		// A reuse seen while the new tokens were being stored revoked only the rows that existed then.
 		$after = Token_Repository::find( $token_hash, Token_Repository::TYPE_REFRESH );
 		if ( null === $after || null !== $after['revoked_at'] ) {
 			Token_Repository::revoke_grant( (string) $row['grant_id'] );
 		}
 		return $response;
+	}
+
+	/**
+	 * OIDC Core §11: `offline_access`, granted with the user's consent, keeps the grant alive while
+	 * the client keeps using it: each rotation starts a full refresh lifetime again. Without it the
+	 * grant ends a refresh lifetime after the code was redeemed, however often it is rotated.
+	 *
+	 * @param string[] $granted
+	 */
+	private static function sliding( array $granted ): bool {
+		return in_array( self::OFFLINE_ACCESS, $granted, true );
 	}
 
 	/**

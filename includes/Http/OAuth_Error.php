@@ -78,6 +78,13 @@ final class OAuth_Error extends \RuntimeException {
 		return new self( 'invalid_scope', $description );
 	}
 
+	/**
+	 * RFC 8707 §2: a `resource` that is malformed or that the client may not have tokens for.
+	 */
+	public static function invalid_target( string $description ): self {
+		return new self( 'invalid_target', $description );
+	}
+
 	public static function access_denied( string $description ): self {
 		return new self( 'access_denied', $description, 403 );
 	}

@@ -62,6 +62,26 @@ final class Parameters {
 	}
 
 	/**
+	 * Every non-empty value of a parameter that may be repeated (RFC 8707 `resource`), repeats
+	 * dropped, first occurrence first.
+	 *
+	 * @return string[]
+	 * @throws OAuth_Error invalid_request when a value is not a string or not UTF-8.
+	 */
+	public function all( string $name ): array {
+		if ( isset( $this->array_names[ $name ] ) ) {
+			throw OAuth_Error::invalid_request( sprintf( '%s must be a string', $name ) );
+		}
+		$values = array_values( array_unique( array_filter( $this->values[ $name ] ?? array(), 'strlen' ) ) );
+		foreach ( $values as $value ) {
+			if ( ! self::is_clean_text( $value ) ) {
+				throw OAuth_Error::invalid_request( sprintf( '%s must be valid UTF-8 without control characters', $name ) );
+			}
+		}
+		return $values;
+	}
+
+	/**
 	 * Whether the name appears at all, even empty or in array syntax.
 	 */
 	public function has_name( string $name ): bool {

@@ -144,6 +144,32 @@ final class Responder {
 	}
 
 	/**
+	 * OAuth 2.0 Form Post Response Mode: the error as a form the browser posts to the proven
+	 * redirect URI, with `state` and `iss`.
+	 */
+	public static function error_form_post( OAuth_Error $error, string $redirect_uri, ?string $state ): void {
+		self::form_post(
+			$redirect_uri,
+			array(
+				'error'             => $error->error_code(),
+				'error_description' => $error->description(),
+				'state'             => $state,
+				'iss'               => Config::issuer(),
+			)
+		);
+	}
+
+	/**
+	 * A page whose form carries the authorization response to the proven redirect URI in a POST
+	 * body; see `Form_Post` for the policy it runs under.
+	 *
+	 * @param array<string,string|null> $params Null values are left out.
+	 */
+	public static function form_post( string $redirect_uri, array $params ): void {
+		self::html( 200, Form_Post::render( $redirect_uri, $params ), Form_Post::headers( $redirect_uri ) );
+	}
+
+	/**
 	 * Shown instead of a redirect while `client_id` or `redirect_uri` is unproven (RFC 6749
 	 * §4.1.2.1: never redirect to an unverified URI).
 	 */

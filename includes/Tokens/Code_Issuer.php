@@ -32,7 +32,7 @@ final class Code_Issuer {
 				'code_challenge_method' => $request->code_challenge_method,
 				'auth_time'             => $auth_time,
 				'grant_id'              => Random::hex( 16 ),
-				'data'                  => array(),
+				'data'                  => array( 'resources' => $request->resources ),
 				'expires_at'            => $now + Config::lifetime( 'code' ),
 				'created_at'            => $now,
 			)

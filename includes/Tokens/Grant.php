@@ -31,6 +31,18 @@ final class Grant {
 	/** @var string|null Only for the ID token of the code exchange. */
 	public $nonce;
 
+	/** @var string[] RFC 8707 resources the access token is issued for (empty: the client's default audience). */
+	public $resources = array();
+
+	/** @var string[] Resources the authorization request named, which the refresh token carries on (empty: none named). */
+	public $refresh_resources = array();
+
+	/**
+	 * @var int|null When the grant's refresh tokens end whatever their rotation (no offline access);
+	 * null when a new refresh token gets the full refresh lifetime.
+	 */
+	public $refresh_expires_at = null;
+
 	/**
 	 * @param string[] $scopes
 	 * @param string[] $refresh_scopes

@@ -19,6 +19,11 @@ use Keystone_OIDC\Storage\Token_Repository;
  * token. Every token is recorded under the grant's family so it can be revoked with it.
  */
 final class Token_Issuer {
+	/**
+	 * RFC 9068 §2.1 makes RS256 the one algorithm every resource server accepts, and access tokens
+	 * go to resource servers, not to the client; so they stay RS256 whatever the client registered
+	 * for its ID tokens.
+	 */
 	const ACCESS_TOKEN_ALG = 'RS256';
 
 	/**
@@ -52,7 +57,7 @@ final class Token_Issuer {
 				'client_id'  => $grant->client->client_id,
 				'user_id'    => (int) $grant->user->ID,
 				'scope'      => $scope,
-				'data'       => array(),
+				'data'       => array( 'resources' => $grant->resources ),
 				'expires_at' => $expires,
 				'created_at' => $now,
 			)
@@ -61,7 +66,7 @@ final class Token_Issuer {
 			array(
 				'iss'       => Config::issuer(),
 				'sub'       => (string) $grant->user->ID,
-				'aud'       => $grant->client->client_id,
+				'aud'       => self::audience( $grant ),
 				'client_id' => $grant->client->client_id,
 				'scope'     => $scope,
 				'exp'       => $expires,
@@ -71,6 +76,20 @@ final class Token_Issuer {
 			Key_Store::instance()->current( self::ACCESS_TOKEN_ALG ),
 			'at+jwt'
 		);
+	}
+
+	/**
+	 * RFC 9068 §3 / RFC 8707: the resource servers the access token is meant for. Without any, the
+	 * token is for the client itself, so its client_id stands in. (The ID token's `aud` is always
+	 * the client_id.)
+	 *
+	 * @return string|string[]
+	 */
+	private static function audience( Grant $grant ) {
+		if ( array() === $grant->resources ) {
+			return $grant->client->client_id;
+		}
+		return 1 === count( $grant->resources ) ? $grant->resources[0] : array_values( $grant->resources );
 	}
 
 	private static function id_token( Grant $grant, string $access_token, int $now ): string {
@@ -102,8 +121,11 @@ final class Token_Issuer {
 				'client_id'  => $grant->client->client_id,
 				'user_id'    => (int) $grant->user->ID,
 				'scope'      => Scope::to_string( $grant->refresh_scopes ),
-				'data'       => array( 'auth_time' => $grant->auth_time ),
-				'expires_at' => $now + Config::lifetime( 'refresh' ),
+				'data'       => array(
+					'auth_time' => $grant->auth_time,
+					'resources' => $grant->refresh_resources,
+				),
+				'expires_at' => $grant->refresh_expires_at ?? $now + Config::lifetime( 'refresh' ),
 				'created_at' => $now,
 			)
 		);

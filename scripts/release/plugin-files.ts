@@ -13,7 +13,12 @@ export const TOP_LEVEL_FILES = [
 ] as const;
 
 /** Folders shipped with their content (minus what `isShippedFile` rejects). */
-export const SHIPPED_FOLDERS = [ 'includes', 'build', 'languages' ] as const;
+export const SHIPPED_FOLDERS = [
+	'includes',
+	'build',
+	'languages',
+	'assets',
+] as const;
 
 /**
  * Whether a working-tree path (relative, `/`-separated) belongs in the zip. Dotfiles and dot-folders
@@ -53,9 +58,13 @@ export function shippedFiles( paths: readonly string[] ): string[] {
 	return paths.filter( isShippedFile ).sort();
 }
 
+/** Static files the PHP side links to by URL, so the zip cannot do without them. */
+export const STATIC_ASSETS = [ 'assets/form-post.js' ] as const;
+
 /**
  * What must be there for the zip to be a working plugin: every top-level file, some PHP in
- * `includes/`, and a compiled admin screen in `build/`. Returns readable problems, empty when fine.
+ * `includes/`, the static assets, and a compiled admin screen in `build/`. Returns readable
+ * problems, empty when fine.
  */
 export function missingPluginFiles( shipped: readonly string[] ): string[] {
 	const problems: string[] = [];
@@ -66,6 +75,11 @@ export function missingPluginFiles( shipped: readonly string[] ): string[] {
 	}
 	if ( ! shipped.some( ( file ) => /^includes\/.+\.php$/.test( file ) ) ) {
 		problems.push( 'includes/ holds no PHP file' );
+	}
+	for ( const file of STATIC_ASSETS ) {
+		if ( ! shipped.includes( file ) ) {
+			problems.push( `${ file } is missing` );
+		}
 	}
 	if ( ! shipped.some( ( file ) => /^build\/[^/]+\.js$/.test( file ) ) ) {
 		problems.push(

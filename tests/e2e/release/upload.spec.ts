@@ -230,6 +230,7 @@ test( 'the zip holds exactly what runs, under keystone-oidc/', () => {
 		'keystone-oidc/includes/Plugin.php',
 		'keystone-oidc/build/admin-clients.js',
 		'keystone-oidc/build/admin-clients.asset.php',
+		'keystone-oidc/assets/form-post.js',
 	] ) {
 		expect( names ).toContain( required );
 	}

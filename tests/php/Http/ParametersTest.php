@@ -88,6 +88,23 @@ final class ParametersTest extends TestCase {
 		);
 	}
 
+	public function test_all_keeps_every_value_of_a_repeated_parameter(): void {
+		$params = Parameters::parse( 'resource=https%3A%2F%2Fa.test&resource=&resource=urn%3Ab&resource=https%3A%2F%2Fa.test' );
+		$this->assertSame( array( 'https://a.test', 'urn:b' ), $params->all( 'resource' ) );
+		$this->assertSame( array(), $params->all( 'scope' ) );
+	}
+
+	public function test_all_refuses_array_syntax_and_unclean_text(): void {
+		foreach ( array( 'resource[]=x', 'resource=a&resource=%FF' ) as $query ) {
+			try {
+				Parameters::parse( $query )->all( 'resource' );
+				$this->fail( 'Expected invalid_request for ' . $query );
+			} catch ( OAuth_Error $error ) {
+				$this->assertSame( 'invalid_request', $error->error_code() );
+			}
+		}
+	}
+
 	/**
 	 * @param string[] $names
 	 */

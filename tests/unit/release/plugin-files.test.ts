@@ -23,6 +23,8 @@ const workingTree = [
 	'build/.stamp',
 	'languages/.gitkeep',
 	'languages/keystone-oidc.pot',
+	'assets/form-post.js',
+	'assets/.DS_Store',
 	'package.json',
 	'package-lock.json',
 	'tsconfig.json',
@@ -49,6 +51,7 @@ describe( 'the files the plugin zip ships', () => {
 	it( 'are exactly the runtime files of a working tree', () => {
 		assert.deepEqual( shippedFiles( workingTree ), [
 			'LICENSE',
+			'assets/form-post.js',
 			'build/admin-clients.asset.php',
 			'build/admin-clients.css',
 			'build/admin-clients.js',
@@ -64,6 +67,7 @@ describe( 'the files the plugin zip ships', () => {
 	it( 'leave out source maps, dotfiles and dot-folders at any depth', () => {
 		assert.equal( isShippedFile( 'build/admin-clients.js.map' ), false );
 		assert.equal( isShippedFile( 'build/.stamp' ), false );
+		assert.equal( isShippedFile( 'assets/.DS_Store' ), false );
 		assert.equal( isShippedFile( 'includes/.hidden/Thing.php' ), false );
 		assert.equal( isShippedFile( '.github/workflows/release.yml' ), false );
 		assert.equal( isShippedFile( 'includes/../src/index.tsx' ), false );
@@ -100,6 +104,15 @@ describe( 'missingPluginFiles', () => {
 			'LICENSE is missing',
 			'build/ holds no compiled script: run `npm run build` first',
 			'build/ holds no *.asset.php: run `npm run build` first',
+		] );
+	} );
+
+	it( 'names a missing static asset', () => {
+		const withoutAssets = shippedFiles( workingTree ).filter(
+			( file ) => ! file.startsWith( 'assets/' )
+		);
+		assert.deepEqual( missingPluginFiles( withoutAssets ), [
+			'assets/form-post.js is missing',
 		] );
 	} );
 

@@ -34,6 +34,7 @@ const treeFiles: Record< string, string > = {
 	'build/admin-clients.asset.php': '<?php return array();\n',
 	'build/.stamp': '',
 	'languages/.gitkeep': '',
+	'assets/form-post.js': 'document.forms[ 0 ].submit();\n',
 	'src/admin/clients/index.tsx': 'export {};\n',
 	'tests/unit/x.test.ts': '',
 	'node_modules/jose/index.js': '',
@@ -72,6 +73,8 @@ describe( 'buildPluginZip', () => {
 			[
 				'keystone-oidc/',
 				'keystone-oidc/LICENSE',
+				'keystone-oidc/assets/',
+				'keystone-oidc/assets/form-post.js',
 				'keystone-oidc/build/',
 				'keystone-oidc/build/admin-clients.asset.php',
 				'keystone-oidc/build/admin-clients.js',

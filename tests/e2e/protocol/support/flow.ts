@@ -20,7 +20,8 @@ export async function discover(
 	method: AuthMethod = testClient.type === 'public'
 		? 'none'
 		: 'client_secret_basic',
-	secret = testClient.client_secret
+	secret = testClient.client_secret,
+	metadata: Partial< client.ClientMetadata > = {}
 ): Promise< client.Configuration > {
 	let authentication: client.ClientAuth;
 	if ( method === 'none' ) {
@@ -33,7 +34,7 @@ export async function discover(
 	return client.discovery(
 		new URL( issuer() ),
 		testClient.client_id,
-		{ redirect_uris: testClient.redirect_uris },
+		{ redirect_uris: testClient.redirect_uris, ...metadata },
 		authentication,
 		{ execute: [ client.allowInsecureRequests ] }
 	);
@@ -129,6 +130,10 @@ export interface FlowOptions {
 	redirectUri?: string;
 	method?: AuthMethod;
 	extra?: Record< string, string >;
+	/** RFC 8707 `resource` values, each sent as a parameter of its own. */
+	resources?: string[];
+	/** Client metadata for `openid-client`, e.g. the registered ID token algorithm. */
+	metadata?: Partial< client.ClientMetadata >;
 }
 
 export interface Flow {
@@ -151,7 +156,12 @@ export async function authorizeCode(
 	testClient: TestClient,
 	options: FlowOptions = {}
 ): Promise< Flow > {
-	const config = await discover( testClient, options.method );
+	const config = await discover(
+		testClient,
+		options.method,
+		testClient.client_secret,
+		options.metadata
+	);
 	const redirectUri = options.redirectUri ?? testClient.redirectUri;
 	const state = options.state ?? client.randomState();
 	const nonce =
@@ -176,6 +186,9 @@ export async function authorizeCode(
 		parameters.code_challenge_method = pkce;
 	}
 	const url = client.buildAuthorizationUrl( config, parameters );
+	for ( const resource of options.resources ?? [] ) {
+		url.searchParams.append( 'resource', resource );
+	}
 	expect( url.href.startsWith( endpoint( 'authorize' ) ) ).toBe( true );
 	const callbackUrl = await consent( context, url.href, redirectUri );
 	expect(

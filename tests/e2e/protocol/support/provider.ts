@@ -132,6 +132,22 @@ export async function createClient(
 	return { ...created, redirectUri };
 }
 
+/**
+ * Changes some fields of a client (PATCH), as an administrator would on its edit screen.
+ */
+export async function updateClient(
+	clientId: string,
+	changes: ClientInput
+): Promise< void > {
+	const response = await asAdmin( ( session ) =>
+		session.patch(
+			`keystone-oidc/v1/clients/${ encodeURIComponent( clientId ) }`,
+			changes
+		)
+	);
+	expect( response.status(), await response.text() ).toBe( 200 );
+}
+
 export async function deleteClient( clientId: string ): Promise< void > {
 	const response = await asAdmin( ( session ) =>
 		session.delete(
