@@ -228,18 +228,28 @@ function json( answer: Answer ): Record< string, unknown > | null {
 function oauthErrorProblems( spec: EndpointSpec, answer: Answer ): string[] {
 	const problems: string[] = [];
 	const body = json( answer );
-	if ( ! ( answer.headers.get( 'content-type' ) ?? '' ).startsWith( 'application/json' ) ) {
-		problems.push( `content type ${ answer.headers.get( 'content-type' ) }` );
+	if (
+		! ( answer.headers.get( 'content-type' ) ?? '' ).startsWith(
+			'application/json'
+		)
+	) {
+		problems.push(
+			`content type ${ answer.headers.get( 'content-type' ) }`
+		);
 	}
 	if ( ! body || typeof body.error !== 'string' ) {
 		problems.push( 'no JSON error' );
 	} else if ( ! ( spec.errors ?? [] ).includes( body.error ) ) {
-		problems.push( `error ${ body.error } is not one this endpoint may answer` );
+		problems.push(
+			`error ${ body.error } is not one this endpoint may answer`
+		);
 	}
 	if ( typeof body?.error_description !== 'string' ) {
 		problems.push( 'no error_description' );
 	}
-	if ( ! ( answer.headers.get( 'cache-control' ) ?? '' ).includes( 'no-store' ) ) {
+	if (
+		! ( answer.headers.get( 'cache-control' ) ?? '' ).includes( 'no-store' )
+	) {
 		problems.push( 'no Cache-Control: no-store' );
 	}
 	if ( answer.status === 401 && ! answer.headers.get( 'www-authenticate' ) ) {
@@ -283,16 +293,26 @@ function authorizeProblems(
 	request: CorpusRequest,
 	answer: Answer
 ): string[] {
-	const location = answer.headers.get( 'location' );
 	if ( request.method === 'OPTIONS' ) {
 		return preflightProblems( answer );
 	}
+	const location = answer.headers.get( 'location' );
 	if ( answer.status === 405 ) {
-		return location ? [ 'a 405 that redirects' ] : oauthErrorProblems( { ...spec, errors: [ 'invalid_request' ] }, answer );
+		return location
+			? [ 'a 405 that redirects' ]
+			: oauthErrorProblems(
+					{ ...spec, errors: [ 'invalid_request' ] },
+					answer
+			  );
 	}
 	if ( location ) {
 		if ( ! request.proven ) {
-			return [ `redirects to ${ location.slice( 0, 120 ) } before client_id and redirect_uri are proven` ];
+			return [
+				`redirects to ${ location.slice(
+					0,
+					120
+				) } before client_id and redirect_uri are proven`,
+			];
 		}
 		if ( location.startsWith( `${ site.url }/wp-login.php` ) ) {
 			return [];
@@ -303,21 +323,37 @@ function authorizeProblems(
 		const back = new URL( location ).searchParams;
 		return back.get( 'error' ) && back.get( 'iss' ) === site.url
 			? []
-			: [ `a redirect without error and iss: ${ location.slice( 0, 120 ) }` ];
+			: [
+					`a redirect without error and iss: ${ location.slice(
+						0,
+						120
+					) }`,
+			  ];
 	}
 	const problems: string[] = [];
 	if ( answer.status !== 400 ) {
 		problems.push( `status ${ answer.status }, not the 400 error page` );
 	}
-	if ( ! ( answer.headers.get( 'content-type' ) ?? '' ).startsWith( 'text/html' ) ) {
-		problems.push( `content type ${ answer.headers.get( 'content-type' ) }, not HTML` );
+	if (
+		! ( answer.headers.get( 'content-type' ) ?? '' ).startsWith(
+			'text/html'
+		)
+	) {
+		problems.push(
+			`content type ${ answer.headers.get( 'content-type' ) }, not HTML`
+		);
 	}
 	return problems;
 }
 
 function adminRestProblems( request: CorpusRequest, answer: Answer ): string[] {
 	const body = json( answer );
-	if ( ! ( answer.headers.get( 'content-type' ) ?? '' ).startsWith( 'application/json' ) || ! body ) {
+	if (
+		! ( answer.headers.get( 'content-type' ) ?? '' ).startsWith(
+			'application/json'
+		) ||
+		! body
+	) {
 		return [ `not JSON (${ answer.headers.get( 'content-type' ) })` ];
 	}
 	if ( answer.status < 400 ) {
@@ -354,7 +390,11 @@ function elsewhereProblems(
 	) {
 		return [];
 	}
-	return [ `status ${ answer.status }${ location ? ` to ${ location.slice( 0, 100 ) }` : '' } for a path that is not the endpoint's` ];
+	return [
+		`status ${ answer.status }${
+			location ? ` to ${ location.slice( 0, 100 ) }` : ''
+		} for a path that is not the endpoint's`,
+	];
 }
 
 function problemsOf(
@@ -385,9 +425,15 @@ function problemsOf(
 	switch ( spec.surface ) {
 		case 'document':
 		case 'back-channel':
-			return [ ...problems, ...backChannelProblems( spec, request, answer ) ];
+			return [
+				...problems,
+				...backChannelProblems( spec, request, answer ),
+			];
 		case 'authorize':
-			return [ ...problems, ...authorizeProblems( spec, request, answer ) ];
+			return [
+				...problems,
+				...authorizeProblems( spec, request, answer ),
+			];
 		case 'admin-rest':
 			return [ ...problems, ...adminRestProblems( request, answer ) ];
 	}
@@ -422,12 +468,17 @@ for ( const spec of ENDPOINTS ) {
 			const answer = await send( request );
 			for ( const problem of problemsOf( spec, request, answer ) ) {
 				problems.push(
-					`${ request.method } ${ request.target.slice( 0, 100 ) } [${ request.category }: ${ request.label }]: ${ problem }`
+					`${ request.method } ${ request.target.slice( 0, 100 ) } [${
+						request.category
+					}: ${ request.label }]: ${ problem }`
 				);
 			}
 		} );
 		const after = await fingerprint();
 		expect( problems ).toEqual( [] );
-		expect( after, 'a refused request changed what the plugin stores' ).toEqual( before );
+		expect(
+			after,
+			'a refused request changed what the plugin stores'
+		).toEqual( before );
 	} );
 }

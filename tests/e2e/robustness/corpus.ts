@@ -113,7 +113,11 @@ const TOKEN_ERRORS = [
 	'invalid_target',
 ];
 /** RFC 6750 §3.1. */
-const BEARER_ERRORS = [ 'invalid_request', 'invalid_token', 'insufficient_scope' ];
+const BEARER_ERRORS = [
+	'invalid_request',
+	'invalid_token',
+	'insufficient_scope',
+];
 /** A document's only error is a refused method. */
 const DOCUMENT_ERRORS = [ 'invalid_request' ];
 
@@ -208,7 +212,14 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		surface: 'authorize',
 		methods: [ 'GET', 'POST' ],
 		carrier: 'form',
-		params: [ 'client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'code_challenge' ],
+		params: [
+			'client_id',
+			'redirect_uri',
+			'response_type',
+			'scope',
+			'state',
+			'code_challenge',
+		],
 		baseline: ( ctx ) => ( {
 			method: 'POST',
 			params: authorizeParams( ctx ),
@@ -241,7 +252,16 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		surface: 'back-channel',
 		methods: [ 'POST' ],
 		carrier: 'form',
-		params: [ 'grant_type', 'code', 'redirect_uri', 'code_verifier', 'client_id', 'client_secret', 'scope', 'resource' ],
+		params: [
+			'grant_type',
+			'code',
+			'redirect_uri',
+			'code_verifier',
+			'client_id',
+			'client_secret',
+			'scope',
+			'resource',
+		],
 		errors: TOKEN_ERRORS,
 		baseline: ( ctx ) => ( {
 			method: 'POST',
@@ -287,7 +307,12 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		baseline: () => ( {
 			method: 'GET',
 			params: {},
-			headers: { Authorization: `Bearer ${ forgedJwt( { typ: 'at+jwt', alg: 'RS256' } ) }` },
+			headers: {
+				Authorization: `Bearer ${ forgedJwt( {
+					typ: 'at+jwt',
+					alg: 'RS256',
+				} ) }`,
+			},
 		} ),
 	},
 	{
@@ -300,7 +325,9 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		errors: BEARER_ERRORS,
 		baseline: () => ( {
 			method: 'POST',
-			params: { access_token: forgedJwt( { typ: 'at+jwt', alg: 'RS256' } ) },
+			params: {
+				access_token: forgedJwt( { typ: 'at+jwt', alg: 'RS256' } ),
+			},
 			headers: {},
 		} ),
 	},
@@ -399,7 +426,6 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 	},
 ];
 
-
 /** Mutated when an endpoint reads no parameter at all: it must ignore what it does not read. */
 const UNREAD_PARAM = 'unexpected';
 
@@ -411,12 +437,17 @@ const INJECTIONS: ReadonlyArray< [ string, string ] > = [
 ];
 
 /** Markers that must never come back unescaped in an HTML answer. */
-export const REFLECTION_MARKERS = [ '<script>alert(1)', '<svg onload=alert(1)' ];
+export const REFLECTION_MARKERS = [
+	'<script>alert(1)',
+	'<svg onload=alert(1)',
+];
 
 const METHODS = [ 'GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS' ];
 
 export function basic( id: string, secret: string ): string {
-	return `Basic ${ Buffer.from( `${ id }:${ secret }` ).toString( 'base64' ) }`;
+	return `Basic ${ Buffer.from( `${ id }:${ secret }` ).toString(
+		'base64'
+	) }`;
 }
 
 function base64url( text: string ): string {
@@ -471,7 +502,10 @@ interface Shape {
 	route?: Route;
 }
 
-function members( spec: EndpointSpec, params: Record< string, unknown > ): Member[] {
+function members(
+	spec: EndpointSpec,
+	params: Record< string, unknown >
+): Member[] {
 	return Object.entries( params ).map( ( [ name, value ] ) => ( {
 		name,
 		value:
@@ -566,7 +600,11 @@ function parameterVariants(
 			'twice in the JSON text',
 			set(
 				{ name, value: sample },
-				{ name, value: '', rawJson: `${ JSON.stringify( name ) }:"other"` }
+				{
+					name,
+					value: '',
+					rawJson: `${ JSON.stringify( name ) }:"other"`,
+				}
 			)
 		);
 	} else {
@@ -587,12 +625,23 @@ function parameterVariants(
 		add( 'array', 'an object', set( { name, value: { b: sample } } ) );
 		add( 'array', 'a number', set( { name, value: 12345 } ) );
 	} else {
-		add( 'array', `${ name }[]=`, set( { name: `${ name }[]`, value: sample } ) );
-		add( 'array', `${ name }[b]=`, set( { name: `${ name }[b]`, value: sample } ) );
+		add(
+			'array',
+			`${ name }[]=`,
+			set( { name: `${ name }[]`, value: sample } )
+		);
+		add(
+			'array',
+			`${ name }[b]=`,
+			set( { name: `${ name }[b]`, value: sample } )
+		);
 		add(
 			'array',
 			`both ${ name } and ${ name }[]`,
-			set( { name, value: sample }, { name: `${ name }[]`, value: sample } )
+			set(
+				{ name, value: sample },
+				{ name: `${ name }[]`, value: sample }
+			)
 		);
 	}
 
@@ -613,15 +662,35 @@ function parameterVariants(
 		add(
 			'invalid-utf8',
 			'a lone surrogate escape',
-			set( { name, value: '', rawJson: `${ JSON.stringify( name ) }:"\\udcff"` } )
+			set( {
+				name,
+				value: '',
+				rawJson: `${ JSON.stringify( name ) }:"\\udcff"`,
+			} )
 		);
 		add( 'nul-byte', '\\u0000 inside', set( { name, value: 'a\u0000b' } ) );
-		add( 'nul-byte', 'control characters', set( { name, value: '\u0001\u001b\u007f' } ) );
+		add(
+			'nul-byte',
+			'control characters',
+			set( { name, value: '\u0001\u001b\u007f' } )
+		);
 	} else {
 		add( 'invalid-utf8', '%ff%fe', set( { name, value: '%ff%fe' } ) );
-		add( 'invalid-utf8', 'an overlong %c0%af', set( { name, value: `${ String( sample ) }%c0%af` } ) );
-		add( 'nul-byte', '%00 inside', set( { name, value: `${ String( sample ) }%00x` } ) );
-		add( 'nul-byte', 'control characters', set( { name, value: '%01%1b%7f' } ) );
+		add(
+			'invalid-utf8',
+			'an overlong %c0%af',
+			set( { name, value: `${ String( sample ) }%c0%af` } )
+		);
+		add(
+			'nul-byte',
+			'%00 inside',
+			set( { name, value: `${ String( sample ) }%00x` } )
+		);
+		add(
+			'nul-byte',
+			'control characters',
+			set( { name, value: '%01%1b%7f' } )
+		);
 	}
 
 	for ( const [ label, value ] of INJECTIONS ) {
@@ -717,7 +786,8 @@ function build(
 		headers: sent,
 		...( body === undefined ? {} : { body } ),
 		route: shape.route ?? 'endpoint',
-		proven: spec.surface === 'authorize' && isProven( variant.members, ctx ),
+		proven:
+			spec.surface === 'authorize' && isProven( variant.members, ctx ),
 	};
 }
 
@@ -743,33 +813,72 @@ function authorizationHeaders(): Array< [ string, string ] > {
 		[ 'Basic without a colon', `Basic ${ b64( 'nocolon' ) }` ],
 		[ 'Basic with an empty client id', `Basic ${ b64( ':secret' ) }` ],
 		[ 'Basic that is not base64', 'Basic !!!not*base64$$$' ],
-		[ 'Basic of invalid UTF-8', `Basic ${ b64( [ 0xff, 0xfe, 0x3a, 0xff ] ) }` ],
+		[
+			'Basic of invalid UTF-8',
+			`Basic ${ b64( [ 0xff, 0xfe, 0x3a, 0xff ] ) }`,
+		],
 		[ 'Basic of percent-encoded junk', `Basic ${ b64( '%ff%fe:%00' ) }` ],
 		[ 'Basic, 64 KB', `Basic ${ filler( KB64 ) }` ],
 		[ 'Bearer without a token', 'Bearer' ],
 		[ 'Bearer with junk', 'Bearer !!junk "quoted" <token>' ],
 		[ 'Bearer of empty segments', 'Bearer ..' ],
-		[ 'Bearer with a header that is not JSON', `Bearer ${ base64url( 'not json' ) }.e30.AAAA` ],
-		[ 'Bearer with a list as header', `Bearer ${ base64url( '[1,2]' ) }.e30.AAAA` ],
-		[ 'Bearer with a list as kid', `Bearer ${ forgedJwt( { typ: 'at+jwt', alg: 'RS256', kid: [ 'x' ] } ) }` ],
-		[ 'Bearer with an object as typ', `Bearer ${ forgedJwt( { typ: { a: 1 }, alg: 'RS256' } ) }` ],
-		[ 'Bearer with alg none', `Bearer ${ forgedJwt( { typ: 'at+jwt', alg: 'none' } ) }` ],
-		[ 'Bearer with a deeply nested header', `Bearer ${ base64url( `${ '{"a":'.repeat( 200 ) }1${ '}'.repeat( 200 ) }` ) }.e30.AAAA` ],
+		[
+			'Bearer with a header that is not JSON',
+			`Bearer ${ base64url( 'not json' ) }.e30.AAAA`,
+		],
+		[
+			'Bearer with a list as header',
+			`Bearer ${ base64url( '[1,2]' ) }.e30.AAAA`,
+		],
+		[
+			'Bearer with a list as kid',
+			`Bearer ${ forgedJwt( {
+				typ: 'at+jwt',
+				alg: 'RS256',
+				kid: [ 'x' ],
+			} ) }`,
+		],
+		[
+			'Bearer with an object as typ',
+			`Bearer ${ forgedJwt( { typ: { a: 1 }, alg: 'RS256' } ) }`,
+		],
+		[
+			'Bearer with alg none',
+			`Bearer ${ forgedJwt( { typ: 'at+jwt', alg: 'none' } ) }`,
+		],
+		[
+			'Bearer with a deeply nested header',
+			`Bearer ${ base64url(
+				`${ '{"a":'.repeat( 200 ) }1${ '}'.repeat( 200 ) }`
+			) }.e30.AAAA`,
+		],
 		[ 'Bearer, 64 KB', `Bearer ${ filler( KB64 ) }` ],
 		[ 'two schemes', `Basic ${ b64( 'a:b' ) }, Bearer abc` ],
 		[ 'two schemes, Bearer first', 'Bearer abc Basic YTpi' ],
-		[ 'an unknown scheme', 'Digest username="admin", realm="x", nonce="x", response="x"' ],
+		[
+			'an unknown scheme',
+			'Digest username="admin", realm="x", nonce="x", response="x"',
+		],
 	];
 }
 
 function forgedCookies( ctx: CorpusContext ): Array< [ string, string ] > {
 	const name = ctx.loggedInCookieName;
 	return [
-		[ 'a logged-in cookie with a forged hash', `${ name }=admin%7C4102444800%7Cforgedtoken%7Cdeadbeef` ],
+		[
+			'a logged-in cookie with a forged hash',
+			`${ name }=admin%7C4102444800%7Cforgedtoken%7Cdeadbeef`,
+		],
 		[ 'a logged-in cookie of garbage', `${ name }=%ff%fe%00garbage` ],
-		[ 'a logged-in cookie with too many fields', `${ name }=${ 'a%7C'.repeat( 50 ) }` ],
+		[
+			'a logged-in cookie with too many fields',
+			`${ name }=${ 'a%7C'.repeat( 50 ) }`,
+		],
 		[ 'a logged-in cookie, 8 KB', `${ name }=${ filler( 8 * 1024 ) }` ],
-		[ 'a logged-in cookie under a guessed name', 'wordpress_logged_in_0=admin%7C4102444800%7Cx%7Cx' ],
+		[
+			'a logged-in cookie under a guessed name',
+			'wordpress_logged_in_0=admin%7C4102444800%7Cx%7Cx',
+		],
 	];
 }
 
@@ -806,7 +915,11 @@ function pathVariants(
 		[ 'a trailing slash', `${ path }/`, 'endpoint' ],
 		[ 'two trailing slashes', `${ path }//`, 'endpoint' ],
 		[ 'a leading double slash', `/${ path }`, 'either' ],
-		[ 'a double slash inside', `${ path.slice( 0, inner ) }/${ path.slice( inner ) }`, 'either' ],
+		[
+			'a double slash inside',
+			`${ path.slice( 0, inner ) }/${ path.slice( inner ) }`,
+			'either',
+		],
 		[
 			'the last segment upper-case',
 			path.replace( /[^/]+$/, ( last ) => last.toUpperCase() ),
@@ -872,6 +985,23 @@ export function corpusFor(
 				? `{"name":"${ filler( MB1 ) }"}`
 				: `${ encodePairs( list ) }&filler=${ filler( MB1 ) }`,
 	} );
+	const deep = 10_000;
+	if ( spec.carrier === 'json' ) {
+		add( whole( 'oversized', `JSON nested ${ deep } deep` ), {
+			body: `{"name":${ '['.repeat( deep ) }${ ']'.repeat( deep ) }}`,
+		} );
+	} else {
+		const nested = [
+			...list,
+			{ name: `nested${ '[a]'.repeat( deep ) }`, value: 'x' },
+		];
+		add(
+			whole( 'oversized', `a parameter name nested ${ deep } deep` ),
+			spec.carrier === 'query'
+				? { target: `${ path }?${ encodePairs( nested ) }` }
+				: { body: encodePairs( nested ) }
+		);
+	}
 
 	for ( const method of METHODS.filter(
 		( candidate ) => ! spec.methods.includes( candidate )
@@ -892,7 +1022,9 @@ export function corpusFor(
 		Object.fromEntries(
 			list.map( ( member ) => [
 				member.name,
-				spec.carrier === 'json' ? member.value : decoded( member.value ),
+				spec.carrier === 'json'
+					? member.value
+					: decoded( member.value ),
 			] )
 		)
 	);
@@ -903,8 +1035,16 @@ export function corpusFor(
 		[ 'a multipart body', parts.type, parts.body ],
 		[ 'a form body as text/plain', 'text/plain', form ],
 		[ 'a form body without a content type', undefined, form ],
-		[ 'a form content type with a charset of junk', 'application/x-www-form-urlencoded; charset=%ff%fe', form ],
-		[ 'a JSON content type on broken JSON', 'application/json', '{"name":' ],
+		[
+			'a form content type with a charset of junk',
+			'application/x-www-form-urlencoded; charset=%ff%fe',
+			form,
+		],
+		[
+			'a JSON content type on broken JSON',
+			'application/json',
+			'{"name":',
+		],
 	];
 	for ( const [ label, type, body ] of bodies ) {
 		const own = CONTENT_TYPES[ spec.carrier ];
@@ -953,7 +1093,11 @@ export function corpusFor(
 	for ( const [ label, variantPath, route ] of pathVariants( spec, path ) ) {
 		const plain = build( spec, ctx, base, whole( 'path', label ) );
 		const query = plain.target.slice( path.length );
-		requests.push( { ...plain, target: `${ variantPath }${ query }`, route } );
+		requests.push( {
+			...plain,
+			target: `${ variantPath }${ query }`,
+			route,
+		} );
 	}
 	return requests;
 }
