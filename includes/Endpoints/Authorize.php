@@ -39,6 +39,13 @@ final class Authorize implements Endpoint {
 
 	const MAX_NONCE_LENGTH = 512;
 
+	/**
+	 * Encoded bytes of the parameters an authorization request may carry. They travel on in
+	 * URLs (the error redirect's `state`, the way back from wp-login.php), and a response header
+	 * past a few kilobytes is refused by proxies (nginx answers 502) and HTTP clients alike.
+	 */
+	const MAX_REQUEST_LENGTH = 4096;
+
 	public function handle( Request $request, string $name ): void {
 		if ( ! Method_Guard::allow( $request, array( 'GET', 'POST' ) ) ) {
 			return;
@@ -74,6 +81,9 @@ final class Authorize implements Endpoint {
 	 */
 	private static function proven_request( Parameters $params ): ?Authorization_Request {
 		try {
+			if ( strlen( Redirect_Url::encode( $params->to_array() ) ) > self::MAX_REQUEST_LENGTH ) {
+				throw OAuth_Error::invalid_request( 'The authorization request is too large' );
+			}
 			$client_id = $params->get( 'client_id' );
 			if ( null === $client_id ) {
 				throw OAuth_Error::invalid_request( 'client_id is required' );

@@ -29,6 +29,11 @@ final class Consent_Decision {
 			if ( false === wp_verify_nonce( (string) $params->get( '_wpnonce' ), Pending_Request::nonce_action( $request_id ) ) ) {
 				throw OAuth_Error::invalid_request( 'The consent form has expired. Start signing in to the application again.' );
 			}
+			// Checked before the pending request is taken, so a malformed form leaves it answerable.
+			$decision = $params->get( 'decision' );
+			if ( 'allow' !== $decision && 'deny' !== $decision ) {
+				throw OAuth_Error::invalid_request( 'decision must be allow or deny' );
+			}
 			$pending = Pending_Request::take( $request_id, (int) $user->ID );
 			if ( null === $pending ) {
 				throw OAuth_Error::invalid_request( 'This sign-in request is unknown, expired or already answered.' );
@@ -47,12 +52,8 @@ final class Consent_Decision {
 		}
 
 		try {
-			$decision = $params->get( 'decision' );
 			if ( 'deny' === $decision ) {
 				throw OAuth_Error::access_denied( 'The user denied the request' );
-			}
-			if ( 'allow' !== $decision ) {
-				throw OAuth_Error::invalid_request( 'decision must be allow or deny' );
 			}
 			if ( ! $client->allows_roles( (array) $user->roles ) ) {
 				throw OAuth_Error::access_denied( 'This account may not sign in to this application' );

@@ -117,6 +117,43 @@ add_action(
 				},
 			)
 		);
+		// What the plugin has stored, as row counts and checksums: equal before and after a
+		// request means the request wrote nothing.
+		register_rest_route(
+			'keystone-test/v1',
+			'/fingerprint',
+			array(
+				'methods'             => 'GET',
+				'permission_callback' => $admin_only,
+				'callback'            => static function () {
+					global $wpdb;
+					$tables = array();
+					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens' ) as $table ) {
+						$name             = $wpdb->prefix . $table;
+						$checksum         = $wpdb->get_row( "CHECKSUM TABLE {$name}", ARRAY_A );
+						$tables[ $table ] = array(
+							'rows'     => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$name}" ),
+							'checksum' => (string) ( $checksum['Checksum'] ?? '' ),
+						);
+					}
+					$options = array();
+					$rows    = $wpdb->get_results(
+						$wpdb->prepare(
+							"SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name LIKE %s ORDER BY option_name",
+							'%' . $wpdb->esc_like( 'keystone_oidc' ) . '%'
+						),
+						ARRAY_A
+					);
+					foreach ( $rows as $row ) {
+						$options[ $row['option_name'] ] = md5( $row['option_value'] );
+					}
+					return array(
+						'tables'  => $tables,
+						'options' => $options,
+					);
+				},
+			)
+		);
 		register_rest_route(
 			'keystone-test/v1',
 			'/state',
