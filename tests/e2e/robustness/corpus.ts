@@ -332,6 +332,48 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		} ),
 	},
 	{
+		// RFC 7009 answers 200 even for an unknown token, so the baseline is refused for its
+		// client authentication (a wrong secret) and every variant must stay refused.
+		name: 'revoke',
+		path: `${ OAUTH_BASE }/revoke`,
+		surface: 'back-channel',
+		methods: [ 'POST' ],
+		carrier: 'form',
+		params: [ 'token', 'token_type_hint', 'client_id', 'client_secret' ],
+		errors: [ 'invalid_request', 'invalid_client' ],
+		baseline: ( ctx ) => ( {
+			method: 'POST',
+			params: {
+				token: UNKNOWN_SECRET,
+				token_type_hint: 'refresh_token',
+				client_id: ctx.client.id,
+				client_secret: `${ ctx.client.secret }-wrong`,
+			},
+			headers: {},
+		} ),
+	},
+	{
+		// RFC 7009 answers 200 even for an unknown token, so the baseline is refused for its
+		// client authentication (a wrong secret) and every variant must stay refused.
+		name: 'introspect',
+		path: `${ OAUTH_BASE }/introspect`,
+		surface: 'back-channel',
+		methods: [ 'POST' ],
+		carrier: 'form',
+		params: [ 'token', 'token_type_hint', 'client_id', 'client_secret' ],
+		errors: [ 'invalid_request', 'invalid_client' ],
+		baseline: ( ctx ) => ( {
+			method: 'POST',
+			params: {
+				token: UNKNOWN_SECRET,
+				token_type_hint: 'refresh_token',
+				client_id: ctx.client.id,
+				client_secret: `${ ctx.client.secret }-wrong`,
+			},
+			headers: {},
+		} ),
+	},
+	{
 		name: 'rest-clients-list',
 		path: `${ REST_BASE }/clients`,
 		surface: 'admin-rest',

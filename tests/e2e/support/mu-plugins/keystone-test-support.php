@@ -128,7 +128,7 @@ add_action(
 				'callback'            => static function () {
 					global $wpdb;
 					$tables = array();
-					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens' ) as $table ) {
+					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens', 'oidc_consents' ) as $table ) {
 						$name             = $wpdb->prefix . $table;
 						$checksum         = $wpdb->get_row( "CHECKSUM TABLE {$name}", ARRAY_A );
 						$tables[ $table ] = array(
