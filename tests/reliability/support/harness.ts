@@ -56,8 +56,13 @@ export class Recorder {
 		this.serverErrors = countInto?.serverErrors ?? [];
 	}
 
+	/** Sees every answer with the time its request was sent (the outage scenario's windows). */
+	observer: ( ( endpoint: string, sample: Sample, sentAt: number ) => void ) | null =
+		null;
+
 	async send( endpoint: string, spec: RequestSpec ): Promise< Sample > {
 		let sample: Sample;
+		const sentAt = Date.now();
 		try {
 			sample = await this.http.request( spec );
 		} catch ( failure ) {
@@ -65,6 +70,7 @@ export class Recorder {
 			throw failure;
 		}
 		this.count( endpoint, String( sample.status ) );
+		this.observer?.( endpoint, sample, sentAt );
 		if ( sample.status >= 500 ) {
 			this.serverErrors.push(
 				`${ endpoint } ${ sample.status } ${ sample.body.slice( 0, 160 ) }`
@@ -292,6 +298,38 @@ export function refresh( recorder: Recorder, rp: RegisteredClient, token: string
 
 export function userinfo( recorder: Recorder, accessToken: string ): Promise< Sample > {
 	return recorder.send( 'userinfo', userinfoRequest( accessToken ) );
+}
+
+export interface Population {
+	users: Session[];
+	skipConsent: RegisteredClient;
+	withConsent: RegisteredClient;
+	issuer: string;
+	jwks: JSONWebKeySet;
+}
+
+/**
+ * A subscriber per simulated client, each with its own cookie jar, and two clients: one trusted
+ * (skip_consent) and one that shows the consent page.
+ */
+export async function populate(
+	recorder: Recorder,
+	site: BenchSite,
+	count: number
+): Promise< Population > {
+	const admin = await adminSession( recorder );
+	const users: Session[] = [];
+	for ( let i = 0; i < count; i++ ) {
+		const account = await createUser( recorder, admin, `user${ i }` );
+		users.push( await userSession( recorder, account ) );
+	}
+	return {
+		users,
+		skipConsent: await newClient( recorder, admin, 'Trusted', true ),
+		withConsent: await newClient( recorder, admin, 'Asks consent', false ),
+		issuer: site.url,
+		jwks: await fetchJwks( recorder ),
+	};
 }
 
 /** `count` requests at once, each on its own connection, counted into `recorder`. */

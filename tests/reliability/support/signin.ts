@@ -302,3 +302,30 @@ export async function signIn(
 		throw failure;
 	}
 }
+
+/**
+ * Simulated clients, each signing its user in again and again until `running()` says stop or
+ * `maxPerClient` sign-ins are done; every other sign-in ends with a refresh-token replay. The first
+ * failure stops them all and is thrown.
+ */
+export async function runClients(
+	contexts: SignInContext[],
+	running: () => boolean,
+	maxPerClient: number
+): Promise< void > {
+	let failure: unknown = null;
+	await Promise.all(
+		contexts.map( async ( ctx, c ) => {
+			for ( let n = 0; n < maxPerClient && failure === null && running(); n++ ) {
+				try {
+					await signIn( ctx, ( c + 1 ) * 1_000_000 + n, n % 2 === 1 );
+				} catch ( error ) {
+					failure ??= error;
+				}
+			}
+		} )
+	);
+	if ( failure !== null ) {
+		throw failure;
+	}
+}
