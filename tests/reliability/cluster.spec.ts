@@ -75,15 +75,31 @@ async function crossSignIn( front: Recorder, back: Recorder ): Promise< void > {
 	const code = await authorize( front, rp, user, i, false );
 	const first = tokensOf( await redeem( back, rp, code ) );
 	const jwks = await fetchJwks( front );
-	const { sub } = await verifyTokens( jwks, population.issuer, rp.clientId, first, `n${ i }` );
-	const second = tokensOf( await refresh( front, rp, String( first.refresh_token ) ) );
-	await verifyTokens( await fetchJwks( back ), population.issuer, rp.clientId, second, undefined );
+	const { sub } = await verifyTokens(
+		jwks,
+		population.issuer,
+		rp.clientId,
+		first,
+		`n${ i }`
+	);
+	const second = tokensOf(
+		await refresh( front, rp, String( first.refresh_token ) )
+	);
+	await verifyTokens(
+		await fetchJwks( back ),
+		population.issuer,
+		rp.clientId,
+		second,
+		undefined
+	);
 	for ( const server of [ front, back ] ) {
 		const claims = await userinfo( server, String( second.access_token ) );
 		expect( claims.status ).toBe( 200 );
 		expect( json( claims ).sub ).toBe( sub );
 	}
-	const third = tokensOf( await refresh( back, rp, String( second.refresh_token ) ) );
+	const third = tokensOf(
+		await refresh( back, rp, String( second.refresh_token ) )
+	);
 	expect( third.refresh_token ).not.toBe( second.refresh_token );
 	const replay = await refresh( front, rp, String( first.refresh_token ) );
 	expect( replay.status ).toBe( 400 );
@@ -103,7 +119,13 @@ test( 'the consent page shown by one server is answered at the other', async () 
 	expect( page.status ).toBe( 200 );
 	const code = codeFrom( await consentDecision( b, user, page.body ) );
 	const tokens = tokensOf( await redeem( a, rp, code ) );
-	await verifyTokens( await fetchJwks( b ), population.issuer, rp.clientId, tokens, `n${ i }` );
+	await verifyTokens(
+		await fetchJwks( b ),
+		population.issuer,
+		rp.clientId,
+		tokens,
+		`n${ i }`
+	);
 } );
 
 test( 'both servers publish the same discovery document and key set', async () => {
@@ -116,12 +138,20 @@ test( 'both servers publish the same discovery document and key set', async () =
 	}
 } );
 
-async function rotateThrough( rotating: Recorder, other: Recorder ): Promise< void > {
+async function rotateThrough(
+	rotating: Recorder,
+	other: Recorder
+): Promise< void > {
 	const rp = population.skipConsent;
 	// A token signed before the rotation, to check it still verifies after.
 	const i = ++nonce;
-	const before = tokensOf( await redeem( other, rp, await authorize( other, rp, user, i, false ) ) );
-	const oldJwks = await other.send( 'jwks', { method: 'GET', path: PATHS.jwks } );
+	const before = tokensOf(
+		await redeem( other, rp, await authorize( other, rp, user, i, false ) )
+	);
+	const oldJwks = await other.send( 'jwks', {
+		method: 'GET',
+		path: PATHS.jwks,
+	} );
 	const oldEtag = String( oldJwks.headers.etag );
 
 	const kid = await rotateKeys( rotating, admin );
@@ -133,26 +163,51 @@ async function rotateThrough( rotating: Recorder, other: Recorder ): Promise< vo
 	} );
 	expect( revalidated.status, 'the old ETag no longer matches' ).toBe( 200 );
 	expect( revalidated.headers.etag ).not.toBe( oldEtag );
-	expect( String( revalidated.headers[ 'cache-control' ] ) ).toMatch( /max-age=\d+/ );
+	expect( String( revalidated.headers[ 'cache-control' ] ) ).toMatch(
+		/max-age=\d+/
+	);
 	const published = json( revalidated ).keys as Array< { kid: string } >;
 	expect( published.map( ( key ) => key.kid ) ).toContain( kid );
 	expect( published[ 0 ]?.kid, 'the new key is listed first' ).toBe( kid );
 
-	const discoveryHere = await rotating.send( 'discovery', { method: 'GET', path: PATHS.discovery } );
-	const discoveryThere = await other.send( 'discovery', { method: 'GET', path: PATHS.discovery } );
+	const discoveryHere = await rotating.send( 'discovery', {
+		method: 'GET',
+		path: PATHS.discovery,
+	} );
+	const discoveryThere = await other.send( 'discovery', {
+		method: 'GET',
+		path: PATHS.discovery,
+	} );
 	expect( discoveryThere.body ).toBe( discoveryHere.body );
 	expect( discoveryThere.headers.etag ).toBe( discoveryHere.headers.etag );
 
 	const j = ++nonce;
-	const after = tokensOf( await redeem( other, rp, await authorize( other, rp, user, j, false ) ) );
+	const after = tokensOf(
+		await redeem( other, rp, await authorize( other, rp, user, j, false ) )
+	);
 	const jwks = await fetchJwks( other );
-	const signed = await verifyTokens( jwks, population.issuer, rp.clientId, after, `n${ j }` );
+	const signed = await verifyTokens(
+		jwks,
+		population.issuer,
+		rp.clientId,
+		after,
+		`n${ j }`
+	);
 	expect( signed.kid, 'the other server signs with the new key' ).toBe( kid );
-	const old = await verifyTokens( jwks, population.issuer, rp.clientId, before, `n${ i }` );
+	const old = await verifyTokens(
+		jwks,
+		population.issuer,
+		rp.clientId,
+		before,
+		`n${ i }`
+	);
 	expect( old.kid ).not.toBe( kid );
 	const claims = await userinfo( rotating, String( after.access_token ) );
 	expect( claims.status ).toBe( 200 );
-	figures[ `rotation${ Object.keys( figures ).length }` ] = { kid, previousKid: old.kid };
+	figures[ `rotation${ Object.keys( figures ).length }` ] = {
+		kid,
+		previousKid: old.kid,
+	};
 }
 
 test( 'a key rotation through one server is published and used by the other at once', async () => {

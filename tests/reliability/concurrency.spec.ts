@@ -78,7 +78,9 @@ function onlyWinner( samples: Sample[] ): Record< string, unknown > {
 	return json( winners[ 0 ] as Sample );
 }
 
-async function familyRevoked( tokens: Record< string, unknown > ): Promise< void > {
+async function familyRevoked(
+	tokens: Record< string, unknown >
+): Promise< void > {
 	assertError(
 		"the winner's refresh token",
 		await refresh( recorder, rp, String( tokens.refresh_token ) ),
@@ -108,7 +110,9 @@ test( `${ PARALLEL } parallel redemptions of one code: one 200, the rest invalid
 			(SELECT COUNT(*) FROM wp_oidc_tokens t WHERE t.grant_id = c.grant_id AND t.revoked_at IS NULL) AS live
 		FROM wp_oidc_auth_codes c WHERE c.client_id = '${ rp.clientId }'`
 	);
-	expect( rows ).toEqual( [ { used: '1', revoked: '1', tokens: '2', live: '0' } ] );
+	expect( rows ).toEqual( [
+		{ used: '1', revoked: '1', tokens: '2', live: '0' },
+	] );
 } );
 
 test( `${ PARALLEL } parallel refreshes of one token: one success, the rest invalid_grant, reuse revokes the family`, async () => {

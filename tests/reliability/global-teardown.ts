@@ -22,5 +22,10 @@ export default function globalTeardown(): void {
 	const summary = { finishedAt: new Date().toISOString(), scenarios };
 	const text = JSON.stringify( summary, null, 2 );
 	writeFileSync( path.join( ARTIFACTS, 'summary.json' ), text + '\n' );
-	process.stdout.write( `\nReliability summary (${ path.join( 'artifacts/reliability', 'summary.json' ) }):\n${ text }\n` );
+	process.stdout.write(
+		`\nReliability summary (${ path.join(
+			'artifacts/reliability',
+			'summary.json'
+		) }):\n${ text }\n`
+	);
 }

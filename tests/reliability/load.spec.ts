@@ -100,9 +100,10 @@ test( `${ CLIENTS } clients sign in for ${ SECONDS } s: no 5xx, every token veri
 	expect( Number( tokens?.access ) ).toBe(
 		tally.codesRedeemed + tally.refreshes
 	);
-	expect( Number( tokens?.live_refresh ), 'one live refresh token per unreplayed chain' ).toBe(
-		tally.signIns - tally.replayChecks
-	);
+	expect(
+		Number( tokens?.live_refresh ),
+		'one live refresh token per unreplayed chain'
+	).toBe( tally.signIns - tally.replayChecks );
 	expect( Number( tokens?.revoked_families ) ).toBe( tally.replayChecks );
 	expect( unexpectedPhpErrors( site ) ).toEqual( [] );
 } );

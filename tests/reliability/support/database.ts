@@ -89,7 +89,9 @@ export async function grantInvariants(
 	db: Database,
 	clientIds: string[]
 ): Promise< GrantInvariants > {
-	const ids = clientIds.map( ( id ) => `'${ id.replace( /'/g, '' ) }'` ).join( ',' );
+	const ids = clientIds
+		.map( ( id ) => `'${ id.replace( /'/g, '' ) }'` )
+		.join( ',' );
 	const codes = await db.query(
 		`SELECT COUNT(*) AS codes, SUM(used_at IS NULL) AS unused FROM wp_oidc_auth_codes WHERE client_id IN (${ ids })`
 	);

@@ -9,7 +9,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { Database } from '../../bench/lib/db';
-import { LoadClient, type RequestSpec, type Sample } from '../../bench/lib/http';
+import {
+	LoadClient,
+	type RequestSpec,
+	type Sample,
+} from '../../bench/lib/http';
 import {
 	PATHS,
 	REDIRECT_URI,
@@ -44,7 +48,7 @@ export class Recorder {
 	readonly http: LoadClient;
 
 	/**
-	 * @param countInto Another recorder whose figures this one adds to (its own connections).
+	 * A recorder on its own connections; with `countInto`, its figures add to that recorder's.
 	 */
 	constructor(
 		readonly baseUrl: string,
@@ -57,8 +61,9 @@ export class Recorder {
 	}
 
 	/** Sees every answer with the time its request was sent (the outage scenario's windows). */
-	observer: ( ( endpoint: string, sample: Sample, sentAt: number ) => void ) | null =
-		null;
+	observer:
+		| ( ( endpoint: string, sample: Sample, sentAt: number ) => void )
+		| null = null;
 
 	async send( endpoint: string, spec: RequestSpec ): Promise< Sample > {
 		let sample: Sample;
@@ -73,7 +78,10 @@ export class Recorder {
 		this.observer?.( endpoint, sample, sentAt );
 		if ( sample.status >= 500 ) {
 			this.serverErrors.push(
-				`${ endpoint } ${ sample.status } ${ sample.body.slice( 0, 160 ) }`
+				`${ endpoint } ${ sample.status } ${ sample.body.slice(
+					0,
+					160
+				) }`
 			);
 		}
 		return sample;
@@ -167,12 +175,16 @@ export async function rotateKeys(
 		headers: { Cookie: admin.cookie, 'X-WP-Nonce': admin.nonce },
 	} );
 	if ( answer.status !== 200 ) {
-		throw new Error( `rotation failed: ${ answer.status } ${ answer.body }` );
+		throw new Error(
+			`rotation failed: ${ answer.status } ${ answer.body }`
+		);
 	}
 	return String( json( answer ).kid );
 }
 
-export async function fetchJwks( recorder: Recorder ): Promise< JSONWebKeySet > {
+export async function fetchJwks(
+	recorder: Recorder
+): Promise< JSONWebKeySet > {
 	const answer = await recorder.send( 'jwks', {
 		method: 'GET',
 		path: PATHS.jwks,
@@ -199,27 +211,41 @@ export async function verifyTokens(
 	const options = { issuer, audience: clientId, algorithms: [ 'RS256' ] };
 	const id = await jwtVerify( String( tokens.id_token ), keys, options );
 	if ( id.payload.nonce !== nonce ) {
-		throw new Error( `ID token nonce ${ String( id.payload.nonce ) }, sent ${ nonce }` );
+		throw new Error(
+			`ID token nonce ${ String( id.payload.nonce ) }, sent ${ nonce }`
+		);
 	}
 	const access = await jwtVerify( String( tokens.access_token ), keys, {
 		...options,
 		typ: 'at+jwt',
 	} );
 	if ( access.payload.sub !== id.payload.sub ) {
-		throw new Error( 'the access token and the ID token name different users' );
+		throw new Error(
+			'the access token and the ID token name different users'
+		);
 	}
-	return { sub: String( id.payload.sub ), kid: String( id.protectedHeader.kid ) };
+	return {
+		sub: String( id.payload.sub ),
+		kid: String( id.protectedHeader.kid ),
+	};
 }
 
 /** The code in an authorization response (302 after GET, 303 after the consent POST). */
 export function codeFrom( sample: Sample ): string {
 	const location = sample.headers.location;
-	if ( ( sample.status !== 302 && sample.status !== 303 ) || typeof location !== 'string' ) {
+	if (
+		( sample.status !== 302 && sample.status !== 303 ) ||
+		typeof location !== 'string'
+	) {
 		throw new Error(
-			`authorize did not redirect: ${ sample.status } ${ sample.body.slice( 0, 200 ) }`
+			`authorize did not redirect: ${
+				sample.status
+			} ${ sample.body.slice( 0, 200 ) }`
 		);
 	}
-	const code = new URL( location, 'http://127.0.0.1' ).searchParams.get( 'code' );
+	const code = new URL( location, 'http://127.0.0.1' ).searchParams.get(
+		'code'
+	);
 	if ( ! code ) {
 		throw new Error( `authorize redirected without a code: ${ location }` );
 	}
@@ -229,7 +255,9 @@ export function codeFrom( sample: Sample ): string {
 function hidden( html: string, name: string ): string {
 	const match = new RegExp( `name="${ name }" value="([^"]+)"` ).exec( html );
 	if ( ! match?.[ 1 ] ) {
-		throw new Error( `the consent form has no ${ name }: ${ html.slice( 0, 200 ) }` );
+		throw new Error(
+			`the consent form has no ${ name }: ${ html.slice( 0, 200 ) }`
+		);
 	}
 	return match[ 1 ];
 }
@@ -288,15 +316,32 @@ export async function authorize(
 	return codeFrom( await consentDecision( recorder, user, first.body ) );
 }
 
-export function redeem( recorder: Recorder, rp: RegisteredClient, code: string ): Promise< Sample > {
-	return recorder.send( 'token:authorization_code', codeGrantRequest( rp, code ) );
+export function redeem(
+	recorder: Recorder,
+	rp: RegisteredClient,
+	code: string
+): Promise< Sample > {
+	return recorder.send(
+		'token:authorization_code',
+		codeGrantRequest( rp, code )
+	);
 }
 
-export function refresh( recorder: Recorder, rp: RegisteredClient, token: string ): Promise< Sample > {
-	return recorder.send( 'token:refresh_token', refreshGrantRequest( rp, token ) );
+export function refresh(
+	recorder: Recorder,
+	rp: RegisteredClient,
+	token: string
+): Promise< Sample > {
+	return recorder.send(
+		'token:refresh_token',
+		refreshGrantRequest( rp, token )
+	);
 }
 
-export function userinfo( recorder: Recorder, accessToken: string ): Promise< Sample > {
+export function userinfo(
+	recorder: Recorder,
+	accessToken: string
+): Promise< Sample > {
 	return recorder.send( 'userinfo', userinfoRequest( accessToken ) );
 }
 
@@ -358,11 +403,16 @@ export function unexpectedPhpErrors( site: BenchSite ): string[] {
 	}
 	return log
 		.split( '\n' )
-		.filter( ( line ) => /PHP (Fatal|Warning|Notice|Parse|Deprecated)/.test( line ) );
+		.filter( ( line ) =>
+			/PHP (Fatal|Warning|Notice|Parse|Deprecated)/.test( line )
+		);
 }
 
 /** One scenario's figures, merged into `summary.json` by the global teardown. */
-export function writeFigures( scenario: string, figures: Record< string, unknown > ): void {
+export function writeFigures(
+	scenario: string,
+	figures: Record< string, unknown >
+): void {
 	mkdirSync( path.join( ARTIFACTS, 'scenarios' ), { recursive: true } );
 	writeFileSync(
 		path.join( ARTIFACTS, 'scenarios', `${ scenario }.json` ),
@@ -373,4 +423,3 @@ export function writeFigures( scenario: string, figures: Record< string, unknown
 export function sleep( ms: number ): Promise< void > {
 	return new Promise( ( resolve ) => setTimeout( resolve, ms ) );
 }
-

@@ -82,7 +82,9 @@ export function assertCleanOutage( endpoint: string, sample: Sample ): void {
 			problems.push( `Content-Type ${ type }` );
 		}
 	} else {
-		const body = type.startsWith( 'application/json' ) ? json( sample ) : {};
+		const body = type.startsWith( 'application/json' )
+			? json( sample )
+			: {};
 		if ( body.error !== 'temporarily_unavailable' ) {
 			problems.push( `error ${ String( body.error ) } (${ type })` );
 		}
@@ -95,7 +97,9 @@ export function assertCleanOutage( endpoint: string, sample: Sample ): void {
 	}
 	if ( problems.length > 0 ) {
 		throw new Error(
-			`${ endpoint }: not a clean 503 (${ problems.join( ', ' ) }): ${ sample.body.slice( 0, 200 ) }`
+			`${ endpoint }: not a clean 503 (${ problems.join(
+				', '
+			) }): ${ sample.body.slice( 0, 200 ) }`
 		);
 	}
 }
@@ -117,7 +121,9 @@ export function assertError(
 		typeof body.error_description !== 'string'
 	) {
 		throw new Error(
-			`${ what }: expected ${ status } ${ error }, got ${ sample.status } ${ sample.body.slice( 0, 200 ) }`
+			`${ what }: expected ${ status } ${ error }, got ${
+				sample.status
+			} ${ sample.body.slice( 0, 200 ) }`
 		);
 	}
 }
@@ -132,7 +138,7 @@ async function attempt(
 	send: () => Promise< Sample >
 ): Promise< { sample: Sample; afterOutage: boolean } > {
 	let afterOutage = false;
-	for ( ;; ) {
+	for (;;) {
 		const sample = await send();
 		if ( sample.status !== 503 || ! ctx.outageTolerated() ) {
 			return { sample, afterOutage };
@@ -198,7 +204,9 @@ async function expectUserinfo(
 	}
 	const claims = json( sample );
 	if ( sub !== null && claims.sub !== sub ) {
-		throw new Error( `userinfo names ${ String( claims.sub ) }, not ${ sub }` );
+		throw new Error(
+			`userinfo names ${ String( claims.sub ) }, not ${ sub }`
+		);
 	}
 	return String( claims.sub );
 }
@@ -218,8 +226,11 @@ async function expectRefused(
  * The authorization request, and the consent form when the client asks for one. A consent POST
  * lost to an outage may have used up its pending request, so the front channel starts over.
  */
-async function authorizeStep( ctx: SignInContext, i: number ): Promise< string > {
-	for ( ;; ) {
+async function authorizeStep(
+	ctx: SignInContext,
+	i: number
+): Promise< string > {
+	for (;;) {
 		const { sample: page } = await attempt( ctx, 'authorize', () =>
 			authorizeGet( ctx.recorder, ctx.rp, ctx.user, i )
 		);
@@ -228,7 +239,10 @@ async function authorizeStep( ctx: SignInContext, i: number ): Promise< string >
 		}
 		if ( page.status !== 200 ) {
 			throw new Error(
-				`no consent page: ${ page.status } ${ page.body.slice( 0, 200 ) }`
+				`no consent page: ${ page.status } ${ page.body.slice(
+					0,
+					200
+				) }`
 			);
 		}
 		const { sample: decision, afterOutage } = await attempt(
@@ -242,7 +256,11 @@ async function authorizeStep( ctx: SignInContext, i: number ): Promise< string >
 	}
 }
 
-async function run( ctx: SignInContext, i: number, replay: boolean ): Promise< void > {
+async function run(
+	ctx: SignInContext,
+	i: number,
+	replay: boolean
+): Promise< void > {
 	const code = await authorizeStep( ctx, i );
 	ctx.tally.codesIssued++;
 	const first = await grant(
@@ -267,7 +285,12 @@ async function run( ctx: SignInContext, i: number, replay: boolean ): Promise< v
 		const { sample } = await attempt( ctx, 'userinfo', () =>
 			userinfo( ctx.recorder, second.access )
 		);
-		assertError( 'an access token of a revoked family', sample, 401, 'invalid_token' );
+		assertError(
+			'an access token of a revoked family',
+			sample,
+			401,
+			'invalid_token'
+		);
 		ctx.tally.replayChecks++;
 		return;
 	}
@@ -316,7 +339,11 @@ export async function runClients(
 	let failure: unknown = null;
 	await Promise.all(
 		contexts.map( async ( ctx, c ) => {
-			for ( let n = 0; n < maxPerClient && failure === null && running(); n++ ) {
+			for (
+				let n = 0;
+				n < maxPerClient && failure === null && running();
+				n++
+			) {
 				try {
 					await signIn( ctx, ( c + 1 ) * 1_000_000 + n, n % 2 === 1 );
 				} catch ( error ) {
