@@ -32,7 +32,7 @@ final class Outage_Dropin {
 		}
 		// Written aside and renamed, so a request failing meanwhile never includes half a file.
 		$draft = $path . '.' . wp_generate_password( 8, false ) . '.tmp';
-		if ( false === file_put_contents( $draft, $content ) || ! rename( $draft, $path ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions -- the drop-in must exist before WP_Filesystem can.
+		if ( false === file_put_contents( $draft, $content ) || ! rename( $draft, $path ) ) { // phpcs:ignore WordPress.WP.AlternativeFunctions -- activation cannot ask for WP_Filesystem credentials.
 			wp_delete_file( $draft );
 		}
 	}

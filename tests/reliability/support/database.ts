@@ -125,8 +125,9 @@ export async function grantInvariants(
 	}
 	return {
 		grants,
-		codes: Number( codes[ 0 ]?.codes ?? 0 ),
-		unusedCodes: Number( codes[ 0 ]?.unused ?? 0 ),
+		codes: Number( codes[ 0 ]?.codes ) || 0,
+		// SUM() over no rows is NULL.
+		unusedCodes: Number( codes[ 0 ]?.unused ) || 0,
 		broken,
 	};
 }
