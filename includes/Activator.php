@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC;
 
 use Keystone_OIDC\Endpoints\Router;
+use Keystone_OIDC\Http\Outage_Dropin;
 use Keystone_OIDC\Keys\Key_Store;
 use Keystone_OIDC\Storage\Schema;
 
@@ -17,11 +18,13 @@ final class Activator {
 		Key_Store::instance()->ensure();
 		Router::add_rewrite_rules();
 		flush_rewrite_rules();
+		Outage_Dropin::install();
 	}
 
 	public static function deactivate(): void {
 		Plugin::unschedule_events();
 		flush_rewrite_rules();
+		Outage_Dropin::remove();
 	}
 
 	/**

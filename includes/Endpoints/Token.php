@@ -11,6 +11,7 @@ use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Http\Parameters;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
+use Keystone_OIDC\Storage\Transaction;
 
 /**
  * RFC 6749 §3.2: POST a form, authenticate the client, run the grant, answer JSON that no cache
@@ -30,7 +31,12 @@ final class Token implements Endpoint {
 		$params = self::form_parameters( $request );
 		$client = Client_Authentication::authenticate( $request, $params );
 		$grant  = self::grant_type( $params );
-		Responder::json( 200, $grant->execute( $client, $params ), array_merge( Responder::NO_STORE, Responder::cors() ) );
+		$tokens = Transaction::run(
+			static function () use ( $grant, $client, $params ): array {
+				return $grant->execute( $client, $params );
+			}
+		);
+		Responder::json( 200, $tokens, array_merge( Responder::NO_STORE, Responder::cors() ) );
 	}
 
 	private static function form_parameters( Request $request ): Parameters {

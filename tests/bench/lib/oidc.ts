@@ -84,9 +84,14 @@ export async function login(
 	return { cookie, nonce: nonce.body.trim() };
 }
 
+/**
+ * Registers a confidential client for `REDIRECT_URI` that skips consent; `input` overrides any
+ * `ClientInput` field.
+ */
 export async function registerClient(
 	client: LoadClient,
-	session: Session
+	session: Session,
+	input: Record< string, unknown > = {}
 ): Promise< RegisteredClient > {
 	const answer = await client.request( {
 		method: 'POST',
@@ -102,6 +107,7 @@ export async function registerClient(
 			scopes: SCOPE.split( ' ' ),
 			type: 'confidential',
 			skip_consent: true,
+			...input,
 		} ),
 	} );
 	if ( answer.status !== 201 ) {

@@ -21,15 +21,49 @@ export function startBenchSite(
 	keep: boolean,
 	pluginDir?: string
 ): Promise< BenchSite > {
-	const child = spawn(
-		'bash',
+	return spawnSite(
+		name,
 		[
-			path.join( repoRoot, 'bin/bench-site.sh' ),
-			name,
 			'--workers',
 			String( workers ),
 			...( pluginDir ? [ '--plugin-dir', pluginDir ] : [] ),
 		],
+		keep,
+		path.join( repoRoot, '.cache/sites', name, 'run/mysqld.sock' )
+	);
+}
+
+/**
+ * A second web server (its own nginx and php-fpm, on another port) for a running site: same
+ * files, same wp-config.php, same database. Stop it before the site it fronts.
+ */
+export function startFrontEnd(
+	name: string,
+	site: BenchSite,
+	workers: number
+): Promise< BenchSite > {
+	return spawnSite(
+		name,
+		[
+			'--workers',
+			String( workers ),
+			'--front-of',
+			path.basename( site.dir ),
+		],
+		false,
+		site.socket
+	);
+}
+
+function spawnSite(
+	name: string,
+	args: string[],
+	keep: boolean,
+	socket: string
+): Promise< BenchSite > {
+	const child = spawn(
+		'bash',
+		[ path.join( repoRoot, 'bin/bench-site.sh' ), name, ...args ],
 		{ cwd: repoRoot, stdio: [ 'ignore', 'pipe', 'pipe' ] }
 	);
 	const dir = path.join( repoRoot, '.cache/sites', name );
@@ -56,12 +90,7 @@ export function startBenchSite(
 			const match = /KEYSTONE_SITE_READY (\S+)/.exec( output );
 			if ( match?.[ 1 ] ) {
 				clearTimeout( timer );
-				resolve( {
-					url: match[ 1 ],
-					dir,
-					socket: path.join( dir, 'run/mysqld.sock' ),
-					stop,
-				} );
+				resolve( { url: match[ 1 ], dir, socket, stop } );
 			}
 		};
 		child.stdout.on( 'data', onData );
