@@ -8,6 +8,8 @@ use Keystone_OIDC\Admin\Permalink_Notice;
 use Keystone_OIDC\Cron\Cleanup;
 use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\REST\Routes;
+use Keystone_OIDC\Sessions\Login_Hint;
+use Keystone_OIDC\Sessions\Session_Watch;
 use Keystone_OIDC\Tokens\Claims;
 
 /**
@@ -26,6 +28,8 @@ final class Plugin {
 		add_action( self::CLEANUP_HOOK, array( Cleanup::class, 'run' ) );
 		add_action( 'init', array( self::class, 'schedule_events' ) );
 		add_action( 'profile_update', array( Claims::class, 'record_profile_update' ) );
+		Session_Watch::add_hooks();
+		add_action( 'login_form_login', array( Login_Hint::class, 'prefill' ) );
 
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );

@@ -55,6 +55,10 @@ final class Discovery implements Endpoint {
 			'request_uri_parameter_supported'               => false,
 			'require_request_uri_registration'              => false,
 			'authorization_response_iss_parameter_supported' => true,
+			'end_session_endpoint'                          => Router::url( 'end-session' ),
+			'frontchannel_logout_supported'                 => false,
+			'backchannel_logout_supported'                  => true,
+			'backchannel_logout_session_supported'          => true,
 		);
 		$filtered = apply_filters( 'keystone_oidc_discovery', array_merge( $contract, $extra ) );
 		return array_merge( is_array( $filtered ) ? $filtered : array(), $contract );

@@ -29,6 +29,7 @@ final class Router {
 			'token'           => self::BASE . '/oauth/token',
 			'userinfo'        => self::BASE . '/oauth/userinfo',
 			'jwks'            => self::BASE . '/oauth/jwks',
+			'end-session'     => self::BASE . '/oauth/logout',
 		);
 	}
 
@@ -46,6 +47,7 @@ final class Router {
 			'token'           => Token::class,
 			'userinfo'        => Userinfo::class,
 			'jwks'            => Jwks::class,
+			'end-session'     => End_Session::class,
 		);
 	}
 
@@ -93,7 +95,7 @@ final class Router {
 		global $wpdb;
 		$wpdb->hide_errors();
 		ob_start();
-		$html = 'authorize' === $name;
+		$html = in_array( $name, array( 'authorize', 'end-session' ), true );
 		// WordPress answers a lost database connection with wp_die() (an HTML page); answer it in
 		// the endpoint's own format instead.
 		$die_handler = static function () use ( $html ): callable {

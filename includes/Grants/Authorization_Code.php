@@ -50,10 +50,10 @@ final class Authorization_Code implements Grant_Type {
 		if ( ! Code_Repository::consume( $code_hash, $now ) ) {
 			throw self::replayed( $row );
 		}
-		$scopes   = Scope::parse( (string) $row['scope'] );
-		$response = Token_Issuer::issue(
-			new Grant( $client, $user, $scopes, $scopes, (string) $row['grant_id'], (int) $row['auth_time'], null === $row['nonce'] ? null : (string) $row['nonce'] )
-		);
+		$scopes     = Scope::parse( (string) $row['scope'] );
+		$grant      = new Grant( $client, $user, $scopes, $scopes, (string) $row['grant_id'], (int) $row['auth_time'], null === $row['nonce'] ? null : (string) $row['nonce'] );
+		$grant->sid = isset( $row['data']['sid'] ) && is_string( $row['data']['sid'] ) ? $row['data']['sid'] : null;
+		$response   = Token_Issuer::issue( $grant );
 		// A replay seen while these tokens were being stored revoked only the rows that existed
 		// then; this redemption did win, so it still answers, but with tokens already revoked.
 		if ( Code_Repository::is_replayed( $code_hash ) ) {

@@ -47,8 +47,10 @@ final class Refresh_Token implements Grant_Type {
 		if ( ! Token_Repository::consume_refresh( $token_hash, $now ) ) {
 			throw self::reused( $row );
 		}
-		$auth_time = isset( $row['data']['auth_time'] ) ? (int) $row['data']['auth_time'] : (int) $row['created_at'];
-		$response  = Token_Issuer::issue( new Grant( $client, $user, $scopes, $granted, (string) $row['grant_id'], $auth_time, null ) );
+		$auth_time  = isset( $row['data']['auth_time'] ) ? (int) $row['data']['auth_time'] : (int) $row['created_at'];
+		$grant      = new Grant( $client, $user, $scopes, $granted, (string) $row['grant_id'], $auth_time, null );
+		$grant->sid = isset( $row['data']['sid'] ) && is_string( $row['data']['sid'] ) ? $row['data']['sid'] : null;
+		$response   = Token_Issuer::issue( $grant );
 		// A reuse seen while the new tokens were being stored revoked only the rows that existed then.
 		$after = Token_Repository::find( $token_hash, Token_Repository::TYPE_REFRESH );
 		if ( null === $after || null !== $after['revoked_at'] ) {

@@ -31,6 +31,9 @@ final class Grant {
 	/** @var string|null Only for the ID token of the code exchange. */
 	public $nonce;
 
+	/** @var string|null The WordPress session the grant was made in (`sid`). */
+	public $sid = null;
+
 	/**
 	 * @param string[] $scopes
 	 * @param string[] $refresh_scopes
