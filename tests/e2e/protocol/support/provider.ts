@@ -17,6 +17,7 @@ export const paths = {
 	token: `/${ BASE }/oauth/token`,
 	userinfo: `/${ BASE }/oauth/userinfo`,
 	jwks: `/${ BASE }/oauth/jwks`,
+	endSession: `/${ BASE }/oauth/logout`,
 } as const;
 
 export type EndpointName = keyof typeof paths;
