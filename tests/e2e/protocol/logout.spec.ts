@@ -11,12 +11,7 @@ import {
 	type JWTPayload,
 } from 'jose';
 import { test, expect, createProfileUser } from './support/fixtures';
-import {
-	client,
-	signedInContext,
-	signIn,
-	type Tokens,
-} from './support/flow';
+import { client, signedInContext, signIn, type Tokens } from './support/flow';
 import { raw } from './support/http';
 import {
 	endSessionUrl,
@@ -74,7 +69,9 @@ async function expectSignOutErrorPage(
 	expect( body ).toContain( `<code>${ error }</code>` );
 }
 
-async function expectConfirmationPage( response: APIResponse ): Promise< void > {
+async function expectConfirmationPage(
+	response: APIResponse
+): Promise< void > {
 	expect( response.status() ).toBe( 200 );
 	expect( response.headers().location ).toBeUndefined();
 	expect( response.headers()[ 'content-type' ] ).toMatch( /^text\/html/ );
@@ -318,7 +315,9 @@ test.describe( 'RP-initiated logout', () => {
 		const { tokens } = await signIn( signedIn, testClient );
 		const cookies = await signedIn.storageState();
 		const [ header, payload, signature ] = idTokenOf( tokens ).split( '.' );
-		const tampered = `${ header }.${ payload }.${ signature?.startsWith( 'A' ) ? 'B' : 'A' }${ signature?.slice( 1 ) }`;
+		const tampered = `${ header }.${ payload }.${
+			signature?.startsWith( 'A' ) ? 'B' : 'A'
+		}${ signature?.slice( 1 ) }`;
 		const response = await get( signedIn, {
 			id_token_hint: tampered,
 			client_id: testClient.client_id,
@@ -335,7 +334,10 @@ test.describe( 'RP-initiated logout', () => {
 		const testClient = await logoutClient();
 		const other = await createProfileUser();
 		const otherContext = await signedInContext( browser, other );
-		const { tokens: otherTokens } = await signIn( otherContext, testClient );
+		const { tokens: otherTokens } = await signIn(
+			otherContext,
+			testClient
+		);
 		await otherContext.close();
 		const cookies = await signedIn.storageState();
 		const response = await get( signedIn, {
@@ -504,16 +506,14 @@ test.describe( 'back-channel logout', () => {
 		expect( destroyed.status(), await destroyed.text() ).toBe( 200 );
 		expect( ( await destroyed.json() ).success ).toBe( true );
 
-		const received = [];
-		for ( const _ of sids ) {
-			received.push(
-				(
-					await verifyLogoutToken(
-						( await receiver.next() ).logoutToken as string,
-						testClient.client_id
-					)
-				 ).sid
+		const received: unknown[] = [];
+		while ( received.length < sids.length ) {
+			const delivery = await receiver.next();
+			const payload = await verifyLogoutToken(
+				delivery.logoutToken as string,
+				testClient.client_id
 			);
+			received.push( payload.sid );
 		}
 		expect( received.sort() ).toEqual( [ ...sids ].sort() );
 	} );

@@ -59,9 +59,10 @@ export async function wordpressLogoutUrl(
 ): Promise< string > {
 	const profile = await request.get( `${ baseUrl() }/wp-admin/profile.php` );
 	expect( profile.status() ).toBe( 200 );
-	const match = /href=['"]([^'"]*wp-login\.php\?action=logout[^'"]*)['"]/.exec(
-		await profile.text()
-	);
+	const match =
+		/href=['"]([^'"]*wp-login\.php\?action=logout[^'"]*)['"]/.exec(
+			await profile.text()
+		);
 	expect( match, 'the admin bar links to the logout' ).not.toBeNull();
 	return new URL(
 		( match?.[ 1 ] ?? '' ).replace( /&(?:amp|#038);/g, '&' ),
@@ -103,16 +104,21 @@ export async function startBackchannelReceiver(
 	const deliveries: BackchannelDelivery[] = [];
 	let taken = 0;
 	const server: Server = createServer( ( message, response ) => {
-		readBody( message ).then( ( body ) => {
-			deliveries.push( {
-				contentType: message.headers[ 'content-type' ] ?? '',
-				logoutToken: new URLSearchParams( body ).get( 'logout_token' ),
-			} );
-			if ( ! options.hang ) {
-				response.writeHead( 200, { 'Cache-Control': 'no-store' } );
-				response.end();
-			}
-		}, () => response.destroy() );
+		readBody( message ).then(
+			( body ) => {
+				deliveries.push( {
+					contentType: message.headers[ 'content-type' ] ?? '',
+					logoutToken: new URLSearchParams( body ).get(
+						'logout_token'
+					),
+				} );
+				if ( ! options.hang ) {
+					response.writeHead( 200, { 'Cache-Control': 'no-store' } );
+					response.end();
+				}
+			},
+			() => response.destroy()
+		);
 	} );
 	await new Promise< void >( ( resolve ) =>
 		server.listen( 0, '127.0.0.1', resolve )
