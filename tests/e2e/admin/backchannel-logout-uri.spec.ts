@@ -44,6 +44,7 @@ test( 'the back-channel logout URI is checked, saved, and survives saving other 
 	const save = app.getByRole( 'button', { name: 'Save Changes' } );
 	await save.click();
 	await expect( app.getByText( 'Client updated.' ) ).toBeVisible();
+	await expect( save ).toBeDisabled();
 	expect( await storedUri( created.client_id ) ).toBe(
 		'https://rp.example.test/logout'
 	);
@@ -59,6 +60,7 @@ test( 'the back-channel logout URI is checked, saved, and survives saving other 
 	await expect( field ).toHaveAttribute( 'aria-invalid', 'false' );
 	await save.click();
 	await expect( app.getByText( 'Client updated.' ) ).toBeVisible();
+	await expect( save ).toBeDisabled();
 	expect( await storedUri( created.client_id ) ).toBe(
 		'https://rp.example.test/backchannel'
 	);
@@ -66,6 +68,7 @@ test( 'the back-channel logout URI is checked, saved, and survives saving other 
 	await field.fill( '' );
 	await save.click();
 	await expect( app.getByText( 'Client updated.' ) ).toBeVisible();
+	await expect( save ).toBeDisabled();
 	expect( await storedUri( created.client_id ) ).toBe( '' );
 	expect( consoleErrors ).toEqual( [] );
 	await context.close();
