@@ -28,7 +28,9 @@ final class Plugin {
 		add_action( self::CLEANUP_HOOK, array( Cleanup::class, 'run' ) );
 		add_action( 'init', array( self::class, 'schedule_events' ) );
 		add_action( 'profile_update', array( Claims::class, 'record_profile_update' ) );
-		Session_Watch::add_hooks();
+		add_action( 'update_user_meta', array( Session_Watch::class, 'before_meta_update' ), 10, 4 );
+		add_action( 'delete_user_meta', array( Session_Watch::class, 'before_meta_delete' ), 10, 3 );
+		add_action( 'wp_logout', array( Session_Watch::class, 'after_logout' ) );
 		add_action( 'login_form_login', array( Login_Hint::class, 'prefill' ) );
 
 		if ( is_admin() ) {

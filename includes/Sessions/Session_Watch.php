@@ -6,20 +6,14 @@ namespace Keystone_OIDC\Sessions;
 /**
  * Notices WordPress login sessions ending, however they end. WordPress has no hook for it:
  * `wp_logout` fires only for the current session, while "Log Out Everywhere" on the profile
- * screen, a password reset or deleting the user call `WP_Session_Tokens::destroy_all()` /
- * `destroy_others()` or drop the user's meta, silently. What every one of them does is rewrite
+ * screen (`WP_Session_Tokens::destroy_all()` / `destroy_others()`) or deleting the user end
+ * sessions silently. What every one of them does is rewrite
  * the `session_tokens` user meta (the default `WP_User_Meta_Session_Tokens` manager), so the
  * verifiers present before a write and missing after it are the sessions that ended. `wp_logout`
  * is watched as well, for sites with another session manager; the logout side drops repeats.
  */
 final class Session_Watch {
 	const META_KEY = 'session_tokens';
-
-	public static function add_hooks(): void {
-		add_action( 'update_user_meta', array( self::class, 'before_meta_update' ), 10, 4 );
-		add_action( 'delete_user_meta', array( self::class, 'before_meta_delete' ), 10, 3 );
-		add_action( 'wp_logout', array( self::class, 'after_logout' ) );
-	}
 
 	/**
 	 * Runs before the new value is written, so the stored one is still the old list.
