@@ -4,8 +4,10 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Sessions;
 
 use Keystone_OIDC\Checks\Scope;
+use Keystone_OIDC\Clock;
 use Keystone_OIDC\Http\Responder;
 use Keystone_OIDC\Storage\Client_Repository;
+use Keystone_OIDC\Storage\Code_Repository;
 use Keystone_OIDC\Storage\Token_Repository;
 use Keystone_OIDC\Tokens\Logout_Token;
 
@@ -13,7 +15,9 @@ use Keystone_OIDC\Tokens\Logout_Token;
  * What ending a WordPress session means for the clients (OpenID Connect Back-Channel Logout 1.0):
  * every client that received tokens in that session gets a logout token at its
  * `backchannel_logout_uri`, and the tokens of that session are revoked, except a grant holding
- * `offline_access`, which OIDC Core §11 keeps usable while the user is signed out.
+ * `offline_access`, which OIDC Core §11 keeps usable while the user is signed out. Codes of that
+ * session not yet redeemed are revoked too: redeemed later, they would start a grant for a session
+ * that no longer exists, which no logout token would ever be sent for.
  */
 final class Backchannel_Logout {
 	/**
@@ -73,6 +77,13 @@ final class Backchannel_Logout {
 		}
 		foreach ( array_keys( array_diff_key( $grants, $offline ) ) as $grant_id ) {
 			Token_Repository::revoke_grant( (string) $grant_id );
+		}
+		$now = Clock::now();
+		foreach ( Code_Repository::unused_for_user( $user_id, $now ) as $code ) {
+			$sid = $code['data']['sid'] ?? null;
+			if ( is_string( $sid ) && in_array( $sid, $sids, true ) ) {
+				Code_Repository::mark_replayed( $code['code_hash'], $now );
+			}
 		}
 		foreach ( $sessions_by_client as $client_id => $sessions ) {
 			$client = Client_Repository::find( (string) $client_id );

@@ -11,7 +11,14 @@ import {
 	type JWTPayload,
 } from 'jose';
 import { test, expect, createProfileUser } from './support/fixtures';
-import { client, signedInContext, signIn, type Tokens } from './support/flow';
+import {
+	authorizeCode,
+	client,
+	redeem,
+	signedInContext,
+	signIn,
+	type Tokens,
+} from './support/flow';
 import { raw } from './support/http';
 import {
 	endSessionUrl,
@@ -516,6 +523,27 @@ test.describe( 'back-channel logout', () => {
 			received.push( payload.sid );
 		}
 		expect( received.sort() ).toEqual( [ ...sids ].sort() );
+	} );
+
+	test( 'a code issued in the session and redeemed after the sign-out → invalid_grant', async ( {
+		signedIn,
+	} ) => {
+		const testClient = await createClient();
+		const flow = await authorizeCode( signedIn, testClient );
+		const logout = await signedIn.request.get(
+			await wordpressLogoutUrl( signedIn.request ),
+			{ maxRedirects: 0 }
+		);
+		expect( logout.status() ).toBe( 302 );
+		const failure = await redeem( flow ).then(
+			() => null,
+			( error: unknown ) => error
+		);
+		expect( failure ).toBeInstanceOf( client.ResponseBodyError );
+		expect( ( failure as client.ResponseBodyError ).status ).toBe( 400 );
+		expect( ( failure as client.ResponseBodyError ).error ).toBe(
+			'invalid_grant'
+		);
 	} );
 
 	test( 'offline_access keeps its refresh token usable after the sign-out', async ( {
