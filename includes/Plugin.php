@@ -10,6 +10,8 @@ use Keystone_OIDC\Consent\Consent_Manager;
 use Keystone_OIDC\Cron\Cleanup;
 use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\REST\Routes;
+use Keystone_OIDC\Sessions\Login_Hint;
+use Keystone_OIDC\Sessions\Session_Watch;
 use Keystone_OIDC\Tokens\Claims;
 
 /**
@@ -29,6 +31,10 @@ final class Plugin {
 		add_action( 'init', array( self::class, 'schedule_events' ) );
 		add_action( 'profile_update', array( Claims::class, 'record_profile_update' ) );
 		add_action( 'deleted_user', array( Consent_Manager::class, 'forget_user' ) );
+		add_action( 'update_user_meta', array( Session_Watch::class, 'before_meta_update' ), 10, 4 );
+		add_action( 'delete_user_meta', array( Session_Watch::class, 'before_meta_delete' ), 10, 3 );
+		add_action( 'wp_logout', array( Session_Watch::class, 'after_logout' ) );
+		add_action( 'login_form_login', array( Login_Hint::class, 'prefill' ) );
 
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );

@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Endpoints;
 
 use Keystone_OIDC\Clients\Client;
+use Keystone_OIDC\Tokens\Id_Token_Hint;
 
 /**
  * An authorization request once its checks have passed: what a consent decision or a code is
@@ -45,6 +46,8 @@ final class Authorization_Request {
 
 	/** @var string[] RFC 8707 resources the client asked for, each among its audiences (empty: none asked). */
 	public $resources = array();
+	/** @var Id_Token_Hint|null The user the client expects, when it said. */
+	public $id_token_hint = null;
 
 	public function __construct( Client $client ) {
 		$this->client = $client;

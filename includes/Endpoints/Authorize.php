@@ -21,6 +21,7 @@ use Keystone_OIDC\Http\Redirect_Url;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
 use Keystone_OIDC\Storage\Client_Repository;
+use Keystone_OIDC\Tokens\Id_Token_Hint;
 
 /**
  * The authorization endpoint (RFC 6749 §4.1.1, OIDC Core §3.1.2), GET or POST. First the client
@@ -70,6 +71,8 @@ final class Authorize implements Endpoint {
 			$authorization->nonce   = self::nonce( $params );
 			$authorization->prompt  = self::prompt( $params );
 			$authorization->max_age = self::max_age( $params );
+
+			$authorization->id_token_hint = self::id_token_hint( $params );
 			self::continue_as_user( $params, $authorization, $request->method() );
 		} catch ( \Throwable $failure ) {
 			Authorization_Response::error( Responder::to_oauth_error( $failure ), $authorization, $request->method() );
@@ -274,6 +277,11 @@ final class Authorize implements Endpoint {
 		return (int) $max_age;
 	}
 
+	private static function id_token_hint( Parameters $params ): ?Id_Token_Hint {
+		$hint = $params->get( 'id_token_hint' );
+		return null === $hint ? null : Id_Token_Hint::verify( $hint );
+	}
+
 	/**
 	 * Sends the user to log in when needed, then issues the code or asks for consent.
 	 */
@@ -286,6 +294,9 @@ final class Authorize implements Endpoint {
 			}
 			Responder::redirect( wp_login_url( self::return_url( $params ) ), $method );
 			return;
+		}
+		if ( $silent && null !== $authorization->id_token_hint && ! $authorization->id_token_hint->is_for_user( $user ) ) {
+			throw OAuth_Error::login_required( 'The signed-in user is not the one id_token_hint names' );
 		}
 		$auth_time = self::auth_time( $user );
 		$too_old   = null !== $authorization->max_age && Clock::now() - $auth_time > $authorization->max_age;

@@ -60,6 +60,10 @@ final class Discovery implements Endpoint {
 			'revocation_endpoint_auth_methods_supported'    => array( 'client_secret_basic', 'client_secret_post', 'none' ),
 			'introspection_endpoint'                        => Router::url( 'introspection' ),
 			'introspection_endpoint_auth_methods_supported' => array( 'client_secret_basic', 'client_secret_post' ),
+			'end_session_endpoint'                          => Router::url( 'end-session' ),
+			'frontchannel_logout_supported'                 => false,
+			'backchannel_logout_supported'                  => true,
+			'backchannel_logout_session_supported'          => true,
 		);
 		$filtered = apply_filters( 'keystone_oidc_discovery', array_merge( $contract, $extra ) );
 		return array_merge( is_array( $filtered ) ? $filtered : array(), $contract );

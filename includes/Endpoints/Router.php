@@ -31,6 +31,7 @@ final class Router {
 			'jwks'            => self::BASE . '/oauth/jwks',
 			'revocation'      => self::BASE . '/oauth/revoke',
 			'introspection'   => self::BASE . '/oauth/introspect',
+			'end-session'     => self::BASE . '/oauth/logout',
 		);
 	}
 
@@ -50,6 +51,7 @@ final class Router {
 			'jwks'            => Jwks::class,
 			'revocation'      => Revocation::class,
 			'introspection'   => Introspection::class,
+			'end-session'     => End_Session::class,
 		);
 	}
 
@@ -119,7 +121,7 @@ final class Router {
 		global $wpdb;
 		$wpdb->hide_errors();
 		ob_start();
-		$html = 'authorize' === $name;
+		$html = in_array( $name, array( 'authorize', 'end-session' ), true );
 		// WordPress answers a lost database connection with wp_die() (an HTML page); answer it in
 		// the endpoint's own format instead.
 		$die_handler = static function () use ( $html ): callable {

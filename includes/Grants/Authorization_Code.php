@@ -58,6 +58,7 @@ final class Authorization_Code implements Grant_Type {
 
 		$grant->resources         = $resources;
 		$grant->refresh_resources = $granted_resources;
+		$grant->sid               = isset( $row['data']['sid'] ) && is_string( $row['data']['sid'] ) ? $row['data']['sid'] : null;
 
 		$response = Token_Issuer::issue( $grant );
 		// A replay seen while these tokens were being stored revoked only the rows that existed

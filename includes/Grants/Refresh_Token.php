@@ -58,6 +58,7 @@ final class Refresh_Token implements Grant_Type {
 		$grant->resources          = $resources;
 		$grant->refresh_resources  = $granted_resources;
 		$grant->refresh_expires_at = self::sliding( $granted ) ? null : (int) $row['expires_at'];
+		$grant->sid                = isset( $row['data']['sid'] ) && is_string( $row['data']['sid'] ) ? $row['data']['sid'] : null;
 
 		$response = Token_Issuer::issue( $grant );
 		// A reuse seen while the new tokens were being stored revoked only the rows that existed then.

@@ -173,9 +173,9 @@ final class Responder {
 	 * Shown instead of a redirect while `client_id` or `redirect_uri` is unproven (RFC 6749
 	 * §4.1.2.1: never redirect to an unverified URI).
 	 */
-	public static function error_page( OAuth_Error $error ): void {
+	public static function error_page( OAuth_Error $error, ?string $title = null ): void {
 		$status = $error->status() >= 500 ? $error->status() : 400;
-		$title  = __( 'Sign-in request rejected', 'keystone-oidc' );
+		$title  = $title ?? __( 'Sign-in request rejected', 'keystone-oidc' );
 		$body   = '<!DOCTYPE html><html lang="' . esc_attr( get_bloginfo( 'language' ) ) . '"><head><meta charset="utf-8">'
 			. '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">'
 			. '<title>' . esc_html( $title ) . '</title></head><body>'

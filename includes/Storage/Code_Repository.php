@@ -56,6 +56,28 @@ final class Code_Repository {
 	}
 
 	/**
+	 * The user's codes still waiting to be redeemed: what a sign-out has to find by the session in
+	 * `data`. There is no index by user, but only codes of the last minutes are not yet expired.
+	 *
+	 * @return array<int,array{code_hash: string, data: array<string,mixed>}>
+	 */
+	public static function unused_for_user( int $user_id, int $now ): array {
+		global $wpdb;
+		$table = Schema::codes_table();
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT code_hash, data FROM {$table} WHERE expires_at > %d AND user_id = %d AND used_at IS NULL AND revoked_at IS NULL", $now, $user_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
+		Database_Error::throw_if_failed( 'Reading the codes of a user' );
+		$codes = array();
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$data    = json_decode( (string) $row['data'], true );
+			$codes[] = array(
+				'code_hash' => (string) $row['code_hash'],
+				'data'      => is_array( $data ) ? $data : array(),
+			);
+		}
+		return $codes;
+	}
+
+	/**
 	 * Marks the code used. True for exactly one caller, however many race for the same code.
 	 */
 	public static function consume( string $code_hash, int $now ): bool {

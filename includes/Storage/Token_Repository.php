@@ -63,6 +63,30 @@ final class Token_Repository {
 	}
 
 	/**
+	 * The user's tokens not yet revoked: what a sign-out has to find by the session in `data`.
+	 *
+	 * @return array<int,array{grant_id: string, client_id: string, type: string, scope: string, data: array<string,mixed>}>
+	 */
+	public static function unrevoked_for_user( int $user_id ): array {
+		global $wpdb;
+		$table = Schema::tokens_table();
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT grant_id, client_id, type, scope, data FROM {$table} WHERE user_id = %d AND revoked_at IS NULL", $user_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
+		Database_Error::throw_if_failed( 'Reading the tokens of a user' );
+		$tokens = array();
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$data     = json_decode( (string) $row['data'], true );
+			$tokens[] = array(
+				'grant_id'  => (string) $row['grant_id'],
+				'client_id' => (string) $row['client_id'],
+				'type'      => (string) $row['type'],
+				'scope'     => (string) $row['scope'],
+				'data'      => is_array( $data ) ? $data : array(),
+			);
+		}
+		return $tokens;
+	}
+
+	/**
 	 * Marks a refresh token rotated. True for exactly one caller, however many race for it.
 	 */
 	public static function consume_refresh( string $token_hash, int $now ): bool {

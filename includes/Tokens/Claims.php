@@ -16,7 +16,7 @@ final class Claims {
 		'roles'   => array( 'roles', 'groups' ),
 	);
 
-	const PROTOCOL = array( 'sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'azp', 'at_hash' );
+	const PROTOCOL = array( 'sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'azp', 'at_hash', 'sid' );
 
 	/**
 	 * User meta recording when the profile last changed: WordPress itself does not keep it.

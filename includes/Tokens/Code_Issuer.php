@@ -9,6 +9,7 @@ use Keystone_OIDC\Config;
 use Keystone_OIDC\Crypto\Random;
 use Keystone_OIDC\Crypto\Secret_Hash;
 use Keystone_OIDC\Endpoints\Authorization_Request;
+use Keystone_OIDC\Sessions\Session_Id;
 use Keystone_OIDC\Storage\Code_Repository;
 
 /**
@@ -32,11 +33,21 @@ final class Code_Issuer {
 				'code_challenge_method' => $request->code_challenge_method,
 				'auth_time'             => $auth_time,
 				'grant_id'              => Random::hex( 16 ),
-				'data'                  => array( 'resources' => $request->resources ),
+				'data'                  => array_merge( array( 'resources' => $request->resources ), self::session_data() ),
 				'expires_at'            => $now + Config::lifetime( 'code' ),
 				'created_at'            => $now,
 			)
 		);
 		return $code;
+	}
+
+	/**
+	 * The WordPress session the code is issued in, carried on to every token of its grant.
+	 *
+	 * @return array<string,string>
+	 */
+	private static function session_data(): array {
+		$sid = Session_Id::current();
+		return null === $sid ? array() : array( 'sid' => $sid );
 	}
 }

@@ -42,6 +42,8 @@ final class Grant {
 	 * null when a new refresh token gets the full refresh lifetime.
 	 */
 	public $refresh_expires_at = null;
+	/** @var string|null The WordPress session the grant was made in (`sid`). */
+	public $sid = null;
 
 	/**
 	 * @param string[] $scopes

@@ -57,7 +57,7 @@ final class Token_Issuer {
 				'client_id'  => $grant->client->client_id,
 				'user_id'    => (int) $grant->user->ID,
 				'scope'      => $scope,
-				'data'       => array( 'resources' => $grant->resources ),
+				'data'       => array_merge( array( 'resources' => $grant->resources ), self::session_data( $grant ) ),
 				'expires_at' => $expires,
 				'created_at' => $now,
 			)
@@ -106,6 +106,9 @@ final class Token_Issuer {
 		if ( null !== $grant->nonce ) {
 			$claims['nonce'] = $grant->nonce;
 		}
+		if ( null !== $grant->sid ) {
+			$claims['sid'] = $grant->sid;
+		}
 		// Protocol claims win over anything a claims filter put under the same name.
 		$payload = array_merge( Claims::for_user( $grant->user, $grant->scopes, $grant->client ), $claims );
 		return Jws::sign( $payload, Key_Store::instance()->current( $alg ) );
@@ -121,14 +124,24 @@ final class Token_Issuer {
 				'client_id'  => $grant->client->client_id,
 				'user_id'    => (int) $grant->user->ID,
 				'scope'      => Scope::to_string( $grant->refresh_scopes ),
-				'data'       => array(
-					'auth_time' => $grant->auth_time,
-					'resources' => $grant->refresh_resources,
+				'data'       => array_merge(
+					array(
+						'auth_time' => $grant->auth_time,
+						'resources' => $grant->refresh_resources,
+					),
+					self::session_data( $grant )
 				),
 				'expires_at' => $grant->refresh_expires_at ?? $now + Config::lifetime( 'refresh' ),
 				'created_at' => $now,
 			)
 		);
 		return $token;
+	}
+
+	/**
+	 * @return array<string,string> Where a sign-out finds the tokens of its session.
+	 */
+	private static function session_data( Grant $grant ): array {
+		return null === $grant->sid ? array() : array( 'sid' => $grant->sid );
 	}
 }

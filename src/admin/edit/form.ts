@@ -1,6 +1,7 @@
 import type { Client, ClientInput } from '../../api/types';
 import {
 	audienceProblem,
+	backchannelLogoutUriProblem,
 	checkUriList,
 	redirectUriProblem,
 	splitUris,
@@ -16,6 +17,7 @@ export function emptyForm(): ClientFormValues {
 		scopes: [ 'openid' ],
 		type: 'confidential',
 		postLogoutRedirectUris: '',
+		backchannelLogoutUri: '',
 		audiences: '',
 		allowedRoles: [],
 		skipConsent: false,
@@ -33,6 +35,7 @@ export function formFromClient( client: Client ): ClientFormValues {
 		postLogoutRedirectUris: ( client.post_logout_redirect_uris ?? [] ).join(
 			'\n'
 		),
+		backchannelLogoutUri: client.backchannel_logout_uri ?? '',
 		audiences: ( client.audiences ?? [] ).join( '\n' ),
 		allowedRoles: client.allowed_roles ?? [],
 		skipConsent: client.skip_consent ?? false,
@@ -62,6 +65,7 @@ export function formToInput( values: ClientFormValues ): ClientInput {
 		scopes: withOpenid( values.scopes ),
 		type: values.type,
 		post_logout_redirect_uris: splitUris( values.postLogoutRedirectUris ),
+		backchannel_logout_uri: values.backchannelLogoutUri.trim(),
 		audiences: splitUris( values.audiences ),
 		allowed_roles: values.allowedRoles,
 		skip_consent: values.skipConsent,
@@ -88,6 +92,9 @@ export function validateForm( values: ClientFormValues ): ClientFormErrors {
 			values.postLogoutRedirectUris,
 			redirectUriProblem
 		),
+		backchannelLogoutUri: backchannelLogoutUriProblem(
+			values.backchannelLogoutUri.trim()
+		),
 		audiences: checkUriList( values.audiences, audienceProblem ),
 	};
 }
@@ -98,6 +105,7 @@ export function hasErrors( errors: ClientFormErrors ): boolean {
 		errors.redirectUris === 'required' ||
 		errors.redirectUris.length > 0 ||
 		errors.postLogoutRedirectUris.length > 0 ||
+		errors.backchannelLogoutUri !== null ||
 		errors.audiences.length > 0
 	);
 }

@@ -84,6 +84,24 @@ export function redirectUriProblem( uri: string ): UriProblem | null {
 	return null;
 }
 
+/**
+ * The provider POSTs logout tokens to it from the server, so it must be a web URI; the rest are
+ * the redirect URI rules, as the server's `Client_Input` applies them. Empty means none.
+ */
+export function backchannelLogoutUriProblem( uri: string ): UriProblem | null {
+	if ( uri === '' ) {
+		return null;
+	}
+	const common = commonProblem( uri );
+	if ( common !== null ) {
+		return common;
+	}
+	if ( ! /^https?:/i.test( uri ) ) {
+		return 'not_web';
+	}
+	return redirectUriProblem( uri );
+}
+
 /** Audiences name APIs; they only need to be absolute, exact URIs. */
 export function audienceProblem( uri: string ): UriProblem | null {
 	return commonProblem( uri );

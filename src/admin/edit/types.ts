@@ -10,6 +10,7 @@ export interface ClientFormValues {
 	scopes: string[];
 	type: ClientType;
 	postLogoutRedirectUris: string;
+	backchannelLogoutUri: string;
 	audiences: string;
 	allowedRoles: string[];
 	skipConsent: boolean;
@@ -27,6 +28,7 @@ export type UriProblem =
 	| 'wildcard'
 	| 'no_host'
 	| 'http_not_loopback'
+	| 'not_web'
 	| 'duplicate';
 
 export interface UriLineError {
@@ -42,6 +44,7 @@ export interface ClientFormErrors {
 	name: NameProblem | null;
 	redirectUris: UriLineError[] | 'required';
 	postLogoutRedirectUris: UriLineError[];
+	backchannelLogoutUri: UriProblem | null;
 	audiences: UriLineError[];
 }
 

@@ -21,6 +21,7 @@ const client: Client = {
 	redirect_uris: [ 'https://cloud.example/cb', 'https://cloud.example/cb2' ],
 	scopes: [ 'profile', 'openid' ],
 	type: 'confidential',
+	backchannel_logout_uri: 'https://cloud.example/backchannel-logout',
 	allowed_roles: [ 'editor' ],
 	skip_consent: true,
 	refresh_tokens: false,
@@ -39,6 +40,7 @@ describe( 'client form values', () => {
 			scopes: [ 'openid', 'profile' ],
 			type: 'confidential',
 			post_logout_redirect_uris: [],
+			backchannel_logout_uri: 'https://cloud.example/backchannel-logout',
 			audiences: [],
 			allowed_roles: [ 'editor' ],
 			skip_consent: true,
@@ -60,6 +62,8 @@ describe( 'client form values', () => {
 		assert.equal( values.skipConsent, false );
 		assert.equal( values.idTokenAlg, 'RS256' );
 		assert.deepEqual( values.allowedRoles, [] );
+		assert.equal( values.backchannelLogoutUri, '' );
+		assert.equal( formToInput( values ).backchannel_logout_uri, '' );
 	} );
 
 	it( 'always sends openid, first, even when unchecked', () => {
@@ -130,6 +134,42 @@ describe( 'validateForm', () => {
 		assert.deepEqual( errors.audiences, [
 			{ line: 2, uri: 'relative', problem: 'not_absolute' },
 		] );
+	} );
+
+	it( 'checks the back-channel logout URI: optional, a web URI, https unless loopback', () => {
+		const base = {
+			...emptyForm(),
+			name: 'App',
+			redirectUris: 'https://app.example/cb',
+		};
+		const problem = ( backchannelLogoutUri: string ) =>
+			validateForm( { ...base, backchannelLogoutUri } )
+				.backchannelLogoutUri;
+		assert.equal( problem( '' ), null );
+		assert.equal( problem( '   ' ), null );
+		assert.equal( problem( 'https://app.example/logout' ), null );
+		assert.equal( problem( 'http://127.0.0.1:8080/logout' ), null );
+		assert.equal(
+			problem( 'http://app.example/logout' ),
+			'http_not_loopback'
+		);
+		assert.equal( problem( 'ftp://app.example/logout' ), 'not_web' );
+		assert.equal( problem( 'com.example.app:/logout' ), 'not_web' );
+		assert.equal( problem( '/logout' ), 'not_absolute' );
+		assert.equal( problem( 'https://app.example/logout#x' ), 'fragment' );
+		assert.equal(
+			hasErrors(
+				validateForm( { ...base, backchannelLogoutUri: 'ftp://x' } )
+			),
+			true
+		);
+		assert.equal(
+			formToInput( {
+				...base,
+				backchannelLogoutUri: ' https://app.example/logout ',
+			} ).backchannel_logout_uri,
+			'https://app.example/logout'
+		);
 	} );
 
 	it( 'passes a complete, valid form', () => {

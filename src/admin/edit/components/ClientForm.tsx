@@ -10,14 +10,14 @@ import {
 	TextControl,
 	ToggleControl,
 } from '@wordpress/components';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 import type { FormEvent } from 'react';
 
 import type { RoleOption } from '../../../config/admin-config';
 import type { ClientType, IdTokenAlg } from '../../../api/types';
 import { hasErrors, toggleInList } from '../form';
 import type { ClientFormErrors, ClientFormValues } from '../types';
-import { nameProblemText, scopeDescription } from './messages';
+import { nameProblemText, scopeDescription, uriProblemText } from './messages';
 import { UriListField } from './UriListField';
 
 interface ClientFormProps {
@@ -70,6 +70,14 @@ export function ClientForm( {
 		errors.name === 'too_long' || ( errors.name !== null && showRequired )
 			? nameProblemText( errors.name )
 			: null;
+	const backchannelError =
+		errors.backchannelLogoutUri === null
+			? null
+			: sprintf(
+					/* translators: %s: what is wrong with the URI. */
+					__( 'This URI %s.', 'keystone-oidc' ),
+					uriProblemText( errors.backchannelLogoutUri )
+			  );
 	const redirectRequired = errors.redirectUris === 'required';
 	const redirectErrors = redirectRequired
 		? []
@@ -216,6 +224,46 @@ export function ClientForm( {
 						}
 						errors={ errors.postLogoutRedirectUris }
 					/>
+
+					<div className="keystone-oidc-field">
+						<TextControl
+							__nextHasNoMarginBottom
+							__next40pxDefaultSize
+							type="url"
+							label={ __(
+								'Back-Channel Logout URI',
+								'keystone-oidc'
+							) }
+							value={ values.backchannelLogoutUri }
+							onChange={ ( uri ) =>
+								set( 'backchannelLogoutUri', uri )
+							}
+							placeholder="https://app.example/backchannel-logout"
+							spellCheck={ false }
+							autoCapitalize="off"
+							autoComplete="off"
+							aria-invalid={ backchannelError !== null }
+							help={
+								<>
+									{ __(
+										'Optional. Where this site sends a logout token when someone who signed in to the application signs out of WordPress.',
+										'keystone-oidc'
+									) }
+									<span
+										className="keystone-oidc-field-errors"
+										aria-live="polite"
+									>
+										{ backchannelError !== null && (
+											<>
+												<br />
+												{ backchannelError }
+											</>
+										) }
+									</span>
+								</>
+							}
+						/>
+					</div>
 
 					<UriListField
 						label={ __( 'Audiences', 'keystone-oidc' ) }

@@ -37,6 +37,8 @@ export function uriProblemText( problem: UriProblem ): string {
 				'uses a scheme that is never allowed (javascript:, data:, vbscript:, file:)',
 				'keystone-oidc'
 			);
+		case 'not_web':
+			return __( 'must be an https URI', 'keystone-oidc' );
 		case 'duplicate':
 			return __( 'is listed twice', 'keystone-oidc' );
 	}

@@ -19,6 +19,7 @@ export const paths = {
 	jwks: `/${ BASE }/oauth/jwks`,
 	revocation: `/${ BASE }/oauth/revoke`,
 	introspection: `/${ BASE }/oauth/introspect`,
+	endSession: `/${ BASE }/oauth/logout`,
 } as const;
 
 export type EndpointName = keyof typeof paths;

@@ -21,13 +21,15 @@ remove_action( 'wp_update_themes', 'wp_update_themes' );
 // failed image load in the browser console, which the suite counts as a defect of the screen.
 add_filter( 'option_show_avatars', '__return_false' );
 
-// An administrator's profile screens offer languages to install, fetched from WordPress.org; offline
-// that fetch fails with a PHP warning. The site offers none instead.
+// The user-edit screen lists the translations wordpress.org offers; offline, that lookup only
+// fails with a PHP warning. Answer it with none.
 add_filter(
 	'translations_api',
-	static function () {
-		return array( 'translations' => array() );
-	}
+	static function ( $result, $type ) {
+		return 'core' === $type ? array( 'translations' => array() ) : $result;
+	},
+	10,
+	2
 );
 
 add_filter(

@@ -1,0 +1,132 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Sessions;
+
+use Keystone_OIDC\Checks\Scope;
+use Keystone_OIDC\Clock;
+use Keystone_OIDC\Http\Responder;
+use Keystone_OIDC\Storage\Client_Repository;
+use Keystone_OIDC\Storage\Code_Repository;
+use Keystone_OIDC\Storage\Token_Repository;
+use Keystone_OIDC\Tokens\Logout_Token;
+
+/**
+ * What ending a WordPress session means for the clients (OpenID Connect Back-Channel Logout 1.0):
+ * every client that received tokens in that session gets a logout token at its
+ * `backchannel_logout_uri`, and the tokens of that session are revoked, except a grant holding
+ * `offline_access`, which OIDC Core §11 keeps usable while the user is signed out. Codes of that
+ * session not yet redeemed are revoked too: redeemed later, they would start a grant for a session
+ * that no longer exists, which no logout token would ever be sent for.
+ */
+final class Backchannel_Logout {
+	/**
+	 * Seconds one delivery may take (cURL's floor is one second). Delivery is not retried: a
+	 * client that does not answer in time misses this logout.
+	 */
+	const TIMEOUT = 2;
+
+	/**
+	 * Sessions already handled in this request: `wp_logout` and the session meta both report one.
+	 *
+	 * @var array<string,true>
+	 */
+	private static $handled = array();
+
+	/**
+	 * @var array<int,array{uri: string, token: string}>
+	 */
+	private static $outbox = array();
+
+	/**
+	 * @param string[] $sids
+	 */
+	public static function sessions_ended( int $user_id, array $sids ): void {
+		$sids = array_values( array_diff( $sids, array_keys( self::$handled ) ) );
+		if ( array() === $sids ) {
+			return;
+		}
+		foreach ( $sids as $sid ) {
+			self::$handled[ $sid ] = true;
+		}
+		// Signing out of WordPress must work even when this cannot: the failure is only logged.
+		try {
+			self::end( $user_id, $sids );
+		} catch ( \Throwable $failure ) {
+			Responder::to_oauth_error( $failure );
+		}
+	}
+
+	/**
+	 * @param string[] $sids
+	 */
+	private static function end( int $user_id, array $sids ): void {
+		$sessions_by_client = array();
+		$grants             = array();
+		$offline            = array();
+		foreach ( Token_Repository::unrevoked_for_user( $user_id ) as $token ) {
+			$sid = $token['data']['sid'] ?? null;
+			if ( ! is_string( $sid ) || ! in_array( $sid, $sids, true ) ) {
+				continue;
+			}
+			$sessions_by_client[ $token['client_id'] ][ $sid ] = true;
+			$grants[ $token['grant_id'] ]                       = true;
+			if ( Token_Repository::TYPE_REFRESH === $token['type'] && in_array( 'offline_access', Scope::parse( $token['scope'] ), true ) ) {
+				$offline[ $token['grant_id'] ] = true;
+			}
+		}
+		foreach ( array_keys( array_diff_key( $grants, $offline ) ) as $grant_id ) {
+			Token_Repository::revoke_grant( (string) $grant_id );
+		}
+		$now = Clock::now();
+		foreach ( Code_Repository::unused_for_user( $user_id, $now ) as $code ) {
+			$sid = $code['data']['sid'] ?? null;
+			if ( is_string( $sid ) && in_array( $sid, $sids, true ) ) {
+				Code_Repository::mark_replayed( $code['code_hash'], $now );
+			}
+		}
+		foreach ( $sessions_by_client as $client_id => $sessions ) {
+			$client = Client_Repository::find( (string) $client_id );
+			if ( null === $client || '' === $client->backchannel_logout_uri ) {
+				continue;
+			}
+			foreach ( array_keys( $sessions ) as $sid ) {
+				self::$outbox[] = array(
+					'uri'   => $client->backchannel_logout_uri,
+					'token' => Logout_Token::issue( $client, $user_id, (string) $sid ),
+				);
+			}
+		}
+		if ( array() !== self::$outbox && false === has_action( 'shutdown', array( self::class, 'deliver' ) ) ) {
+			add_action( 'shutdown', array( self::class, 'deliver' ), 1000 );
+		}
+	}
+
+	/**
+	 * Posts the logout tokens once the response is complete. Why `shutdown`, not a cron event: a
+	 * WP-Cron event runs only when some later visitor triggers it, which may be hours away on a
+	 * quiet site, while a logout should reach the clients now. Under PHP-FPM
+	 * `fastcgi_finish_request()` hands the browser its answer first, so no client, however slow,
+	 * delays the sign-out; elsewhere the short timeout bounds what a slow client costs.
+	 * `wp_remote_post` rather than `wp_safe_remote_post`: the URI was registered by an
+	 * administrator, and a client on the same host or network is a normal deployment.
+	 */
+	public static function deliver(): void {
+		$outbox       = self::$outbox;
+		self::$outbox = array();
+		if ( function_exists( 'fastcgi_finish_request' ) ) {
+			fastcgi_finish_request();
+		}
+		foreach ( $outbox as $message ) {
+			wp_remote_post(
+				$message['uri'],
+				array(
+					'body'        => array( 'logout_token' => $message['token'] ),
+					'timeout'     => self::TIMEOUT,
+					'redirection' => 0,
+					'blocking'    => false,
+				)
+			);
+		}
+	}
+}

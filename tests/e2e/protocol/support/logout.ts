@@ -1,0 +1,144 @@
+/**
+ * Signing out as relying parties see it: the end-session URL, a WordPress session checked from
+ * the cookies it had, and a back-channel logout receiver listening on loopback, as a client's
+ * `backchannel_logout_uri` would.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+	expect,
+	request as playwrightRequest,
+	type APIRequestContext,
+	type BrowserContext,
+} from '@playwright/test';
+import { baseUrl } from '../../support/env';
+import { endpoint } from './provider';
+
+export function endSessionUrl( parameters: Record< string, string > ): string {
+	const url = new URL( endpoint( 'endSession' ) );
+	for ( const [ key, value ] of Object.entries( parameters ) ) {
+		url.searchParams.set( key, value );
+	}
+	return url.href;
+}
+
+type StorageState = Awaited< ReturnType< BrowserContext[ 'storageState' ] > >;
+
+/**
+ * Whether the WordPress session behind these cookies still exists: wp-admin answers its page, or
+ * sends the visitor to log in. Asked with a copy of the cookies taken before the sign-out, so a
+ * session destroyed on the server is told apart from a browser that merely forgot its cookie.
+ */
+export async function hasWordPressSession(
+	storageState: StorageState
+): Promise< boolean > {
+	const request = await playwrightRequest.newContext( {
+		baseURL: baseUrl(),
+		storageState,
+	} );
+	try {
+		const response = await request.get( '/wp-admin/profile.php', {
+			maxRedirects: 0,
+		} );
+		if ( response.status() === 200 ) {
+			return true;
+		}
+		expect( response.status() ).toBe( 302 );
+		expect( response.headers().location ).toContain( '/wp-login.php' );
+		return false;
+	} finally {
+		await request.dispose();
+	}
+}
+
+/**
+ * The "Log Out" link WordPress itself shows a signed-in user (wp_logout_url(), with its nonce).
+ */
+export async function wordpressLogoutUrl(
+	request: APIRequestContext
+): Promise< string > {
+	const profile = await request.get( `${ baseUrl() }/wp-admin/profile.php` );
+	expect( profile.status() ).toBe( 200 );
+	const match =
+		/href=['"]([^'"]*wp-login\.php\?action=logout[^'"]*)['"]/.exec(
+			await profile.text()
+		);
+	expect( match, 'the admin bar links to the logout' ).not.toBeNull();
+	return new URL(
+		( match?.[ 1 ] ?? '' ).replace( /&(?:amp|#038);/g, '&' ),
+		baseUrl()
+	).href;
+}
+
+export interface BackchannelDelivery {
+	contentType: string;
+	logoutToken: string | null;
+}
+
+export interface BackchannelReceiver {
+	uri: string;
+	deliveries: BackchannelDelivery[];
+	/** Waits for the next delivery not yet taken. */
+	next: () => Promise< BackchannelDelivery >;
+	close: () => Promise< void >;
+}
+
+function readBody( message: IncomingMessage ): Promise< string > {
+	return new Promise( ( resolve, reject ) => {
+		const chunks: Buffer[] = [];
+		message.on( 'data', ( chunk: Buffer ) => chunks.push( chunk ) );
+		message.on( 'end', () =>
+			resolve( Buffer.concat( chunks ).toString( 'utf8' ) )
+		);
+		message.on( 'error', reject );
+	} );
+}
+
+/**
+ * A client's back-channel logout endpoint on 127.0.0.1. With `hang`, it reads each request and
+ * never answers, like a client that is down behind a proxy.
+ */
+export async function startBackchannelReceiver(
+	options: { hang?: boolean } = {}
+): Promise< BackchannelReceiver > {
+	const deliveries: BackchannelDelivery[] = [];
+	let taken = 0;
+	const server: Server = createServer( ( message, response ) => {
+		readBody( message ).then(
+			( body ) => {
+				deliveries.push( {
+					contentType: message.headers[ 'content-type' ] ?? '',
+					logoutToken: new URLSearchParams( body ).get(
+						'logout_token'
+					),
+				} );
+				if ( ! options.hang ) {
+					response.writeHead( 200, { 'Cache-Control': 'no-store' } );
+					response.end();
+				}
+			},
+			() => response.destroy()
+		);
+	} );
+	await new Promise< void >( ( resolve ) =>
+		server.listen( 0, '127.0.0.1', resolve )
+	);
+	const { port } = server.address() as AddressInfo;
+	return {
+		uri: `http://127.0.0.1:${ port }/backchannel-logout`,
+		deliveries,
+		next: async () => {
+			await expect
+				.poll( () => deliveries.length, {
+					message: 'a logout token was delivered',
+				} )
+				.toBeGreaterThan( taken );
+			return deliveries[ taken++ ] as BackchannelDelivery;
+		},
+		close: () =>
+			new Promise< void >( ( resolve ) => {
+				server.closeAllConnections();
+				server.close( () => resolve() );
+			} ),
+	};
+}
