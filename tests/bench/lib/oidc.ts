@@ -137,7 +137,8 @@ export async function registerClient(
 export function authorizeRequest(
 	rp: RegisteredClient,
 	session: Session,
-	i: number
+	i: number,
+	extra: Record< string, string > = {}
 ): RequestSpec {
 	const query = new URLSearchParams( {
 		response_type: 'code',
@@ -148,6 +149,7 @@ export function authorizeRequest(
 		nonce: `n${ i }`,
 		code_challenge: CODE_CHALLENGE,
 		code_challenge_method: 'S256',
+		...extra,
 	} );
 	return {
 		method: 'GET',

@@ -12,7 +12,11 @@ import {
 	raw,
 	type RawOptions,
 } from './support/http';
-import { ACCESS_TOKEN_LIFETIME, verifyAccessToken } from './support/jwt';
+import {
+	ACCESS_TOKEN_LIFETIME,
+	verifyAccessToken,
+	withTamperedPayload,
+} from './support/jwt';
 import {
 	asAdmin,
 	createClient,
@@ -267,21 +271,9 @@ test( 'unknown, forged and non-access JWTs are { active: false }', async ( {
 } ) => {
 	const testClient = await createClient();
 	const { tokens } = await signIn( signedIn, testClient );
-	const [ header, payload, signature ] = tokens.access_token.split( '.' ) as [
-		string,
-		string,
-		string,
-	];
-	const claims = JSON.parse(
-		Buffer.from( payload, 'base64url' ).toString()
-	) as Record< string, unknown >;
-	const forged = [
-		header,
-		Buffer.from(
-			JSON.stringify( { ...claims, scope: 'openid admin' } )
-		).toString( 'base64url' ),
-		signature,
-	].join( '.' );
+	const forged = withTamperedPayload( tokens.access_token, {
+		scope: 'openid admin',
+	} );
 	for ( const token of [
 		'made-up-token',
 		forged,

@@ -12,7 +12,7 @@ import {
 	raw,
 	type RawResponse,
 } from './support/http';
-import { ACCESS_TOKEN_LIFETIME } from './support/jwt';
+import { ACCESS_TOKEN_LIFETIME, withTamperedPayload } from './support/jwt';
 import { createClient, endpoint, type TestClient } from './support/provider';
 
 function refreshTokenOf( tokens: Tokens ): string {
@@ -259,21 +259,9 @@ test( 'unknown, forged, expired and already revoked tokens → 200 with an empty
 } ) => {
 	const testClient = await createClient();
 	const { tokens } = await signIn( signedIn, testClient );
-	const [ header, payload, signature ] = tokens.access_token.split( '.' ) as [
-		string,
-		string,
-		string,
-	];
-	const claims = JSON.parse(
-		Buffer.from( payload, 'base64url' ).toString()
-	) as Record< string, unknown >;
-	const forged = [
-		header,
-		Buffer.from(
-			JSON.stringify( { ...claims, scope: 'openid admin' } )
-		).toString( 'base64url' ),
-		signature,
-	].join( '.' );
+	const forged = withTamperedPayload( tokens.access_token, {
+		scope: 'openid admin',
+	} );
 	for ( const token of [
 		'made-up-token',
 		forged,

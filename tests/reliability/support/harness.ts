@@ -283,13 +283,21 @@ export function consentDecision(
 	} );
 }
 
+/**
+ * The authorization request. With `consent`, `prompt=consent`: the user allowed this client on an
+ * earlier sign-in, and remembered consent would otherwise skip the form this sign-in must post.
+ */
 export function authorizeGet(
 	recorder: Recorder,
 	rp: RegisteredClient,
 	user: Session,
-	i: number
+	i: number,
+	consent = false
 ): Promise< Sample > {
-	return recorder.send( 'authorize', authorizeRequest( rp, user, i ) );
+	return recorder.send(
+		'authorize',
+		authorizeRequest( rp, user, i, consent ? { prompt: 'consent' } : {} )
+	);
 }
 
 /**
@@ -304,7 +312,7 @@ export async function authorize(
 	i: number,
 	consent: boolean
 ): Promise< string > {
-	const first = await authorizeGet( recorder, rp, user, i );
+	const first = await authorizeGet( recorder, rp, user, i, consent );
 	if ( ! consent ) {
 		return codeFrom( first );
 	}

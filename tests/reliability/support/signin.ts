@@ -242,7 +242,7 @@ async function authorizeStep(
 ): Promise< string > {
 	for (;;) {
 		const { sample: page } = await attempt( ctx, 'authorize', () =>
-			authorizeGet( ctx.recorder, ctx.rp, ctx.user, i )
+			authorizeGet( ctx.recorder, ctx.rp, ctx.user, i, ctx.consent )
 		);
 		if ( ! ctx.consent ) {
 			return codeFrom( page );

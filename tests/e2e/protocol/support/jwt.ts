@@ -148,3 +148,28 @@ export async function verifyAccessToken(
 export function scopeSet( scope: string | undefined ): string[] {
 	return ( scope ?? '' ).split( ' ' ).filter( Boolean ).sort();
 }
+
+/**
+ * The JWT with its payload changed and its signature kept: what an attacker who edits a token
+ * sends. The signature no longer matches, which is the point.
+ */
+export function withTamperedPayload(
+	jwt: string,
+	changes: Record< string, unknown >
+): string {
+	const [ header, payload, signature ] = jwt.split( '.' ) as [
+		string,
+		string,
+		string,
+	];
+	const claims = JSON.parse(
+		Buffer.from( payload, 'base64url' ).toString()
+	) as Record< string, unknown >;
+	return [
+		header,
+		Buffer.from( JSON.stringify( { ...claims, ...changes } ) ).toString(
+			'base64url'
+		),
+		signature,
+	].join( '.' );
+}
