@@ -7,6 +7,7 @@ use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\Http\Outage_Dropin;
 use Keystone_OIDC\Keys\Key_Store;
 use Keystone_OIDC\Storage\Schema;
+use Keystone_OIDC\Tokens\Claim_Map;
 
 /**
  * Activation and deactivation. Activation is safe to repeat: tables are created or upgraded, a
@@ -16,6 +17,7 @@ final class Activator {
 	public static function activate(): void {
 		Schema::install();
 		Key_Store::instance()->ensure();
+		Claim_Map::ensure_stored();
 		Router::add_rewrite_rules();
 		flush_rewrite_rules();
 		Outage_Dropin::install();

@@ -27,6 +27,15 @@ final class Claim_Map {
 	const CLAIMLESS_SCOPES = array( 'offline_access' );
 
 	/**
+	 * Stores an empty list at activation when there is none. Discovery, UserInfo and the token
+	 * endpoint read the mappings on every request: a missing option costs a query each time, an
+	 * autoloaded one comes with the options WordPress loads anyway.
+	 */
+	public static function ensure_stored(): void {
+		add_option( self::OPTION, array(), '', true );
+	}
+
+	/**
 	 * The stored mappings. Entries that no longer pass (a scope a filter has since removed) are
 	 * left out rather than released under rules that were not checked.
 	 *
