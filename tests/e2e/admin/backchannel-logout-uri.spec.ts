@@ -42,7 +42,19 @@ test( 'the back-channel logout URI is checked, saved, and survives saving other 
 	// Another field saved: the URI set over REST stays.
 	await app.getByLabel( 'Application Name' ).fill( `${ created.name } 2` );
 	const save = app.getByRole( 'button', { name: 'Save Changes' } );
-	await save.click();
+	// The notice of an earlier save is still on screen and the button is disabled while saving, so
+	// only the answer itself says this save is stored.
+	const saveAndWait = async (): Promise< void > => {
+		const answered = page.waitForResponse(
+			( response ) =>
+				decodeURIComponent( response.url() ).includes(
+					`keystone-oidc/v1/clients/${ created.client_id }`
+				) && response.request().method() !== 'GET'
+		);
+		await save.click();
+		expect( ( await answered ).status() ).toBe( 200 );
+	};
+	await saveAndWait();
 	await expect( app.getByText( 'Client updated.' ) ).toBeVisible();
 	await expect( save ).toBeDisabled();
 	expect( await storedUri( created.client_id ) ).toBe(
@@ -58,7 +70,7 @@ test( 'the back-channel logout URI is checked, saved, and survives saving other 
 
 	await field.fill( 'https://rp.example.test/backchannel' );
 	await expect( field ).toHaveAttribute( 'aria-invalid', 'false' );
-	await save.click();
+	await saveAndWait();
 	await expect( app.getByText( 'Client updated.' ) ).toBeVisible();
 	await expect( save ).toBeDisabled();
 	expect( await storedUri( created.client_id ) ).toBe(
@@ -66,7 +78,7 @@ test( 'the back-channel logout URI is checked, saved, and survives saving other 
 	);
 
 	await field.fill( '' );
-	await save.click();
+	await saveAndWait();
 	await expect( app.getByText( 'Client updated.' ) ).toBeVisible();
 	await expect( save ).toBeDisabled();
 	expect( await storedUri( created.client_id ) ).toBe( '' );
