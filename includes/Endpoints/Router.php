@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Endpoints;
 
+use Keystone_OIDC\Config;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
 
@@ -21,18 +22,41 @@ final class Router {
 	 * @return array<string,string>
 	 */
 	public static function paths(): array {
-		return array(
-			'discovery'       => '.well-known/openid-configuration',
-			'discovery-local' => self::BASE . '/.well-known/openid-configuration',
-			'as-metadata'     => '.well-known/oauth-authorization-server',
-			'authorize'       => self::BASE . '/oauth/authorize',
-			'token'           => self::BASE . '/oauth/token',
-			'userinfo'        => self::BASE . '/oauth/userinfo',
-			'jwks'            => self::BASE . '/oauth/jwks',
-			'revocation'      => self::BASE . '/oauth/revoke',
-			'introspection'   => self::BASE . '/oauth/introspect',
-			'end-session'     => self::BASE . '/oauth/logout',
+		$paths  = array(
+			'discovery'        => '.well-known/openid-configuration',
+			'discovery-local'  => self::BASE . '/.well-known/openid-configuration',
+			'as-metadata'      => '.well-known/oauth-authorization-server',
+			'authorize'        => self::BASE . '/oauth/authorize',
+			'token'            => self::BASE . '/oauth/token',
+			'userinfo'         => self::BASE . '/oauth/userinfo',
+			'jwks'             => self::BASE . '/oauth/jwks',
+			'revocation'       => self::BASE . '/oauth/revoke',
+			'introspection'    => self::BASE . '/oauth/introspect',
+			'end-session'      => self::BASE . '/oauth/logout',
+			// Keystone OIDC 2.x answered these Keycloak-style paths too; relying parties use them.
+			'keycloak-auth'     => self::BASE . '/protocol/openid-connect/auth',
+			'keycloak-token'    => self::BASE . '/protocol/openid-connect/token',
+			'keycloak-userinfo' => self::BASE . '/protocol/openid-connect/userinfo',
+			'keycloak-certs'    => self::BASE . '/protocol/openid-connect/certs',
 		);
+		$issuer = self::issuer_discovery_path();
+		if ( null !== $issuer && ! in_array( $issuer, $paths, true ) ) {
+			$paths['discovery-issuer'] = $issuer;
+		}
+		return $paths;
+	}
+
+	/**
+	 * Discovery also lives at `<issuer>/.well-known/openid-configuration` (OIDC Discovery §4) when the
+	 * issuer is a path below the home URL: a 2.x issuer an admin set by hand.
+	 */
+	private static function issuer_discovery_path(): ?string {
+		$home   = untrailingslashit( home_url() ) . '/';
+		$issuer = Config::issuer();
+		if ( 0 !== strpos( $issuer, $home ) || strlen( $issuer ) === strlen( $home ) ) {
+			return null;
+		}
+		return substr( $issuer, strlen( $home ) ) . '/.well-known/openid-configuration';
 	}
 
 	/**
@@ -52,6 +76,11 @@ final class Router {
 			'revocation'      => Revocation::class,
 			'introspection'   => Introspection::class,
 			'end-session'     => End_Session::class,
+			'keycloak-auth'     => Authorize::class,
+			'keycloak-token'    => Token::class,
+			'keycloak-userinfo' => Userinfo::class,
+			'keycloak-certs'    => Jwks::class,
+			'discovery-issuer'  => Discovery::class,
 		);
 	}
 
@@ -121,7 +150,7 @@ final class Router {
 		global $wpdb;
 		$wpdb->hide_errors();
 		ob_start();
-		$html = in_array( $name, array( 'authorize', 'end-session' ), true );
+		$html = in_array( $name, array( 'authorize', 'keycloak-auth', 'end-session' ), true );
 		// WordPress answers a lost database connection with wp_die() (an HTML page); answer it in
 		// the endpoint's own format instead.
 		$die_handler = static function () use ( $html ): callable {

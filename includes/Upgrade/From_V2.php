@@ -1,0 +1,78 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Upgrade;
+
+use Keystone_OIDC\Storage\Schema;
+
+/**
+ * The schema upgrade from Keystone OIDC 2.x, run by activation and by the version check after
+ * files were replaced without one. Each step is idempotent and finds out from the database how
+ * far an earlier, interrupted run came; the schema version is recorded only after the last step,
+ * so until then every request tries again. Nothing is dropped before it is known to be copied.
+ *
+ * Order: move the 2.x tables aside; create ours; record the 2.x issuer and kid; publish the 2.x
+ * public key and delete its private key; copy clients and tokens; check the copies; drop the
+ * tables aside (with them the 2.x codes, which live ten minutes and are not carried over); delete
+ * the 2.x options no longer needed.
+ */
+final class From_V2 {
+	/**
+	 * Stored as the schema version while the upgrade is under way: never equal to a current one.
+	 */
+	const IN_PROGRESS = 'from-2.x';
+
+	/**
+	 * Long enough for another request's copy of a large token table to finish.
+	 */
+	const LOCK_WAIT_SECONDS = 20;
+
+	/**
+	 * @return bool True when nothing of 2.x is left (or there never was), false when the upgrade
+	 *              could not finish in this request: the caller must not touch the tables then.
+	 */
+	public static function run(): bool {
+		if ( ! self::needed() ) {
+			return true;
+		}
+		global $wpdb;
+		$lock = $wpdb->prefix . 'keystone_oidc_upgrade';
+		if ( '1' !== (string) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, %d)', $lock, self::LOCK_WAIT_SECONDS ) ) ) {
+			return false;
+		}
+		try {
+			// Another request may have finished while this one waited for the lock.
+			return ! self::needed() || self::steps();
+		} catch ( \Throwable $failure ) {
+			// Left as far as it came: the next request resumes from there.
+			return false;
+		} finally {
+			$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) );
+		}
+	}
+
+	public static function needed(): bool {
+		return V2_Key_Import::pending() || V2_Tables::present();
+	}
+
+	private static function steps(): bool {
+		update_option( Schema::VERSION_OPTION, self::IN_PROGRESS, true );
+		V2_Tables::move_aside();
+		Schema::create_tables();
+		V2_Identity::adopt();
+		V2_Key_Import::run();
+		V2_Client_Copy::run();
+		V2_Token_Copy::run();
+		if ( ! V2_Client_Copy::complete() || ! V2_Token_Copy::complete() ) {
+			return false;
+		}
+		foreach ( array( V2_Tables::TOKENS, V2_Tables::CODES, V2_Tables::CLIENTS ) as $which ) {
+			V2_Tables::drop_aside( $which );
+		}
+		delete_option( V2_Identity::V2_ISSUER_OPTION );
+		delete_option( V2_Identity::V2_KID_OPTION );
+		// Last: while it exists, `needed()` sends the next request back here.
+		V2_Key_Import::forget_public_key();
+		return true;
+	}
+}
