@@ -73,7 +73,7 @@ final class Settings_Controller extends Controller {
 					Config::ISSUER_MODE_HOME   => untrailingslashit( home_url() ),
 					Config::ISSUER_MODE_LEGACY => V2_Identity::issuer(),
 				),
-				'discovery_url'     => Router::url( 'discovery' ),
+				'discovery_url'     => self::discovery_url( $endpoints ),
 				'endpoints'         => $endpoints,
 				'kid'               => $keys->current_kid( 'RS256' ),
 				'version'           => KEYSTONE_OIDC_VERSION,
@@ -83,6 +83,17 @@ final class Settings_Controller extends Controller {
 				'roles'             => $roles,
 			)
 		);
+	}
+
+	/**
+	 * Where a relying party given the issuer looks (OIDC Discovery §4): below the issuer itself
+	 * when this site serves that path, else the spec location below the home URL.
+	 *
+	 * @param array<string,string> $endpoints
+	 */
+	private static function discovery_url( array $endpoints ): string {
+		$below_issuer = Config::issuer() . '/.well-known/openid-configuration';
+		return in_array( $below_issuer, $endpoints, true ) ? $below_issuer : Router::url( 'discovery' );
 	}
 
 	/**
