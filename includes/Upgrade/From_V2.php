@@ -3,6 +3,8 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Upgrade;
 
+use Keystone_OIDC\Config;
+use Keystone_OIDC\Keys\Key_Store;
 use Keystone_OIDC\Storage\Schema;
 
 /**
@@ -41,7 +43,10 @@ final class From_V2 {
 			return false;
 		}
 		try {
-			// Another request may have finished while this one waited for the lock.
+			// Another request may have finished while this one waited for the lock, and this one's
+			// options were read before: without a persistent object cache they are stale now, and
+			// `add_option()` on a stale "does not exist" would overwrite what that request stored.
+			self::forget_cached_options();
 			return ! self::needed() || self::steps();
 		} catch ( \Throwable $failure ) {
 			// Left as far as it came: the next request resumes from there.
@@ -49,6 +54,15 @@ final class From_V2 {
 		} finally {
 			$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) );
 		}
+	}
+
+	private static function forget_cached_options(): void {
+		wp_cache_delete( 'alloptions', 'options' );
+		wp_cache_delete( 'notoptions', 'options' );
+		foreach ( array( V2_Identity::OPTION, V2_Key_Import::PRIVATE_KEY_OPTION, V2_Key_Import::PUBLIC_KEY_OPTION, V2_Identity::V2_ISSUER_OPTION, V2_Identity::V2_KID_OPTION, Config::ISSUER_MODE_OPTION, Key_Store::OPTION, Schema::VERSION_OPTION ) as $option ) {
+			wp_cache_delete( $option, 'options' );
+		}
+		Key_Store::reset();
 	}
 
 	public static function needed(): bool {

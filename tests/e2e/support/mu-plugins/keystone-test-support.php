@@ -180,7 +180,10 @@ add_action(
 						ARRAY_A
 					);
 					$keys = get_option( 'keystone_oidc_keys', array() );
+					// Every table of the plugin or of Keystone OIDC 2.x, also those an upgrade moved aside.
+					$all_tables = $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->prefix . 'oidc_' ) . '%' ) );
 					return array(
+						'all_tables' => array_values( array_map( 'strval', $all_tables ) ),
 						'schema'  => get_option( 'keystone_oidc_schema_version' ),
 						'tables'  => $tables,
 						'options' => $options,
