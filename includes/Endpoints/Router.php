@@ -3,7 +3,6 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Endpoints;
 
-use Keystone_OIDC\Config;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
 
@@ -22,41 +21,23 @@ final class Router {
 	 * @return array<string,string>
 	 */
 	public static function paths(): array {
-		$paths  = array(
-			'discovery'        => '.well-known/openid-configuration',
-			'discovery-local'  => self::BASE . '/.well-known/openid-configuration',
-			'as-metadata'      => '.well-known/oauth-authorization-server',
-			'authorize'        => self::BASE . '/oauth/authorize',
-			'token'            => self::BASE . '/oauth/token',
-			'userinfo'         => self::BASE . '/oauth/userinfo',
-			'jwks'             => self::BASE . '/oauth/jwks',
-			'revocation'       => self::BASE . '/oauth/revoke',
-			'introspection'    => self::BASE . '/oauth/introspect',
-			'end-session'      => self::BASE . '/oauth/logout',
-			// Keystone OIDC 2.x answered these Keycloak-style paths too; relying parties use them.
+		return array(
+			'discovery'       => '.well-known/openid-configuration',
+			'discovery-local' => self::BASE . '/.well-known/openid-configuration',
+			'as-metadata'     => '.well-known/oauth-authorization-server',
+			'authorize'       => self::BASE . '/oauth/authorize',
+			'token'           => self::BASE . '/oauth/token',
+			'userinfo'        => self::BASE . '/oauth/userinfo',
+			'jwks'            => self::BASE . '/oauth/jwks',
+			'revocation'      => self::BASE . '/oauth/revoke',
+			'introspection'   => self::BASE . '/oauth/introspect',
+			'end-session'     => self::BASE . '/oauth/logout',
+			// Keystone OIDC 2.x answered these Keycloak-style paths too; its relying parties may use them.
 			'keycloak-auth'     => self::BASE . '/protocol/openid-connect/auth',
 			'keycloak-token'    => self::BASE . '/protocol/openid-connect/token',
 			'keycloak-userinfo' => self::BASE . '/protocol/openid-connect/userinfo',
 			'keycloak-certs'    => self::BASE . '/protocol/openid-connect/certs',
 		);
-		$issuer = self::issuer_discovery_path();
-		if ( null !== $issuer && ! in_array( $issuer, $paths, true ) ) {
-			$paths['discovery-issuer'] = $issuer;
-		}
-		return $paths;
-	}
-
-	/**
-	 * Discovery also lives at `<issuer>/.well-known/openid-configuration` (OIDC Discovery §4) when the
-	 * issuer is a path below the home URL: a 2.x issuer an admin set by hand.
-	 */
-	private static function issuer_discovery_path(): ?string {
-		$home   = untrailingslashit( home_url() ) . '/';
-		$issuer = Config::issuer();
-		if ( 0 !== strpos( $issuer, $home ) || strlen( $issuer ) === strlen( $home ) ) {
-			return null;
-		}
-		return substr( $issuer, strlen( $home ) ) . '/.well-known/openid-configuration';
 	}
 
 	/**
@@ -80,7 +61,6 @@ final class Router {
 			'keycloak-token'    => Token::class,
 			'keycloak-userinfo' => Userinfo::class,
 			'keycloak-certs'    => Jwks::class,
-			'discovery-issuer'  => Discovery::class,
 		);
 	}
 
