@@ -65,8 +65,19 @@ final class From_V2 {
 		Key_Store::reset();
 	}
 
+	/**
+	 * A site whose schema version is one of ours, and not this upgrade's mark, has only our tables:
+	 * asking the database about 2.x shapes is left to sites without one (fresh, or still 2.x).
+	 */
 	public static function needed(): bool {
-		return V2_Key_Import::pending() || V2_Tables::present();
+		if ( V2_Key_Import::pending() ) {
+			return true;
+		}
+		$version = get_option( Schema::VERSION_OPTION );
+		if ( false !== $version && self::IN_PROGRESS !== $version ) {
+			return false;
+		}
+		return V2_Tables::present();
 	}
 
 	private static function steps(): bool {

@@ -63,6 +63,7 @@ interface SiteState {
 	schema: string | false;
 	tables: Record< string, number | null >;
 	all_tables: string[];
+	legacy_secrets: number;
 	options: { option_name: string; autoload: string }[];
 	active: boolean;
 }
@@ -414,6 +415,7 @@ test( 'the release zip replaces 2.3.1 through Upload Plugin → Replace current 
 	const state = await siteState( page, site.url );
 	expect( state.schema ).toBe( '4' );
 	expect( state.tables.oidc_clients ).toBe( 2 );
+	expect( state.legacy_secrets ).toBe( 2 );
 	expect(
 		state.all_tables.filter( ( name ) => name.includes( 'oidc_v2_' ) )
 	).toEqual( [] );
@@ -501,6 +503,7 @@ test( 'a 2.x access token keeps working at UserInfo, also at its Keycloak-style 
 
 test( 'a 2.x client secret is refused when wrong, and a 2.x refresh token redeems once, then its reuse ends the family', async ( {
 	request,
+	page,
 } ) => {
 	const [ wiki, dashboard ] = v2.clients;
 	const tokens = v2.tokens;
@@ -557,6 +560,9 @@ test( 'a 2.x client secret is refused when wrong, and a 2.x refresh token redeem
 		status: 400,
 		body: { error: 'invalid_grant' },
 	} );
+	// Wiki's secret is stored in the new form now; Dashboard only ever sent a wrong one.
+	await login( page, site.url );
+	expect( ( await siteState( page, site.url ) ).legacy_secrets ).toBe( 1 );
 	expectNoNewLogLines( logSizes );
 } );
 
@@ -607,6 +613,7 @@ test( 'a 2.x client signs a user in again with its old secret (openid-client), w
 		tokens.refresh_token ?? ''
 	);
 	expect( refreshed.access_token ).not.toBe( tokens.access_token );
+	expect( ( await siteState( page, site.url ) ).legacy_secrets ).toBe( 0 );
 	expectNoNewLogLines( logSizes );
 } );
 
