@@ -29,7 +29,12 @@ import {
 	type BrowserContext,
 	type Page,
 } from '@playwright/test';
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import {
+	createLocalJWKSet,
+	decodeJwt,
+	decodeProtectedHeader,
+	jwtVerify,
+} from 'jose';
 import * as oidc from 'openid-client';
 import {
 	buildPluginZip,
@@ -46,6 +51,8 @@ const V2_ZIP = path.resolve(
 const WP_CLI = path.resolve( repoRoot, '../shared/tools/wp-cli.phar' );
 const CALLBACK = 'http://127.0.0.1:9/upgrade-test/callback';
 const SECOND_CALLBACK = 'http://127.0.0.1:9/upgrade-test/second';
+/** An issuer a 2.x admin set by hand (the `keystone_oidc_issuer` option, trailing slash and all). */
+const CUSTOM_ISSUER = 'https://id.example.test/realms/main';
 
 interface V2Client {
 	name: string;
@@ -728,7 +735,7 @@ test( 'the Clients and Settings screens show the 2.x clients and the legacy issu
 	expectNoNewLogLines( logSizes );
 } );
 
-test( 'files copied over 2.3.1 without a re-activation, upgrade interrupted half-way: the next request finishes it', async ( {
+test( 'files copied over 2.3.1 (with an issuer set by hand) without a re-activation, upgrade interrupted half-way: the next request finishes it', async ( {
 	page,
 } ) => {
 	test.setTimeout( 180_000 );
@@ -742,7 +749,8 @@ test( 'files copied over 2.3.1 without a re-activation, upgrade interrupted half
 		const made = JSON.parse(
 			wp( second.dir, [
 				'eval',
-				`$c = KEYSTONE_OIDC_Client_Manager::create_client( 'Copied (2.x)', array( '${ CALLBACK }' ), 'openid profile' );
+				`update_option( 'keystone_oidc_issuer', '${ CUSTOM_ISSUER }/' );
+				$c = KEYSTONE_OIDC_Client_Manager::create_client( 'Copied (2.x)', array( '${ CALLBACK }' ), 'openid profile' );
 				$t = KEYSTONE_OIDC_Token_Manager::issue_tokens( $c['client_id'], 1, 'openid profile' );
 				echo wp_json_encode( array( 'client' => $c, 'tokens' => $t ) );`,
 			] ).trim()
@@ -828,6 +836,16 @@ test( 'files copied over 2.3.1 without a re-activation, upgrade interrupted half
 		expect( refreshed.status, JSON.stringify( refreshed.body ) ).toBe(
 			200
 		);
+		// The issuer the 2.x admin set is kept, without its trailing slash, as 2.x used it.
+		const discovery = await page.request.get(
+			`${ second.url }/${ BASE }/.well-known/openid-configuration`
+		);
+		expect(
+			( ( await discovery.json() ) as { issuer: string } ).issuer
+		).toBe( CUSTOM_ISSUER );
+		expect(
+			decodeJwt( ( refreshed.body as unknown as TokenSet ).id_token ).iss
+		).toBe( CUSTOM_ISSUER );
 		const userinfo = await page.request.get(
 			`${ second.url }/${ BASE }/oauth/userinfo`,
 			{
