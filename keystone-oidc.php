@@ -3,7 +3,7 @@
  * Plugin Name:       Keystone OIDC
  * Plugin URI:        https://github.com/wenisch-tech/keystone-oidc
  * Description:       Turns this WordPress site into a complete OpenID Connect provider: other applications sign users in with their WordPress accounts.
- * Version:           0.1.0
+ * Version:           3.0.0
  * Requires at least: 6.6
  * Requires PHP:      7.4
  * Author:            Wenisch Tech
@@ -19,7 +19,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-define( 'KEYSTONE_OIDC_VERSION', '0.1.0' );
+define( 'KEYSTONE_OIDC_VERSION', '3.0.0' );
 define( 'KEYSTONE_OIDC_FILE', __FILE__ );
 define( 'KEYSTONE_OIDC_DIR', __DIR__ );
 

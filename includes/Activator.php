@@ -8,6 +8,7 @@ use Keystone_OIDC\Http\Outage_Dropin;
 use Keystone_OIDC\Keys\Key_Store;
 use Keystone_OIDC\Storage\Schema;
 use Keystone_OIDC\Tokens\Claim_Map;
+use Keystone_OIDC\Upgrade\From_V2;
 
 /**
  * Activation and deactivation. Activation is safe to repeat: tables are created or upgraded, a
@@ -15,6 +16,12 @@ use Keystone_OIDC\Tokens\Claim_Map;
  */
 final class Activator {
 	public static function activate(): void {
+		// A site coming from Keystone OIDC 2.x: its tables are carried over first. When that cannot
+		// finish now, nothing else touches them; the version check tries again on the next request.
+		if ( ! From_V2::run() ) {
+			return;
+		}
+		add_option( Config::ISSUER_MODE_OPTION, Config::ISSUER_MODE_HOME, '', 'yes' );
 		Schema::install();
 		Key_Store::instance()->ensure();
 		Claim_Map::ensure_stored();

@@ -3,6 +3,8 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC;
 
+use Keystone_OIDC\Upgrade\V2_Identity;
+
 /**
  * The one source of protocol defaults. Each value passes through a filter once per request.
  */
@@ -45,9 +47,27 @@ final class Config {
 	}
 
 	/**
-	 * The issuer: the home URL with no trailing slash, byte for byte everywhere it appears.
+	 * Which issuer the provider uses (`Settings.issuer_mode`): `home`, the home URL, on fresh
+	 * installs; `legacy`, the issuer of Keystone OIDC 2.x, on sites upgraded from it, so their
+	 * relying parties keep working. Autoloaded: reading it costs no query.
+	 */
+	const ISSUER_MODE_OPTION = 'keystone_oidc_issuer_mode';
+	const ISSUER_MODE_HOME   = 'home';
+	const ISSUER_MODE_LEGACY = 'legacy';
+	const ISSUER_MODES       = array( self::ISSUER_MODE_HOME, self::ISSUER_MODE_LEGACY );
+
+	public static function issuer_mode(): string {
+		return self::ISSUER_MODE_LEGACY === get_option( self::ISSUER_MODE_OPTION ) ? self::ISSUER_MODE_LEGACY : self::ISSUER_MODE_HOME;
+	}
+
+	/**
+	 * The issuer, with no trailing slash, byte for byte everywhere it appears: the home URL, or in
+	 * the legacy mode the 2.x issuer.
 	 */
 	public static function issuer(): string {
+		if ( self::ISSUER_MODE_LEGACY === self::issuer_mode() ) {
+			return V2_Identity::issuer();
+		}
 		return untrailingslashit( home_url() );
 	}
 }

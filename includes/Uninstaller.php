@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC;
 
 use Keystone_OIDC\Storage\Schema;
+use Keystone_OIDC\Upgrade\V2_Tables;
 
 /**
  * Leaves nothing behind: tables, every `keystone_oidc_*` option and transient, scheduled events.
@@ -13,6 +14,10 @@ final class Uninstaller {
 		global $wpdb;
 		Plugin::unschedule_events();
 		Schema::drop();
+		// Tables an interrupted upgrade from Keystone OIDC 2.x left aside.
+		foreach ( array_keys( V2_Tables::MARKERS ) as $which ) {
+			V2_Tables::drop_aside( $which );
+		}
 		$like = $wpdb->esc_like( 'keystone_oidc_' ) . '%';
 		$names = $wpdb->get_col(
 			$wpdb->prepare(

@@ -50,6 +50,12 @@ final class Client {
 	/** @var string|null `Crypto\Secret_Hash::hash()` of the secret; null for public clients. */
 	public $secret_hash = null;
 
+	/**
+	 * @var string|null The password hash Keystone OIDC 2.x stored for the secret, until the secret's
+	 *                  first successful use replaces it by `secret_hash` (`Upgrade\Legacy_Client_Secret`).
+	 */
+	public $legacy_secret_hash = null;
+
 	/** @var string ISO 8601, UTC. */
 	public $created_at = '';
 

@@ -10,6 +10,7 @@ use Keystone_OIDC\Storage\Client_Repository;
 use Keystone_OIDC\Storage\Code_Repository;
 use Keystone_OIDC\Storage\Consent_Repository;
 use Keystone_OIDC\Storage\Token_Repository;
+use Keystone_OIDC\Upgrade\Legacy_Client_Secret;
 use WP_Error;
 
 /**
@@ -68,10 +69,12 @@ final class Client_Manager {
 		}
 		$secret = null;
 		if ( $client->is_public() ) {
-			$client->secret_hash = null;
+			$client->secret_hash        = null;
+			$client->legacy_secret_hash = null;
 		} elseif ( $current->is_public() ) {
-			$secret              = self::new_secret();
-			$client->secret_hash = Secret_Hash::hash( $secret );
+			$secret                     = self::new_secret();
+			$client->secret_hash        = Secret_Hash::hash( $secret );
+			$client->legacy_secret_hash = null;
 		}
 		$client->updated_at = self::now_iso();
 		if ( ! Client_Repository::update( $client ) ) {
@@ -96,9 +99,10 @@ final class Client_Manager {
 		if ( $client->is_public() ) {
 			return new WP_Error( 'keystone_oidc_public_client', __( 'A public client has no secret.', 'keystone-oidc' ), array( 'status' => 400 ) );
 		}
-		$secret              = self::new_secret();
-		$client->secret_hash = Secret_Hash::hash( $secret );
-		$client->updated_at  = self::now_iso();
+		$secret                     = self::new_secret();
+		$client->secret_hash        = Secret_Hash::hash( $secret );
+		$client->legacy_secret_hash = null;
+		$client->updated_at         = self::now_iso();
 		if ( ! Client_Repository::update( $client ) ) {
 			return new WP_Error( 'keystone_oidc_storage_error', __( 'The secret could not be saved.', 'keystone-oidc' ), array( 'status' => 500 ) );
 		}
@@ -125,11 +129,18 @@ final class Client_Manager {
 		return true;
 	}
 
+	/**
+	 * A client carried over from Keystone OIDC 2.x has only its 2.x password hash until the secret
+	 * is first used; that hash is checked there alone, and never once `secret_hash` exists.
+	 */
 	public static function verify_secret( Client $client, string $secret ): bool {
-		if ( $client->is_public() || null === $client->secret_hash || '' === $secret ) {
+		if ( $client->is_public() || '' === $secret ) {
 			return false;
 		}
-		return Secret_Hash::verify( $secret, $client->secret_hash );
+		if ( null !== $client->secret_hash ) {
+			return Secret_Hash::verify( $secret, $client->secret_hash );
+		}
+		return Legacy_Client_Secret::verify_and_replace( $client, $secret );
 	}
 
 	public static function not_found(): WP_Error {

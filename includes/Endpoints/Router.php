@@ -32,6 +32,11 @@ final class Router {
 			'revocation'      => self::BASE . '/oauth/revoke',
 			'introspection'   => self::BASE . '/oauth/introspect',
 			'end-session'     => self::BASE . '/oauth/logout',
+			// Keystone OIDC 2.x answered these Keycloak-style paths too; its relying parties may use them.
+			'keycloak-auth'     => self::BASE . '/protocol/openid-connect/auth',
+			'keycloak-token'    => self::BASE . '/protocol/openid-connect/token',
+			'keycloak-userinfo' => self::BASE . '/protocol/openid-connect/userinfo',
+			'keycloak-certs'    => self::BASE . '/protocol/openid-connect/certs',
 		);
 	}
 
@@ -52,6 +57,10 @@ final class Router {
 			'revocation'      => Revocation::class,
 			'introspection'   => Introspection::class,
 			'end-session'     => End_Session::class,
+			'keycloak-auth'     => Authorize::class,
+			'keycloak-token'    => Token::class,
+			'keycloak-userinfo' => Userinfo::class,
+			'keycloak-certs'    => Jwks::class,
 		);
 	}
 
@@ -121,7 +130,7 @@ final class Router {
 		global $wpdb;
 		$wpdb->hide_errors();
 		ob_start();
-		$html = in_array( $name, array( 'authorize', 'end-session' ), true );
+		$html = in_array( $name, array( 'authorize', 'keycloak-auth', 'end-session' ), true );
 		// WordPress answers a lost database connection with wp_die() (an HTML page); answer it in
 		// the endpoint's own format instead.
 		$die_handler = static function () use ( $html ): callable {

@@ -196,6 +196,32 @@ final class Key_Store {
 	}
 
 	/**
+	 * Publishes, as retired, a public key this site signed with before it had this store (Keystone
+	 * OIDC 2.x), so the tokens it signed keep verifying until they expire. There is no private half:
+	 * nothing is signed with it again. Idempotent by kid.
+	 *
+	 * @param array<string,string> $public_jwk
+	 */
+	public function add_retired_public_key( array $public_jwk, string $kid, string $alg, int $retired_at ): void {
+		self::assert_algorithm( $alg );
+		$this->load();
+		foreach ( $this->entries as $entry ) {
+			if ( hash_equals( (string) $entry['kid'], $kid ) ) {
+				return;
+			}
+		}
+		$this->entries[] = array(
+			'kid'        => $kid,
+			'alg'        => $alg,
+			'public_jwk' => $public_jwk,
+			'private'    => '',
+			'created_at' => Clock::now(),
+			'retired_at' => $retired_at,
+		);
+		$this->save();
+	}
+
+	/**
 	 * Removes retired keys no token can need any more.
 	 *
 	 * @return int How many keys were removed.

@@ -6,6 +6,8 @@ namespace Keystone_OIDC\REST;
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Upgrade\V2_Identity;
+use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -15,6 +17,11 @@ use WP_REST_Server;
  * need to describe the provider (its keys, scopes and roles).
  */
 final class Settings_Controller extends Controller {
+	/**
+	 * The fields `PUT /settings` accepts.
+	 */
+	const WRITABLE = array( 'issuer_mode' );
+
 	public function __construct() {
 		parent::__construct();
 		$this->rest_base = 'settings';
@@ -28,6 +35,11 @@ final class Settings_Controller extends Controller {
 				array(
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'check_permission' ),
+				),
+				array(
+					'methods'             => WP_REST_Server::EDITABLE,
+					'callback'            => array( $this, 'update_item' ),
 					'permission_callback' => array( $this, 'check_permission' ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
@@ -56,7 +68,12 @@ final class Settings_Controller extends Controller {
 		return self::no_store(
 			array(
 				'issuer'            => Config::issuer(),
-				'discovery_url'     => Router::url( 'discovery' ),
+				'issuer_mode'       => Config::issuer_mode(),
+				'issuers'           => array(
+					Config::ISSUER_MODE_HOME   => untrailingslashit( home_url() ),
+					Config::ISSUER_MODE_LEGACY => V2_Identity::issuer(),
+				),
+				'discovery_url'     => self::discovery_url( $endpoints ),
 				'endpoints'         => $endpoints,
 				'kid'               => $keys->current_kid( 'RS256' ),
 				'version'           => KEYSTONE_OIDC_VERSION,
@@ -66,6 +83,58 @@ final class Settings_Controller extends Controller {
 				'roles'             => $roles,
 			)
 		);
+	}
+
+	/**
+	 * Where a relying party given the issuer looks (OIDC Discovery §4): below the issuer itself
+	 * when this site serves that path, else the spec location below the home URL.
+	 *
+	 * @param array<string,string> $endpoints
+	 */
+	private static function discovery_url( array $endpoints ): string {
+		$below_issuer = Config::issuer() . '/.well-known/openid-configuration';
+		return in_array( $below_issuer, $endpoints, true ) ? $below_issuer : Router::url( 'discovery' );
+	}
+
+	/**
+	 * Changes the settings a body names (any subset). Only `issuer_mode` can be changed so far;
+	 * any other field is refused as a whole, naming it, rather than silently ignored.
+	 *
+	 * @param WP_REST_Request $request
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function update_item( $request ) {
+		$body = $request->get_json_params();
+		if ( null === $body ) {
+			$body = $request->get_body_params();
+		}
+		if ( ! is_array( $body ) || ( array() !== $body && array_keys( $body ) === range( 0, count( $body ) - 1 ) ) ) {
+			return new WP_Error( 'keystone_oidc_invalid_settings', __( 'Send the settings as a JSON object.', 'keystone-oidc' ), array( 'status' => 400 ) );
+		}
+		$unsupported = array_values( array_diff( array_map( 'strval', array_keys( $body ) ), self::WRITABLE ) );
+		if ( array() !== $unsupported ) {
+			return new WP_Error(
+				'keystone_oidc_unsupported_setting',
+				/* translators: %s: comma-separated field names. */
+				sprintf( __( 'These settings cannot be changed: %s.', 'keystone-oidc' ), implode( ', ', $unsupported ) ),
+				array(
+					'status' => 400,
+					'fields' => $unsupported,
+				)
+			);
+		}
+		if ( array_key_exists( 'issuer_mode', $body ) ) {
+			if ( ! is_string( $body['issuer_mode'] ) || ! in_array( $body['issuer_mode'], Config::ISSUER_MODES, true ) ) {
+				return new WP_Error(
+					'keystone_oidc_invalid_issuer_mode',
+					/* translators: %s: the allowed values. */
+					sprintf( __( 'issuer_mode must be one of: %s.', 'keystone-oidc' ), implode( ', ', Config::ISSUER_MODES ) ),
+					array( 'status' => 400 )
+				);
+			}
+			update_option( Config::ISSUER_MODE_OPTION, $body['issuer_mode'], true );
+		}
+		return $this->get_item( $request );
 	}
 
 	/**
@@ -81,9 +150,19 @@ final class Settings_Controller extends Controller {
 			'type'       => 'object',
 			'properties' => array(
 				'issuer'            => array(
-					'description' => __( 'The issuer: the home URL without a trailing slash.', 'keystone-oidc' ),
+					'description' => __( 'The issuer, without a trailing slash: the home URL, or the 2.x issuer in the legacy mode.', 'keystone-oidc' ),
 					'type'        => 'string',
 					'format'      => 'uri',
+					'readonly'    => true,
+				),
+				'issuer_mode'       => array(
+					'description' => __( 'Which issuer is used: "home" (the home URL) or "legacy" (the issuer of Keystone OIDC 2.x, kept on upgraded sites).', 'keystone-oidc' ),
+					'type'        => 'string',
+					'enum'        => Config::ISSUER_MODES,
+				),
+				'issuers'           => array(
+					'description' => __( 'The issuer each mode would use.', 'keystone-oidc' ),
+					'type'        => 'object',
 					'readonly'    => true,
 				),
 				'discovery_url'     => array(

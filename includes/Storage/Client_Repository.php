@@ -83,6 +83,18 @@ final class Client_Repository {
 	}
 
 	/**
+	 * Replaces a 2.x password hash by the current storage form of the same secret. Only the request
+	 * that still finds the 2.x hash in place writes, so two concurrent first uses agree.
+	 */
+	public static function replace_legacy_secret( string $client_id, string $legacy_hash, string $secret_hash ): bool {
+		global $wpdb;
+		unset( self::$cache[ $client_id ] );
+		$table   = Schema::clients_table();
+		$updated = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET secret_hash = %s, legacy_secret_hash = NULL WHERE client_id = %s AND legacy_secret_hash = %s AND secret_hash IS NULL", $secret_hash, $client_id, $legacy_hash ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
+		return 1 === $updated;
+	}
+
+	/**
 	 * @param array<string,mixed> $row
 	 */
 	private static function from_row( array $row ): Client {
@@ -93,6 +105,7 @@ final class Client_Repository {
 		$client->redirect_uris = self::string_list( $row['redirect_uris'] );
 		$client->scopes        = self::string_list( $row['scopes'] );
 		$client->secret_hash   = null === $row['secret_hash'] || '' === $row['secret_hash'] ? null : (string) $row['secret_hash'];
+		$client->legacy_secret_hash = isset( $row['legacy_secret_hash'] ) && '' !== $row['legacy_secret_hash'] ? (string) $row['legacy_secret_hash'] : null;
 		$client->created_at    = self::to_iso_time( (string) $row['created_at'] );
 		$client->updated_at    = self::to_iso_time( (string) $row['updated_at'] );
 		if ( ! in_array( 'openid', $client->scopes, true ) ) {
@@ -132,13 +145,14 @@ final class Client_Repository {
 			$settings[ $field ] = $client->$field;
 		}
 		return array(
-			'secret_hash'   => $client->secret_hash,
-			'name'          => $client->name,
-			'type'          => $client->type,
-			'redirect_uris' => (string) wp_json_encode( array_values( $client->redirect_uris ), JSON_UNESCAPED_SLASHES ),
-			'scopes'        => (string) wp_json_encode( array_values( $client->scopes ) ),
-			'settings'      => (string) wp_json_encode( $settings, JSON_UNESCAPED_SLASHES ),
-			'updated_at'    => self::to_sql_time( $client->updated_at ),
+			'secret_hash'        => $client->secret_hash,
+			'legacy_secret_hash' => $client->legacy_secret_hash,
+			'name'               => $client->name,
+			'type'               => $client->type,
+			'redirect_uris'      => (string) wp_json_encode( array_values( $client->redirect_uris ), JSON_UNESCAPED_SLASHES ),
+			'scopes'             => (string) wp_json_encode( array_values( $client->scopes ) ),
+			'settings'           => (string) wp_json_encode( $settings, JSON_UNESCAPED_SLASHES ),
+			'updated_at'         => self::to_sql_time( $client->updated_at ),
 		);
 	}
 

@@ -5,10 +5,12 @@ namespace Keystone_OIDC\Storage;
 
 /**
  * The plugin's tables and their schema version. `dbDelta` runs on activation and when the
- * stored version differs from the code's, never on an ordinary request.
+ * stored version differs from the code's, never on an ordinary request. A site coming from
+ * Keystone OIDC 2.x has tables of the same names in another shape: `Upgrade\From_V2` moves them
+ * aside before `dbDelta` ever sees them.
  */
 final class Schema {
-	const VERSION        = '3';
+	const VERSION        = '4';
 	const VERSION_OPTION = 'keystone_oidc_schema_version';
 
 	public static function clients_table(): string {
@@ -43,6 +45,19 @@ final class Schema {
 	}
 
 	public static function install(): void {
+		self::create_tables();
+		self::record_version();
+	}
+
+	/**
+	 * Marks the tables current. Kept apart from `create_tables()` so an upgrade that copies rows
+	 * after creating them records the version only once every row is there.
+	 */
+	public static function record_version(): void {
+		update_option( self::VERSION_OPTION, self::VERSION, true );
+	}
+
+	public static function create_tables(): void {
 		global $wpdb;
 		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 		$collate  = $wpdb->get_charset_collate();
@@ -56,6 +71,7 @@ final class Schema {
   id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
   client_id varchar(64) NOT NULL,
   secret_hash char(64) DEFAULT NULL,
+  legacy_secret_hash varchar(255) DEFAULT NULL,
   name varchar(200) NOT NULL,
   type varchar(20) NOT NULL DEFAULT 'confidential',
   redirect_uris longtext NOT NULL,
@@ -127,7 +143,6 @@ final class Schema {
   KEY client_id (client_id)
 ) {$collate};"
 		);
-		update_option( self::VERSION_OPTION, self::VERSION, true );
 	}
 
 	public static function drop(): void {

@@ -35,21 +35,28 @@ final class Access_Token {
 	}
 
 	public static function verify( string $token ): self {
-		$claims = self::verified_claims( $token );
-		$row    = Token_Repository::find( Secret_Hash::hash( $claims['jti'] ), Token_Repository::TYPE_ACCESS );
-		$now    = Clock::now();
-		if ( null === $row || null !== $row['revoked_at'] || $row['expires_at'] <= $now ) {
-			throw self::invalid( 'The access token has been revoked or has expired' );
-		}
-		if ( ! hash_equals( (string) $row['client_id'], $claims['client_id'] ) || (string) $row['user_id'] !== $claims['sub'] ) {
-			throw self::invalid();
-		}
+		$row    = V2_Access_Token::row( $token ) ?? self::stored_row( $token );
 		$user   = get_userdata( (int) $row['user_id'] );
 		$client = Client_Repository::find( (string) $row['client_id'] );
 		if ( ! $user instanceof \WP_User || null === $client || ! $client->allows_roles( (array) $user->roles ) ) {
 			throw self::invalid();
 		}
 		return new self( $user, $client, (string) $row['scope'] );
+	}
+
+	/**
+	 * @return array<string,mixed> The row of a live access token of this version.
+	 */
+	private static function stored_row( string $token ): array {
+		$claims = self::verified_claims( $token );
+		$row    = Token_Repository::find( Secret_Hash::hash( $claims['jti'] ), Token_Repository::TYPE_ACCESS );
+		if ( null === $row || null !== $row['revoked_at'] || $row['expires_at'] <= Clock::now() ) {
+			throw self::invalid( 'The access token has been revoked or has expired' );
+		}
+		if ( ! hash_equals( (string) $row['client_id'], $claims['client_id'] ) || (string) $row['user_id'] !== $claims['sub'] ) {
+			throw self::invalid();
+		}
+		return $row;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import type {
 	KeyRotation,
 	SecretReset,
 	Settings,
+	SettingsInput,
 	TokensRevoked,
 } from './types';
 
@@ -66,6 +67,14 @@ export function resetClientSecret( clientId: string ): Promise< SecretReset > {
 
 export function getSettings(): Promise< Settings > {
 	return apiFetch< Settings >( { path: `${ NAMESPACE }/settings` } );
+}
+
+export function saveSettings( input: SettingsInput ): Promise< Settings > {
+	return apiFetch< Settings >( {
+		path: `${ NAMESPACE }/settings`,
+		method: 'PUT',
+		data: input,
+	} );
 }
 
 export function rotateKeys(): Promise< KeyRotation > {

@@ -48,8 +48,14 @@ export interface SigningKey {
 	expires_at: number | null;
 }
 
+/** `home`: the home URL is the issuer; `legacy`: the Keystone OIDC 2.x issuer (upgraded sites). */
+export type IssuerMode = 'home' | 'legacy';
+
 export interface Settings {
 	issuer: string;
+	issuer_mode: IssuerMode;
+	/** The issuer each mode would use. */
+	issuers: Record< IssuerMode, string >;
 	discovery_url: string;
 	endpoints: Record< string, string >;
 	kid: string;
@@ -58,6 +64,11 @@ export interface Settings {
 	/** Added by the server beyond the contract's fields; may be missing on older versions. */
 	keys?: SigningKey[];
 	scopes_supported?: string[];
+}
+
+/** What `PUT /settings` accepts. */
+export interface SettingsInput {
+	issuer_mode?: IssuerMode;
 }
 
 export interface KeyRotation {

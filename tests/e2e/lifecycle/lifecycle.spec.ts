@@ -75,7 +75,7 @@ test( 'activation creates the tables, a signing key and the cleanup job; keys ar
 		oidc_tokens: 0,
 		oidc_consents: 0,
 	} );
-	expect( after.schema ).toBe( '3' );
+	expect( after.schema ).toBe( '4' );
 	expect( after.keys ).toBeGreaterThanOrEqual( 1 );
 	expect( after.cron ).toBe( true );
 	const keyOption = after.options.find(
@@ -136,7 +136,7 @@ test( 'files replaced by a newer version upgrade the schema and the endpoints on
 	expect( ( await discovery.json() ).issuer ).toBe( site.url );
 
 	const upgraded = await state( page );
-	expect( upgraded.schema ).toBe( '3' );
+	expect( upgraded.schema ).toBe( '4' );
 	expect( upgraded.tables.oidc_consents ).toBe( 0 );
 	expect( upgraded.active ).toBe( true );
 	expect( upgraded.keys ).toBe( before.keys );

@@ -71,6 +71,26 @@ class Repo {
 
 const date = '2025-06-01';
 
+describe( 'planRelease carrying on the published line from 3.0.0', () => {
+	let repo: Repo;
+
+	before( () => {
+		// Keystone OIDC 2.x was published up to 2.3.1; this plugin succeeds it as 3.0.0.
+		repo = new Repo( '3.0.0' );
+	} );
+
+	after( () => repo.remove() );
+
+	it( 'releases 3.0.0 first, then counts on from its tag', () => {
+		repo.commit( 'Upgrade in place from Keystone OIDC 2.x' );
+		assert.equal( planRelease( repo.root, { date } )?.version, '3.0.0' );
+		repo.tag( 'v3.0.0' ).commit( 'fix: keep the 2.x issuer' );
+		assert.equal( planRelease( repo.root, { date } )?.version, '3.0.1' );
+		repo.commit( 'feat: issuer mode' );
+		assert.equal( planRelease( repo.root, { date } )?.version, '3.1.0' );
+	} );
+} );
+
 describe( 'planRelease on a real git history', () => {
 	let repo: Repo;
 

@@ -11,6 +11,7 @@ import { Notices, useNotices } from '../../../components/Notices';
 import { PageHeader } from '../../../components/PageHeader';
 import type { AdminConfig } from '../../../config/admin-config';
 import { endpointRows } from '../endpoints';
+import { IssuerCard } from './IssuerCard';
 import { endpointLabel } from './labels';
 import { KeysCard } from './KeysCard';
 import { TokensCard } from './TokensCard';
@@ -47,6 +48,9 @@ export function SettingsScreen( { config }: { config: AdminConfig } ) {
 
 	useEffect( reload, [ reload ] );
 
+	const saved = ( settings: Settings ) =>
+		setLoad( { status: 'ready', settings } );
+
 	let body;
 	if ( load.status === 'loading' ) {
 		body = <Loading label={ __( 'Loading settings…', 'keystone-oidc' ) } />;
@@ -68,10 +72,17 @@ export function SettingsScreen( { config }: { config: AdminConfig } ) {
 						<CopyableField
 							label={ __( 'Issuer', 'keystone-oidc' ) }
 							value={ settings.issuer }
-							help={ __(
-								'Every token’s “iss” claim. It is this site’s home URL.',
-								'keystone-oidc'
-							) }
+							help={
+								settings.issuer_mode === 'legacy'
+									? __(
+											'Every token’s “iss” claim. It is the issuer of Keystone OIDC 2.x, kept for the applications configured against it.',
+											'keystone-oidc'
+									  )
+									: __(
+											'Every token’s “iss” claim. It is this site’s home URL.',
+											'keystone-oidc'
+									  )
+							}
 						/>
 						<CopyableField
 							label={ __( 'Discovery URL', 'keystone-oidc' ) }
@@ -108,6 +119,13 @@ export function SettingsScreen( { config }: { config: AdminConfig } ) {
 						) }
 					</CardBody>
 				</Card>
+
+				<IssuerCard
+					key={ settings.issuer_mode }
+					settings={ settings }
+					onSaved={ saved }
+					notices={ notices }
+				/>
 
 				<Card>
 					<CardHeader>

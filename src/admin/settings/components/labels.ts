@@ -25,6 +25,17 @@ export function endpointLabel( name: string ): string {
 			return __( 'Introspection', 'keystone-oidc' );
 		case 'end_session':
 			return __( 'End Session (logout)', 'keystone-oidc' );
+		case 'keycloak_auth':
+			return __(
+				'Keycloak-style path (2.x): Authorization',
+				'keystone-oidc'
+			);
+		case 'keycloak_token':
+			return __( 'Keycloak-style path (2.x): Token', 'keystone-oidc' );
+		case 'keycloak_userinfo':
+			return __( 'Keycloak-style path (2.x): UserInfo', 'keystone-oidc' );
+		case 'keycloak_certs':
+			return __( 'Keycloak-style path (2.x): JWKS', 'keystone-oidc' );
 		case 'device_authorization':
 			return __( 'Device Authorization', 'keystone-oidc' );
 		default:

@@ -180,7 +180,15 @@ add_action(
 						ARRAY_A
 					);
 					$keys = get_option( 'keystone_oidc_keys', array() );
+					// Every table of the plugin or of Keystone OIDC 2.x, also those an upgrade moved aside.
+					$all_tables = $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->prefix . 'oidc_' ) . '%' ) );
+					// Clients still holding a Keystone OIDC 2.x secret hash (replaced on first use).
+					$clients        = $wpdb->prefix . 'oidc_clients';
+					$legacy_column  = $tables['oidc_clients'] !== null && 'legacy_secret_hash' === $wpdb->get_var( "SHOW COLUMNS FROM {$clients} LIKE 'legacy\\_secret\\_hash'" );
+					$legacy_secrets = $legacy_column ? (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$clients} WHERE legacy_secret_hash IS NOT NULL" ) : 0;
 					return array(
+						'all_tables'     => array_values( array_map( 'strval', $all_tables ) ),
+						'legacy_secrets' => $legacy_secrets,
 						'schema'  => get_option( 'keystone_oidc_schema_version' ),
 						'tables'  => $tables,
 						'options' => $options,
