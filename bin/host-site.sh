@@ -144,7 +144,15 @@ pids=()
 web_pids=()
 stop() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # Until each has really exited (MariaDB still writes its buffer pool dump while shutting down):
+  # whoever removes the site's folder next must find nothing writing into it.
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+  done
 }
 trap stop EXIT
 trap 'exit 130' INT TERM
