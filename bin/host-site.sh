@@ -143,6 +143,9 @@ bash "$root/bin/fetch-wordpress.sh"
 pids=()
 web_pids=()
 stop() {
+  # Apache's prefork MPM stops by signalling its whole process group, this script included: that
+  # second TERM must not cut the wait below short.
+  trap '' INT TERM
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   # Until each has really exited (MariaDB still writes its buffer pool dump while shutting down):
   # whoever removes the site's folder next must find nothing writing into it.

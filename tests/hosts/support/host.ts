@@ -58,7 +58,10 @@ export async function startHost(
 	process.env.WP_BASE_URL = site.url;
 	process.env.WP_SITE_URL = siteUrl;
 	process.env.KEYSTONE_SITE_DIR = site.dir;
-	process.env.WP_REST_PLAIN = plainPermalinks ? '1' : '0';
+	// Without pretty permalinks, or without a server that hands /wp-json/ to WordPress, the REST
+	// API is reached as WordPress itself links it then: ?rest_route=.
+	process.env.WP_REST_PLAIN =
+		plainPermalinks || args.includes( '--no-htaccess' ) ? '1' : '0';
 	return {
 		...site,
 		siteUrl,

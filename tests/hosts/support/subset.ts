@@ -68,13 +68,14 @@ export interface HostState {
  * Boots the host before the file's tests and stops it after them; `state()` is the running site.
  */
 export function useHost( label: string, host: Host ): () => HostState {
+	let site: RunningHost | undefined;
 	let state: HostState | undefined;
 	test.beforeAll( async () => {
-		const site = await startHost( label, host );
+		site = await startHost( label, host );
 		state = { site, user: await createProfileUser() };
 	} );
 	test.afterAll( async () => {
-		await state?.site.stop();
+		await site?.stop();
 	} );
 	return () => {
 		if ( ! state ) {
