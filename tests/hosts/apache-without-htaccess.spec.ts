@@ -39,9 +39,7 @@ test.describe( 'Apache 2.4 + mod_php without .htaccess', () => {
 			);
 		expect( notice, 'the endpoint notice is shown' ).not.toBeNull();
 		const text = ( notice as RegExpExecArray )[ 1 ] as string;
-		expect( text ).toContain(
-			`<code>${ endpoint( 'discovery' ) }</code>`
-		);
+		expect( text ).toContain( `<code>${ endpoint( 'discovery' ) }</code>` );
 		expect( text ).toContain( 'HTTP 404' );
 		expect( text ).toContain(
 			`<code>${ site.dir }/wordpress/.htaccess</code>`

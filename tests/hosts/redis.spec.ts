@@ -37,7 +37,9 @@ import {
 } from './support/subset';
 
 test.describe( 'nginx + php-fpm with a Redis object cache', () => {
-	const state = useHost( 'redis', { args: [ '--host', 'nginx', '--redis' ] } );
+	const state = useHost( 'redis', {
+		args: [ '--host', 'nginx', '--redis' ],
+	} );
 
 	protocolSubset( state );
 
@@ -68,9 +70,9 @@ test.describe( 'nginx + php-fpm with a Redis object cache', () => {
 			'client_secret_basic'
 		);
 		await session.dispose();
-		expect( ( await verifySignature( tokens.id_token as string ) ).kid ).toBe(
-			kid
-		);
+		expect(
+			( await verifySignature( tokens.id_token as string ) ).kid
+		).toBe( kid );
 	} );
 
 	test( 'client changes apply at once: a removed redirect URI, a reset secret, a deleted client', async () => {

@@ -27,17 +27,17 @@ export function siteUrl(): string {
  * has plain permalinks (WP_REST_PLAIN=1).
  */
 export function restUrl( route: string ): string {
-	const path = `/${ route.replace( /^\//, '' ) }`;
+	const routeWithQuery = `/${ route.replace( /^\//, '' ) }`;
 	if ( process.env.WP_REST_PLAIN === '1' ) {
-		const [ routePath, query ] = path.split( '?', 2 ) as [
+		const [ routePath, query ] = routeWithQuery.split( '?', 2 ) as [
 			string,
 			string | undefined,
 		];
-		return `${ baseUrl() }/?rest_route=${ encodeURIComponent( routePath ) }${
-			query ? `&${ query }` : ''
-		}`;
+		return `${ baseUrl() }/?rest_route=${ encodeURIComponent(
+			routePath
+		) }${ query ? `&${ query }` : '' }`;
 	}
-	return `${ baseUrl() }/wp-json${ path }`;
+	return `${ baseUrl() }/wp-json${ routeWithQuery }`;
 }
 
 export const admin = {

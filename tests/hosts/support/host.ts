@@ -6,11 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-	repoRoot,
-	startSite,
-	type RunningSite,
-} from '../../e2e/support/site';
+import { repoRoot, startSite, type RunningSite } from '../../e2e/support/site';
 
 export interface Host {
 	/** Arguments of bin/host-site.sh after the site's name. */

@@ -213,7 +213,9 @@ export function protocolSubset( state: () => HostState ): void {
 		expectNoHttp( site, text );
 		const document = JSON.parse( text ) as Record< string, unknown >;
 		expect( document.issuer ).toBe( site.url );
-		expect( document.authorization_endpoint ).toBe( endpoint( 'authorize' ) );
+		expect( document.authorization_endpoint ).toBe(
+			endpoint( 'authorize' )
+		);
 		expect( document.token_endpoint ).toBe( endpoint( 'token' ) );
 		expect( document.userinfo_endpoint ).toBe( endpoint( 'userinfo' ) );
 		expect( document.jwks_uri ).toBe( endpoint( 'jwks' ) );

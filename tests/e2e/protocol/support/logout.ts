@@ -37,9 +37,12 @@ export async function hasWordPressSession(
 		storageState,
 	} );
 	try {
-		const response = await request.get( `${ siteUrl() }/wp-admin/profile.php`, {
-			maxRedirects: 0,
-		} );
+		const response = await request.get(
+			`${ siteUrl() }/wp-admin/profile.php`,
+			{
+				maxRedirects: 0,
+			}
+		);
 		if ( response.status() === 200 ) {
 			return true;
 		}
