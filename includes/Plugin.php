@@ -35,6 +35,8 @@ final class Plugin {
 		add_action( 'delete_user_meta', array( Session_Watch::class, 'before_meta_delete' ), 10, 3 );
 		add_action( 'wp_logout', array( Session_Watch::class, 'after_logout' ) );
 		add_action( 'login_form_login', array( Login_Hint::class, 'prefill' ) );
+		add_action( 'update_option_permalink_structure', array( Permalink_Notice::class, 'forget' ) );
+		add_action( 'update_option_rewrite_rules', array( Permalink_Notice::class, 'forget' ) );
 
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );

@@ -8,8 +8,9 @@ use Keystone_OIDC\Http\Responder;
 
 /**
  * Maps the contract's paths to endpoint classes. Rewrite rules turn each path (with or without a
- * trailing slash) into `?keystone_oidc=<name>`; `dispatch` runs in `parse_request`, before the main
- * query and the canonical redirect, answers and exits.
+ * trailing slash) into `?keystone_oidc=<name>`, and where no rule matched (plain permalinks) the
+ * request path itself is matched; `dispatch` runs in `parse_request`, before the main query and the
+ * canonical redirect, answers and exits.
  */
 final class Router {
 	const QUERY_VAR = 'keystone_oidc';
@@ -97,6 +98,33 @@ final class Router {
 	}
 
 	/**
+	 * The endpoint a request path names, found from the path itself rather than from the rewrite
+	 * rules WordPress stored: with plain permalinks there are none, yet nginx's usual `try_files`,
+	 * PHP's built-in server and Playground still hand every unknown path to index.php. The path is
+	 * taken relative to the home URL's path (a site in a subfolder), with or without a trailing
+	 * slash, and also behind `index.php/` (what reaches WordPress on a server that rewrites
+	 * nothing, with PATH_INFO permalinks).
+	 *
+	 * @param string $request_path The request URI's path, as the client sent it.
+	 * @param string $home_path    The home URL's path: '' or '/' at the root, '/blog' in a subfolder.
+	 */
+	public static function match_path( string $request_path, string $home_path ): ?string {
+		$home = rtrim( $home_path, '/' ) . '/';
+		if ( 0 !== strpos( $request_path, $home ) ) {
+			return null;
+		}
+		$path = (string) substr( $request_path, strlen( $home ) );
+		if ( 0 === strpos( $path, 'index.php/' ) ) {
+			$path = (string) substr( $path, strlen( 'index.php/' ) );
+		}
+		if ( '/' === substr( $path, -1 ) ) {
+			$path = substr( $path, 0, -1 );
+		}
+		$name = array_search( $path, self::paths(), true );
+		return is_string( $name ) && '' !== $path ? $name : null;
+	}
+
+	/**
 	 * @param string[] $vars
 	 * @return string[]
 	 */
@@ -110,6 +138,10 @@ final class Router {
 	 */
 	public static function dispatch( $wp ): void {
 		$name = $wp->query_vars[ self::QUERY_VAR ] ?? null;
+		if ( ! is_string( $name ) ) {
+			$request_uri = isset( $_SERVER['REQUEST_URI'] ) && is_string( $_SERVER['REQUEST_URI'] ) ? wp_unslash( $_SERVER['REQUEST_URI'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- compared with fixed paths only.
+			$name        = self::match_path( (string) wp_parse_url( $request_uri, PHP_URL_PATH ), (string) wp_parse_url( home_url(), PHP_URL_PATH ) );
+		}
 		if ( ! is_string( $name ) ) {
 			return;
 		}

@@ -46,14 +46,60 @@ final class Request {
 				$headers[ $name ] = $server[ $key ];
 			}
 		}
-		// Some servers (Apache + CGI/FPM) only pass the Authorization header under another name.
-		if ( ! isset( $headers['AUTHORIZATION'] ) && isset( $server['REDIRECT_HTTP_AUTHORIZATION'] ) && is_string( $server['REDIRECT_HTTP_AUTHORIZATION'] ) ) {
-			$headers['AUTHORIZATION'] = $server['REDIRECT_HTTP_AUTHORIZATION'];
+		$authorization = self::authorization( $server, self::server_request_headers() );
+		if ( null !== $authorization ) {
+			$headers['AUTHORIZATION'] = $authorization;
 		}
 		$method = isset( $server['REQUEST_METHOD'] ) && is_string( $server['REQUEST_METHOD'] ) ? $server['REQUEST_METHOD'] : 'GET';
 		$query  = isset( $server['QUERY_STRING'] ) && is_string( $server['QUERY_STRING'] ) ? $server['QUERY_STRING'] : '';
 		$body   = 'POST' === strtoupper( $method ) ? (string) file_get_contents( 'php://input' ) : '';
 		return new self( $method, $headers, $query, $body );
+	}
+
+	/**
+	 * The Authorization header wherever the web server left it. Apache hands it to CGI and FastCGI
+	 * (php-fpm through mod_proxy_fcgi) only when told to: WordPress's .htaccess copies it into an
+	 * environment variable, which becomes REDIRECT_HTTP_AUTHORIZATION after the rewrite to
+	 * index.php. Under mod_php it may be missing from `$_SERVER` while the server's own header list
+	 * (apache_request_headers) still has it; and for Basic credentials PHP keeps only the decoded
+	 * PHP_AUTH_USER and PHP_AUTH_PW, from which the header is rebuilt byte for byte.
+	 *
+	 * @param array<string,mixed> $server          `$_SERVER`, unslashed.
+	 * @param array<string,mixed> $request_headers The server's header list, any case.
+	 */
+	public static function authorization( array $server, array $request_headers ): ?string {
+		foreach ( array( 'HTTP_AUTHORIZATION', 'REDIRECT_HTTP_AUTHORIZATION' ) as $key ) {
+			if ( isset( $server[ $key ] ) && is_string( $server[ $key ] ) && '' !== $server[ $key ] ) {
+				return $server[ $key ];
+			}
+		}
+		foreach ( $request_headers as $name => $value ) {
+			if ( is_string( $value ) && '' !== $value && 'authorization' === strtolower( (string) $name ) ) {
+				return $value;
+			}
+		}
+		if ( isset( $server['PHP_AUTH_USER'] ) && is_string( $server['PHP_AUTH_USER'] ) ) {
+			$password = isset( $server['PHP_AUTH_PW'] ) && is_string( $server['PHP_AUTH_PW'] ) ? $server['PHP_AUTH_PW'] : '';
+			// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- the Basic scheme's own encoding.
+			return 'Basic ' . base64_encode( $server['PHP_AUTH_USER'] . ':' . $password );
+		}
+		return null;
+	}
+
+	/**
+	 * The request headers as the server API knows them (mod_php, FastCGI, the built-in server).
+	 *
+	 * @return array<string,mixed>
+	 */
+	private static function server_request_headers(): array {
+		if ( function_exists( 'apache_request_headers' ) ) {
+			$headers = apache_request_headers();
+		} elseif ( function_exists( 'getallheaders' ) ) {
+			$headers = getallheaders();
+		} else {
+			return array();
+		}
+		return is_array( $headers ) ? $headers : array();
 	}
 
 	public function method(): string {

@@ -14,6 +14,32 @@ export function baseUrl(): string {
 	return url.replace( /\/$/, '' );
 }
 
+/**
+ * Where WordPress's own files are (wp-login.php, wp-admin): the home URL, unless the site gives
+ * WordPress its own directory (WP_SITE_URL, as tests/hosts runs one).
+ */
+export function siteUrl(): string {
+	return ( process.env.WP_SITE_URL ?? baseUrl() ).replace( /\/$/, '' );
+}
+
+/**
+ * The URL of a REST route: below `/wp-json/` of the home URL, or as `?rest_route=` where the site
+ * has plain permalinks (WP_REST_PLAIN=1).
+ */
+export function restUrl( route: string ): string {
+	const routeWithQuery = `/${ route.replace( /^\//, '' ) }`;
+	if ( process.env.WP_REST_PLAIN === '1' ) {
+		const [ routePath, query ] = routeWithQuery.split( '?', 2 ) as [
+			string,
+			string | undefined,
+		];
+		return `${ baseUrl() }/?rest_route=${ encodeURIComponent(
+			routePath
+		) }${ query ? `&${ query }` : '' }`;
+	}
+	return `${ baseUrl() }/wp-json${ routeWithQuery }`;
+}
+
 export const admin = {
 	username: process.env.WP_USERNAME ?? 'admin',
 	password: process.env.WP_PASSWORD ?? 'password',

@@ -1,5 +1,6 @@
 /**
- * Starts `bin/site.sh` as a child process and resolves once the site answers.
+ * Starts `bin/site.sh` (or another script that prints KEYSTONE_SITE_READY the same way, such as
+ * `bin/host-site.sh`) as a child process and resolves once the site answers.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -15,11 +16,12 @@ export interface RunningSite {
 
 export function startSite(
 	name: string,
-	options: string[] = []
+	options: string[] = [],
+	script = 'bin/site.sh'
 ): Promise< RunningSite > {
 	const child = spawn(
 		'bash',
-		[ path.join( repoRoot, 'bin/site.sh' ), name, '--fresh', ...options ],
+		[ path.join( repoRoot, script ), name, '--fresh', ...options ],
 		{ cwd: repoRoot, stdio: [ 'ignore', 'pipe', 'pipe' ], detached: true }
 	);
 	const dir = path.join( repoRoot, '.cache/sites', name );
@@ -33,7 +35,13 @@ export function startSite(
 		);
 		child.kill( 'SIGTERM' );
 		await exited;
-		rmSync( dir, { recursive: true, force: true } );
+		// Retried: a server that just exited may still be flushing a file into the folder.
+		rmSync( dir, {
+			recursive: true,
+			force: true,
+			maxRetries: 5,
+			retryDelay: 200,
+		} );
 	};
 	return new Promise( ( resolve, reject ) => {
 		const timer = setTimeout( () => {

@@ -10,7 +10,7 @@ import {
 	type APIResponse,
 	type Page,
 } from '@playwright/test';
-import { admin, baseUrl } from './env';
+import { admin, baseUrl, restUrl, siteUrl } from './env';
 
 export interface WpUser {
 	id: number;
@@ -37,8 +37,8 @@ export async function loginRequest(
 	const request = await playwrightRequest.newContext( {
 		baseURL: baseUrl(),
 	} );
-	await request.get( '/wp-login.php' );
-	const response = await request.post( '/wp-login.php', {
+	await request.get( `${ siteUrl() }/wp-login.php` );
+	const response = await request.post( `${ siteUrl() }/wp-login.php`, {
 		form: {
 			log: username,
 			pwd: password,
@@ -58,12 +58,11 @@ export async function restSession(
 ): Promise< RestSession > {
 	const request = await loginRequest( username, password );
 	const nonceResponse = await request.get(
-		'/wp-admin/admin-ajax.php?action=rest-nonce'
+		`${ siteUrl() }/wp-admin/admin-ajax.php?action=rest-nonce`
 	);
 	const nonce = ( await nonceResponse.text() ).trim();
 	const headers = { 'X-WP-Nonce': nonce };
-	const url = ( route: string ): string =>
-		`/wp-json/${ route.replace( /^\//, '' ) }`;
+	const url = restUrl;
 	return {
 		request,
 		nonce,
@@ -112,7 +111,7 @@ export async function loginPage(
 	username = admin.username,
 	password = admin.password
 ): Promise< void > {
-	await page.goto( `${ baseUrl() }/wp-login.php` );
+	await page.goto( `${ siteUrl() }/wp-login.php` );
 	await page.locator( '#user_login' ).fill( username );
 	await page.locator( '#user_pass' ).fill( password );
 	await Promise.all( [

@@ -100,13 +100,16 @@ export function SettingsScreen( { config }: { config: AdminConfig } ) {
 											'Enabled — the endpoints can be reached.',
 											'keystone-oidc'
 									  )
-									: __( 'Disabled', 'keystone-oidc' ) }
+									: __(
+											'Disabled — the endpoints answer where the web server passes every path to WordPress.',
+											'keystone-oidc'
+									  ) }
 							</dd>
 						</dl>
 						{ ! settings.pretty_permalinks && (
-							<Notice status="warning" isDismissible={ false }>
+							<Notice status="info" isDismissible={ false }>
 								{ __(
-									'The OpenID Connect endpoints cannot be reached while permalinks are set to “Plain”.',
+									'With “Plain” permalinks the OpenID Connect endpoints depend on the web server passing their paths to WordPress (nginx’s usual try_files does; Apache needs WordPress’s .htaccess). A notice at the top of the admin says when relying parties cannot reach them.',
 									'keystone-oidc'
 								) }{ ' ' }
 								<a href={ config.permalinkSettingsUrl }>

@@ -11,7 +11,7 @@ import {
 	type APIRequestContext,
 	type BrowserContext,
 } from '@playwright/test';
-import { baseUrl } from '../../support/env';
+import { baseUrl, siteUrl } from '../../support/env';
 import { endpoint } from './provider';
 
 export function endSessionUrl( parameters: Record< string, string > ): string {
@@ -37,9 +37,12 @@ export async function hasWordPressSession(
 		storageState,
 	} );
 	try {
-		const response = await request.get( '/wp-admin/profile.php', {
-			maxRedirects: 0,
-		} );
+		const response = await request.get(
+			`${ siteUrl() }/wp-admin/profile.php`,
+			{
+				maxRedirects: 0,
+			}
+		);
 		if ( response.status() === 200 ) {
 			return true;
 		}
@@ -57,7 +60,7 @@ export async function hasWordPressSession(
 export async function wordpressLogoutUrl(
 	request: APIRequestContext
 ): Promise< string > {
-	const profile = await request.get( `${ baseUrl() }/wp-admin/profile.php` );
+	const profile = await request.get( `${ siteUrl() }/wp-admin/profile.php` );
 	expect( profile.status() ).toBe( 200 );
 	const match =
 		/href=['"]([^'"]*wp-login\.php\?action=logout[^'"]*)['"]/.exec(
@@ -66,7 +69,7 @@ export async function wordpressLogoutUrl(
 	expect( match, 'the admin bar links to the logout' ).not.toBeNull();
 	return new URL(
 		( match?.[ 1 ] ?? '' ).replace( /&(?:amp|#038);/g, '&' ),
-		baseUrl()
+		siteUrl()
 	).href;
 }
 
