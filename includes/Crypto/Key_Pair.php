@@ -50,10 +50,14 @@ final class Key_Pair {
 				'private_key_type' => OPENSSL_KEYTYPE_EC,
 				'curve_name'       => $spec['openssl_curve'],
 			);
-		$key = openssl_pkey_new( $options );
-		if ( false === $key || ! openssl_pkey_export( $key, $pem ) ) {
+		$config = array( 'config' => self::openssl_config() );
+		self::openssl_errors();
+		$key = openssl_pkey_new( $options + $config );
+		if ( false === $key || ! openssl_pkey_export( $key, $pem, null, $config ) ) {
 			throw new RuntimeException( 'OpenSSL could not generate a key: ' . self::openssl_errors() );
 		}
+		// OpenSSL still queues its failure to read the host's own configuration, which does not matter here.
+		self::openssl_errors();
 		return self::from_private_pem( $pem, $alg, $kid );
 	}
 
@@ -156,6 +160,14 @@ final class Key_Pair {
 			'alg'        => $this->alg,
 			'public_jwk' => $this->public_jwk,
 		);
+	}
+
+	/**
+	 * The plugin's own OpenSSL configuration: without one, OpenSSL reads the host's `openssl.cnf`
+	 * (or `OPENSSL_CONF`), and where that file is missing, as in PHP.wasm, no key can be made.
+	 */
+	public static function openssl_config(): string {
+		return __DIR__ . '/openssl.cnf';
 	}
 
 	/**
