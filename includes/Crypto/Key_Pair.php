@@ -33,10 +33,11 @@ final class Key_Pair {
 	}
 
 	/**
+	 * @param string $openssl_config Path of the OpenSSL configuration to use; the plugin's own by default.
 	 * @throws InvalidArgumentException For an unsupported algorithm or an empty kid.
 	 * @throws RuntimeException When OpenSSL cannot create the key.
 	 */
-	public static function generate( string $alg, string $kid ): self {
+	public static function generate( string $alg, string $kid, string $openssl_config = '' ): self {
 		$spec = Algorithm::spec( $alg );
 		if ( null === $spec ) {
 			throw new InvalidArgumentException( sprintf( 'Unsupported algorithm "%s".', $alg ) );
@@ -50,7 +51,7 @@ final class Key_Pair {
 				'private_key_type' => OPENSSL_KEYTYPE_EC,
 				'curve_name'       => $spec['openssl_curve'],
 			);
-		$config = array( 'config' => self::openssl_config() );
+		$config = array( 'config' => '' === $openssl_config ? self::openssl_config() : $openssl_config );
 		self::openssl_errors();
 		$key = openssl_pkey_new( $options + $config );
 		if ( false === $key || ! openssl_pkey_export( $key, $pem, null, $config ) ) {
