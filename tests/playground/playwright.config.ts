@@ -3,15 +3,10 @@
  * a Playground of its own (booted by the worker fixture in `fixtures.ts`). One worker: each
  * Playground request takes PHP.wasm 1.5–3 s of one core.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import e2eConfig from '../e2e/playwright.config';
 import type { PlaygroundOptions } from './fixtures';
-
-const debianChromium = '/usr/bin/chromium';
-const executablePath =
-	process.env.CHROMIUM_PATH ??
-	( existsSync( debianChromium ) ? debianChromium : undefined );
 
 export default defineConfig< PlaygroundOptions >( {
 	testDir: __dirname,
@@ -28,20 +23,6 @@ export default defineConfig< PlaygroundOptions >( {
 		{ name: 'php-7.4', use: { php: '7.4' } },
 		{ name: 'php-8.2', use: { php: '8.2' } },
 	],
-	use: {
-		trace: 'retain-on-failure',
-		screenshot: 'only-on-failure',
-		launchOptions: {
-			...( executablePath ? { executablePath } : {} ),
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic',
-			],
-		},
-	},
+	// The e2e suite's browser: Debian's Chromium, offline.
+	use: e2eConfig.use,
 } );

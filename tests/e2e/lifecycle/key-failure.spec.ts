@@ -34,16 +34,6 @@ test.afterAll( async () => {
 	await site?.stop();
 } );
 
-async function login( page: Page ): Promise< void > {
-	await page.goto( `${ site.url }/wp-login.php` );
-	await page.locator( '#user_login' ).fill( admin.username );
-	await page.locator( '#user_pass' ).fill( admin.password );
-	await Promise.all( [
-		page.waitForURL( /wp-admin/ ),
-		page.locator( '#wp-submit' ).click(),
-	] );
-}
-
 async function breakKeyGeneration(
 	page: Page,
 	broken: boolean
@@ -78,11 +68,16 @@ function phpErrors(): string[] {
 }
 
 test( 'without OpenSSL keys, activation succeeds with a notice, signing answers 503, and keys follow once OpenSSL can', async ( {
-	page,
 	browser,
 } ) => {
 	test.setTimeout( 180_000 );
-	await login( page );
+	const context = await signedInContext( browser, {
+		id: 1,
+		username: admin.username,
+		password: admin.password,
+		email: '',
+	} );
+	const page = await context.newPage();
 	const testClient = await createClient();
 	await breakKeyGeneration( page, true );
 
@@ -106,14 +101,7 @@ test( 'without OpenSSL keys, activation succeeds with a notice, signing answers 
 	await expect( notice ).toContainText( 'No such file or directory' );
 
 	// A code is still issued (the authorization endpoint signs nothing); redeeming it needs a key.
-	const context = await signedInContext( browser, {
-		id: 1,
-		username: admin.username,
-		password: admin.password,
-		email: '',
-	} );
 	const flow = await authorizeCode( context, testClient );
-	await context.close();
 	const tokenRequest = {
 		basic: credentials( testClient ),
 		form: {
@@ -167,4 +155,5 @@ test( 'without OpenSSL keys, activation succeeds with a notice, signing answers 
 	expect( typeof redeemed.json.id_token ).toBe( 'string' );
 
 	expect( phpErrors() ).toEqual( [] );
+	await context.close();
 } );
