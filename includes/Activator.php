@@ -5,14 +5,15 @@ namespace Keystone_OIDC;
 
 use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\Http\Outage_Dropin;
-use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Keys\Key_Provisioning;
 use Keystone_OIDC\Storage\Schema;
 use Keystone_OIDC\Tokens\Claim_Map;
 use Keystone_OIDC\Upgrade\From_V2;
 
 /**
  * Activation and deactivation. Activation is safe to repeat: tables are created or upgraded, a
- * signing key is made only when none exists, rewrite rules are flushed.
+ * signing key is made only when none exists (a failure to make one does not fail activation),
+ * rewrite rules are flushed.
  */
 final class Activator {
 	public static function activate(): void {
@@ -23,7 +24,8 @@ final class Activator {
 		}
 		add_option( Config::ISSUER_MODE_OPTION, Config::ISSUER_MODE_HOME, '', 'yes' );
 		Schema::install();
-		Key_Store::instance()->ensure();
+		// Never fatal: without a key the site still works, the admin is told, and keys follow later.
+		Key_Provisioning::ensure();
 		Claim_Map::ensure_stored();
 		Router::add_rewrite_rules();
 		flush_rewrite_rules();

@@ -3,12 +3,14 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC;
 
+use Keystone_OIDC\Admin\Key_Notice;
 use Keystone_OIDC\Admin\Menu;
 use Keystone_OIDC\Admin\Permalink_Notice;
 use Keystone_OIDC\Admin\Profile_Section;
 use Keystone_OIDC\Consent\Consent_Manager;
 use Keystone_OIDC\Cron\Cleanup;
 use Keystone_OIDC\Endpoints\Router;
+use Keystone_OIDC\Keys\Key_Provisioning;
 use Keystone_OIDC\REST\Routes;
 use Keystone_OIDC\Sessions\Login_Hint;
 use Keystone_OIDC\Sessions\Session_Watch;
@@ -41,6 +43,8 @@ final class Plugin {
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );
 			add_action( 'admin_notices', array( Permalink_Notice::class, 'render' ) );
+			add_action( 'admin_init', array( Key_Provisioning::class, 'retry_after_failure' ) );
+			add_action( 'admin_notices', array( Key_Notice::class, 'render' ) );
 			add_action( 'admin_enqueue_scripts', array( Profile_Section::class, 'enqueue' ) );
 			add_action( 'show_user_profile', array( Profile_Section::class, 'render' ) );
 		}

@@ -33,10 +33,11 @@ final class Key_Pair {
 	}
 
 	/**
+	 * @param string $openssl_config Path of the OpenSSL configuration to use; the plugin's own by default.
 	 * @throws InvalidArgumentException For an unsupported algorithm or an empty kid.
 	 * @throws RuntimeException When OpenSSL cannot create the key.
 	 */
-	public static function generate( string $alg, string $kid ): self {
+	public static function generate( string $alg, string $kid, string $openssl_config = '' ): self {
 		$spec = Algorithm::spec( $alg );
 		if ( null === $spec ) {
 			throw new InvalidArgumentException( sprintf( 'Unsupported algorithm "%s".', $alg ) );
@@ -50,10 +51,14 @@ final class Key_Pair {
 				'private_key_type' => OPENSSL_KEYTYPE_EC,
 				'curve_name'       => $spec['openssl_curve'],
 			);
-		$key = openssl_pkey_new( $options );
-		if ( false === $key || ! openssl_pkey_export( $key, $pem ) ) {
+		$config = array( 'config' => '' === $openssl_config ? self::openssl_config() : $openssl_config );
+		self::openssl_errors();
+		$key = openssl_pkey_new( $options + $config );
+		if ( false === $key || ! openssl_pkey_export( $key, $pem, null, $config ) ) {
 			throw new RuntimeException( 'OpenSSL could not generate a key: ' . self::openssl_errors() );
 		}
+		// OpenSSL still queues its failure to read the host's own configuration, which does not matter here.
+		self::openssl_errors();
 		return self::from_private_pem( $pem, $alg, $kid );
 	}
 
@@ -156,6 +161,14 @@ final class Key_Pair {
 			'alg'        => $this->alg,
 			'public_jwk' => $this->public_jwk,
 		);
+	}
+
+	/**
+	 * The plugin's own OpenSSL configuration: without one, OpenSSL reads the host's `openssl.cnf`
+	 * (or `OPENSSL_CONF`), and where that file is missing, as in PHP.wasm, no key can be made.
+	 */
+	public static function openssl_config(): string {
+		return __DIR__ . '/openssl.cnf';
 	}
 
 	/**

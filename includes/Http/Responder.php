@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Http;
 
 use Keystone_OIDC\Config;
+use Keystone_OIDC\Keys\Keys_Unavailable;
 use Keystone_OIDC\Storage\Database_Error;
 
 /**
@@ -238,6 +239,9 @@ final class Responder {
 		error_log( sprintf( 'Keystone OIDC: %s: %s in %s:%d', get_class( $failure ), $failure->getMessage(), $failure->getFile(), $failure->getLine() ) );
 		if ( $failure instanceof Database_Error && Database_Error::is_outage() ) {
 			return OAuth_Error::temporarily_unavailable();
+		}
+		if ( $failure instanceof Keys_Unavailable ) {
+			return OAuth_Error::temporarily_unavailable( 'no signing key' );
 		}
 		return OAuth_Error::server_error();
 	}

@@ -72,6 +72,8 @@ final class Key_Store {
 	/**
 	 * Makes sure a usable current key exists for every algorithm. Idempotent: does nothing when
 	 * they exist and decrypt.
+	 *
+	 * @throws Keys_Unavailable When a missing key cannot be made.
 	 */
 	public function ensure(): void {
 		$changed = false;
@@ -96,7 +98,7 @@ final class Key_Store {
 			$pair = $this->usable_pair( $alg );
 		}
 		if ( null === $pair ) {
-			throw new \RuntimeException( 'Keystone OIDC could not create a signing key.' );
+			throw new Keys_Unavailable( 'Keystone OIDC could not create a signing key.' );
 		}
 		return $pair;
 	}
@@ -367,9 +369,23 @@ final class Key_Store {
 		unset( $this->pairs[ $alg ] );
 	}
 
+	/**
+	 * @throws Keys_Unavailable When OpenSSL cannot make the key.
+	 */
 	private function add_new( string $alg ): void {
-		// The kid is the key's RFC 7638 thumbprint, known only once the key exists.
-		$draft = Key_Pair::generate( $alg, 'pending' );
+		try {
+			/**
+			 * The OpenSSL configuration key generation reads. The plugin ships its own, so that no key
+			 * depends on the host's `openssl.cnf`; a host that needs other settings can name its own.
+			 *
+			 * @param string $path Path of an OpenSSL configuration file.
+			 */
+			$config = (string) apply_filters( 'keystone_oidc_openssl_config', Key_Pair::openssl_config() );
+			// The kid is the key's RFC 7638 thumbprint, known only once the key exists.
+			$draft = Key_Pair::generate( $alg, 'pending', $config );
+		} catch ( \RuntimeException $failure ) {
+			throw new Keys_Unavailable( $failure->getMessage(), 0, $failure );
+		}
 		$kid   = Key_Pair::thumbprint_kid( $draft->public_jwk() );
 		$pair  = Key_Pair::from_private_pem( $draft->private_pem(), $alg, $kid );
 

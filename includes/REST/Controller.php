@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\REST;
 
+use Keystone_OIDC\Keys\Keys_Unavailable;
 use WP_Error;
 use WP_REST_Controller;
 use WP_REST_Response;
@@ -31,6 +32,18 @@ abstract class Controller extends WP_REST_Controller {
 			'keystone_oidc_forbidden',
 			__( 'Sorry, you are not allowed to manage OpenID Connect.', 'keystone-oidc' ),
 			array( 'status' => rest_authorization_required_code() )
+		);
+	}
+
+	/**
+	 * No signing key exists and OpenSSL cannot make one now: a state of the server (503), which the
+	 * admin notice explains, never a PHP fatal error.
+	 */
+	protected static function keys_unavailable( Keys_Unavailable $failure ): WP_Error {
+		return new WP_Error(
+			'keystone_oidc_keys_unavailable',
+			__( 'No signing key could be created.', 'keystone-oidc' ) . ' ' . $failure->getMessage(),
+			array( 'status' => 503 )
 		);
 	}
 

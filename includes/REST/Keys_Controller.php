@@ -4,6 +4,8 @@ declare(strict_types=1);
 namespace Keystone_OIDC\REST;
 
 use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Keys\Keys_Unavailable;
+use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -34,9 +36,13 @@ final class Keys_Controller extends Controller {
 
 	/**
 	 * @param WP_REST_Request $request
-	 * @return WP_REST_Response
+	 * @return WP_REST_Response|WP_Error
 	 */
 	public function rotate( $request ) {
-		return self::no_store( array( 'kid' => Key_Store::instance()->rotate() ) );
+		try {
+			return self::no_store( array( 'kid' => Key_Store::instance()->rotate() ) );
+		} catch ( Keys_Unavailable $failure ) {
+			return self::keys_unavailable( $failure );
+		}
 	}
 }

@@ -6,6 +6,7 @@ namespace Keystone_OIDC\REST;
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Keys\Keys_Unavailable;
 use Keystone_OIDC\Upgrade\V2_Identity;
 use WP_Error;
 use WP_REST_Request;
@@ -49,14 +50,20 @@ final class Settings_Controller extends Controller {
 
 	/**
 	 * @param WP_REST_Request $request
-	 * @return WP_REST_Response
+	 * @return WP_REST_Response|WP_Error
 	 */
 	public function get_item( $request ) {
 		$endpoints = array();
 		foreach ( array_keys( Router::paths() ) as $name ) {
 			$endpoints[ $name ] = Router::url( $name );
 		}
-		$keys  = Key_Store::instance();
+		$keys = Key_Store::instance();
+		try {
+			$kid          = $keys->current_kid( 'RS256' );
+			$descriptions = $keys->describe();
+		} catch ( Keys_Unavailable $failure ) {
+			return self::keys_unavailable( $failure );
+		}
 		$roles = array();
 		foreach ( wp_roles()->get_names() as $slug => $name ) {
 			$roles[] = array(
@@ -75,10 +82,10 @@ final class Settings_Controller extends Controller {
 				),
 				'discovery_url'     => self::discovery_url( $endpoints ),
 				'endpoints'         => $endpoints,
-				'kid'               => $keys->current_kid( 'RS256' ),
+				'kid'               => $kid,
 				'version'           => KEYSTONE_OIDC_VERSION,
 				'pretty_permalinks' => '' !== (string) get_option( 'permalink_structure' ),
-				'keys'              => $keys->describe(),
+				'keys'              => $descriptions,
 				'scopes_supported'  => Config::supported_scopes(),
 				'roles'             => $roles,
 			)

@@ -62,8 +62,15 @@ export function shippedFiles( paths: readonly string[] ): string[] {
 export const STATIC_ASSETS = [ 'assets/form-post.js' ] as const;
 
 /**
+ * Files other than PHP that the PHP side reads from disk: the OpenSSL configuration every key
+ * generation is given, without which no signing key can be made where the host has none
+ * (WordPress Playground).
+ */
+export const RUNTIME_DATA_FILES = [ 'includes/Crypto/openssl.cnf' ] as const;
+
+/**
  * What must be there for the zip to be a working plugin: every top-level file, some PHP in
- * `includes/`, the static assets, and a compiled admin screen in `build/`. Returns readable
+ * `includes/`, the static assets and runtime data files, and a compiled admin screen in `build/`. Returns readable
  * problems, empty when fine.
  */
 export function missingPluginFiles( shipped: readonly string[] ): string[] {
@@ -76,7 +83,7 @@ export function missingPluginFiles( shipped: readonly string[] ): string[] {
 	if ( ! shipped.some( ( file ) => /^includes\/.+\.php$/.test( file ) ) ) {
 		problems.push( 'includes/ holds no PHP file' );
 	}
-	for ( const file of STATIC_ASSETS ) {
+	for ( const file of [ ...STATIC_ASSETS, ...RUNTIME_DATA_FILES ] ) {
 		if ( ! shipped.includes( file ) ) {
 			problems.push( `${ file } is missing` );
 		}

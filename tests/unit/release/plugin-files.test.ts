@@ -15,6 +15,7 @@ const workingTree = [
 	'LICENSE',
 	'includes/Plugin.php',
 	'includes/Endpoints/Router.php',
+	'includes/Crypto/openssl.cnf',
 	'includes/.DS_Store',
 	'build/admin-clients.js',
 	'build/admin-clients.js.map',
@@ -55,6 +56,7 @@ describe( 'the files the plugin zip ships', () => {
 			'build/admin-clients.asset.php',
 			'build/admin-clients.css',
 			'build/admin-clients.js',
+			'includes/Crypto/openssl.cnf',
 			'includes/Endpoints/Router.php',
 			'includes/Plugin.php',
 			'keystone-oidc.php',
@@ -122,6 +124,16 @@ describe( 'missingPluginFiles', () => {
 		);
 		assert.deepEqual( missingPluginFiles( withoutIncludes ), [
 			'includes/ holds no PHP file',
+			'includes/Crypto/openssl.cnf is missing',
+		] );
+	} );
+
+	it( 'names a missing OpenSSL configuration, without which no key can be made on Playground', () => {
+		const withoutConfig = shippedFiles( workingTree ).filter(
+			( file ) => file !== 'includes/Crypto/openssl.cnf'
+		);
+		assert.deepEqual( missingPluginFiles( withoutConfig ), [
+			'includes/Crypto/openssl.cnf is missing',
 		] );
 	} );
 } );

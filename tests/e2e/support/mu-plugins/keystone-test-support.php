@@ -44,6 +44,15 @@ add_filter(
 	}
 );
 
+// Key generation made to fail for real: OpenSSL is handed a configuration file that does not exist,
+// as on a host whose OPENSSL_CONF names a missing file.
+add_filter(
+	'keystone_oidc_openssl_config',
+	static function ( $path ) {
+		return get_option( 'keystone_test_break_key_generation' ) ? WP_CONTENT_DIR . '/no-such-dir/openssl.cnf' : $path;
+	}
+);
+
 add_action(
 	'rest_api_init',
 	static function () {
@@ -153,6 +162,24 @@ add_action(
 						'tables'  => $tables,
 						'options' => $options,
 					);
+				},
+			)
+		);
+		register_rest_route(
+			'keystone-test/v1',
+			'/key-generation',
+			array(
+				'methods'             => 'POST',
+				'permission_callback' => $admin_only,
+				'callback'            => static function ( WP_REST_Request $request ) {
+					// Breaking it also drops the keys, as on a site that never had any.
+					if ( $request->get_param( 'broken' ) ) {
+						update_option( 'keystone_test_break_key_generation', 1, false );
+						delete_option( 'keystone_oidc_keys' );
+					} else {
+						delete_option( 'keystone_test_break_key_generation' );
+					}
+					return array( 'broken' => (bool) get_option( 'keystone_test_break_key_generation' ) );
 				},
 			)
 		);
