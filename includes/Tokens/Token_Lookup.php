@@ -25,7 +25,7 @@ final class Token_Lookup {
 	private static function access( string $token ): ?Presented_Token {
 		$claims = Access_Token::signed_claims( $token );
 		if ( null === $claims ) {
-			return null;
+			return V2_Access_Token::presented( $token );
 		}
 		$row = Token_Repository::find( Secret_Hash::hash( $claims['jti'] ), Token_Repository::TYPE_ACCESS );
 		if ( null === $row || ! hash_equals( (string) $row['client_id'], $claims['client_id'] ) ) {

@@ -472,7 +472,7 @@ test( 'discovery, JWKS and the Keycloak-style paths answer with the 2.x issuer a
 	expectNoNewLogLines( logSizes );
 } );
 
-test( 'a 2.x access token keeps working at UserInfo, also at its Keycloak-style path', async ( {
+test( 'a 2.x access token keeps working at UserInfo (also at its Keycloak-style path), introspection and revocation', async ( {
 	request,
 } ) => {
 	const tokens = v2.tokens;
@@ -505,6 +505,50 @@ test( 'a 2.x access token keeps working at UserInfo, also at its Keycloak-style 
 	expect( ( ( await refused.json() ) as { error: string } ).error ).toBe(
 		'invalid_token'
 	);
+	// Introspection tells its client about it; revocation ends it.
+	const [ wiki ] = v2.clients;
+	if ( ! wiki ) {
+		throw new Error( 'no 2.x client' );
+	}
+	const introspect = async () => {
+		const response = await request.post(
+			`${ site.url }/${ BASE }/oauth/introspect`,
+			{
+				headers: {
+					Authorization: basic( wiki.client_id, wiki.client_secret ),
+				},
+				form: { token: tokens.access_token },
+			}
+		);
+		expect( response.status() ).toBe( 200 );
+		return ( await response.json() ) as Record< string, unknown >;
+	};
+	expect( await introspect() ).toMatchObject( {
+		active: true,
+		client_id: wiki.client_id,
+		token_type: 'Bearer',
+		sub: '1',
+		iss: v2.issuer,
+	} );
+	const revoked = await request.post(
+		`${ site.url }/${ BASE }/oauth/revoke`,
+		{
+			headers: {
+				Authorization: basic( wiki.client_id, wiki.client_secret ),
+			},
+			form: { token: tokens.access_token },
+		}
+	);
+	expect( revoked.status() ).toBe( 200 );
+	expect( await introspect() ).toEqual( { active: false } );
+	const afterRevocation = await request.get(
+		`${ site.url }/${ BASE }/oauth/userinfo`,
+		{ headers: { Authorization: `Bearer ${ tokens.access_token }` } }
+	);
+	expect( afterRevocation.status() ).toBe( 401 );
+	expect(
+		( ( await afterRevocation.json() ) as { error: string } ).error
+	).toBe( 'invalid_token' );
 	expectNoNewLogLines( logSizes );
 } );
 
