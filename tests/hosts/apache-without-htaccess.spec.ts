@@ -7,8 +7,8 @@
 import { siteUrl } from '../e2e/support/env';
 import { restSession } from '../e2e/support/wp';
 import { createProfileUser } from '../e2e/protocol/support/fixtures';
-import { asAdmin, endpoint } from '../e2e/protocol/support/provider';
-import { expect, test, useHost } from './support/subset';
+import { endpoint } from '../e2e/protocol/support/provider';
+import { adminScreen, expect, test, useHost } from './support/subset';
 
 test.describe( 'Apache 2.4 + mod_php without .htaccess', () => {
 	const state = useHost( 'noht', {
@@ -26,13 +26,7 @@ test.describe( 'Apache 2.4 + mod_php without .htaccess', () => {
 
 	test( 'wp-admin names the URL that failed, the .htaccess file and the rules to put in it', async () => {
 		const { site } = state();
-		const response = await asAdmin( ( session ) =>
-			session.request.get( `${ siteUrl() }/wp-admin/`, {
-				maxRedirects: 0,
-			} )
-		);
-		expect( response.status() ).toBe( 200 );
-		const html = await response.text();
+		const html = await adminScreen( '' );
 		const notice =
 			/<div class="notice notice-error keystone-oidc-endpoint-notice">([\s\S]*?)<\/div>/.exec(
 				html
