@@ -142,6 +142,7 @@ bash "$root/bin/fetch-wordpress.sh"
 
 pids=()
 web_pids=()
+elsewhere=""
 stop() {
   # Apache's prefork MPM stops by signalling its whole process group, this script included: that
   # second TERM must not cut the wait below short.
@@ -156,6 +157,7 @@ stop() {
       sleep 0.1
     done
   done
+  if [ -n "$elsewhere" ]; then rm -rf "$elsewhere"; fi
 }
 trap stop EXIT
 trap 'exit 130' INT TERM
@@ -171,9 +173,23 @@ render() {
     print
   }' "$1" >"$2"
 }
-export R_RUN="$run" R_SITE="$site" R_WEB="$web" R_PORT="$backend_port" R_WORKERS="$workers"
-
 rm -rf "$site"
+# Apache refuses to serve as root, so its workers run as www-data, which must reach the site's
+# files: where the clone lives below a folder www-data cannot enter (root's home, say), the site
+# lives in a folder of its own under /tmp instead, .cache/sites/NAME points to it, and it goes
+# when the site stops.
+elsewhere=""
+if [ "$(id -u)" = 0 ] && [ "$host" != nginx ] && ! runuser -u www-data -- test -x "$root/.cache/wordpress"; then
+  elsewhere=$(mktemp -d /tmp/keystone-site-XXXXXX)
+  chmod 755 "$elsewhere"
+  mkdir -p "$(dirname "$site")"
+  ln -s "$elsewhere" "$site"
+  site="$elsewhere"
+  web="$site/wordpress"
+  run="$site/run"
+  abspath="$web$core_path"
+fi
+export R_RUN="$run" R_SITE="$site" R_WEB="$web" R_PORT="$backend_port" R_WORKERS="$workers"
 mkdir -p "$run"
 # A second web server finds the files, the configuration and the database already there.
 if [ -z "$front_of" ]; then

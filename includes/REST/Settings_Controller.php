@@ -198,7 +198,7 @@ final class Settings_Controller extends Controller {
 					'readonly'    => true,
 				),
 				'pretty_permalinks' => array(
-					'description' => __( 'Whether pretty permalinks are on (the endpoints need them).', 'keystone-oidc' ),
+					'description' => __( 'Whether pretty permalinks are on. The endpoints answer either way where the web server passes every path to WordPress.', 'keystone-oidc' ),
 					'type'        => 'boolean',
 					'readonly'    => true,
 				),

@@ -12,13 +12,7 @@ import {
 	expectConsentScreen,
 	prepareAuthorization,
 } from '../e2e/protocol/support/applications';
-import { signedInRequest } from '../e2e/protocol/support/flow';
-import {
-	credentials,
-	expectChallenge,
-	expectOAuthError,
-	raw,
-} from '../e2e/protocol/support/http';
+import { expectChallenge, raw } from '../e2e/protocol/support/http';
 import { fetchJwks, verifySignature } from '../e2e/protocol/support/jwt';
 import {
 	deleteClient,
@@ -31,8 +25,11 @@ import {
 	hostClient,
 	protocolSubset,
 	redirectUri,
-	signIn,
+	expectTokensRevoked,
+	refreshWith,
+	signedInSession,
 	test,
+	tokensFor,
 	useHost,
 } from './support/subset';
 
@@ -56,34 +53,24 @@ test.describe( 'nginx + php-fpm with a Redis object cache', () => {
 	} );
 
 	test( 'a rotated key is published and signs at once', async () => {
-		const { site, user } = state();
+		const { site } = state();
 		const kid = await rotateKeys();
 		expect( ( await fetchJwks() ).map( ( key ) => key.kid ) ).toContain(
 			kid
 		);
 		const testClient = await hostClient( site );
-		const session = await signedInRequest( user );
-		const { tokens } = await signIn(
-			site,
-			session,
-			testClient,
-			'client_secret_basic'
-		);
-		await session.dispose();
+		const tokens = await tokensFor( state(), testClient );
 		expect(
 			( await verifySignature( tokens.id_token as string ) ).kid
 		).toBe( kid );
 	} );
 
 	test( 'client changes apply at once: a removed redirect URI, a reset secret, a deleted client', async () => {
-		const { site, user } = state();
+		const { site } = state();
 		const testClient = await hostClient( site );
-		const session = await signedInRequest( user );
-		const { tokens } = await signIn(
-			site,
-			session,
-			testClient,
-			'client_secret_basic'
+		const { session, tokens } = await signedInSession(
+			state(),
+			testClient
 		);
 
 		await updateClient( testClient.client_id, {
@@ -103,13 +90,11 @@ test.describe( 'nginx + php-fpm with a Redis object cache', () => {
 		const oldSecret = testClient.client_secret as string;
 		await resetSecret( testClient.client_id );
 		expectChallenge(
-			await raw( 'token', {
-				basic: credentials( testClient, oldSecret ),
-				form: {
-					grant_type: 'refresh_token',
-					refresh_token: tokens.refresh_token as string,
-				},
-			} ),
+			await refreshWith(
+				testClient,
+				tokens.refresh_token as string,
+				oldSecret
+			),
 			'invalid_client',
 			'Basic'
 		);
@@ -125,12 +110,9 @@ test.describe( 'nginx + php-fpm with a Redis object cache', () => {
 	test( 'a withdrawn consent is asked again at once; revoked tokens stay revoked', async () => {
 		const { site, user } = state();
 		const testClient = await hostClient( site );
-		const session = await signedInRequest( user );
-		const { tokens } = await signIn(
-			site,
-			session,
-			testClient,
-			'client_secret_basic'
+		const { session, tokens } = await signedInSession(
+			state(),
+			testClient
 		);
 		// Remembered: the next request comes straight back with a code.
 		const again = await prepareAuthorization(
@@ -158,21 +140,6 @@ test.describe( 'nginx + php-fpm with a Redis object cache', () => {
 		);
 		await expectConsentScreen( asked );
 		await session.dispose();
-		expectChallenge(
-			await raw( 'userinfo', { bearer: tokens.access_token } ),
-			'invalid_token',
-			'Bearer'
-		);
-		expectOAuthError(
-			await raw( 'token', {
-				basic: credentials( testClient ),
-				form: {
-					grant_type: 'refresh_token',
-					refresh_token: tokens.refresh_token as string,
-				},
-			} ),
-			400,
-			'invalid_grant'
-		);
+		await expectTokensRevoked( testClient, tokens );
 	} );
 } );
