@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Endpoints;
 
+use Keystone_OIDC\Config;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
 
@@ -125,6 +126,24 @@ final class Router {
 	}
 
 	/**
+	 * Discovery below an issuer that is not one of the fixed paths: a site upgraded from 2.x whose
+	 * admin set the issuer by hand to a URL below the home URL (OIDC Discovery §4 puts the document
+	 * at the issuer plus `/.well-known/openid-configuration`). An issuer on another host or outside
+	 * the home URL is answered elsewhere (a proxy in front), never here.
+	 *
+	 * @param string $request_path The request URI's path.
+	 * @param string $issuer       The issuer, no trailing slash.
+	 * @param string $home         The home URL, no trailing slash.
+	 */
+	public static function matches_issuer_discovery( string $request_path, string $issuer, string $home ): bool {
+		if ( 0 !== strpos( $issuer, $home . '/' ) ) {
+			return false;
+		}
+		$issuer_path = (string) parse_url( $issuer, PHP_URL_PATH ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- pure, also run without WordPress in PHPUnit.
+		return in_array( $request_path, array( $issuer_path . '/.well-known/openid-configuration', $issuer_path . '/.well-known/openid-configuration/' ), true );
+	}
+
+	/**
 	 * @param string[] $vars
 	 * @return string[]
 	 */
@@ -139,8 +158,12 @@ final class Router {
 	public static function dispatch( $wp ): void {
 		$name = $wp->query_vars[ self::QUERY_VAR ] ?? null;
 		if ( ! is_string( $name ) ) {
-			$request_uri = isset( $_SERVER['REQUEST_URI'] ) && is_string( $_SERVER['REQUEST_URI'] ) ? wp_unslash( $_SERVER['REQUEST_URI'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- compared with fixed paths only.
-			$name        = self::match_path( (string) wp_parse_url( $request_uri, PHP_URL_PATH ), (string) wp_parse_url( home_url(), PHP_URL_PATH ) );
+			$request_uri  = isset( $_SERVER['REQUEST_URI'] ) && is_string( $_SERVER['REQUEST_URI'] ) ? wp_unslash( $_SERVER['REQUEST_URI'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- compared with fixed paths only.
+			$request_path = (string) wp_parse_url( $request_uri, PHP_URL_PATH );
+			$name         = self::match_path( $request_path, (string) wp_parse_url( home_url(), PHP_URL_PATH ) );
+			if ( null === $name && self::matches_issuer_discovery( $request_path, Config::issuer(), untrailingslashit( home_url() ) ) ) {
+				$name = 'discovery-local';
+			}
 		}
 		if ( ! is_string( $name ) ) {
 			return;

@@ -94,13 +94,16 @@ final class Settings_Controller extends Controller {
 
 	/**
 	 * Where a relying party given the issuer looks (OIDC Discovery §4): below the issuer itself
-	 * when this site serves that path, else the spec location below the home URL.
+	 * when this site serves that path (a fixed path, or an issuer set by hand below the home URL:
+	 * `Router::matches_issuer_discovery`), else the spec location below the home URL.
 	 *
 	 * @param array<string,string> $endpoints
 	 */
 	private static function discovery_url( array $endpoints ): string {
 		$below_issuer = Config::issuer() . '/.well-known/openid-configuration';
-		return in_array( $below_issuer, $endpoints, true ) ? $below_issuer : Router::url( 'discovery' );
+		$served       = in_array( $below_issuer, $endpoints, true )
+			|| 0 === strpos( Config::issuer(), untrailingslashit( home_url() ) . '/' );
+		return $served ? $below_issuer : Router::url( 'discovery' );
 	}
 
 	/**

@@ -43,4 +43,18 @@ final class Router_Match_PathTest extends TestCase {
 		$this->assertNull( Router::match_path( '/x/wenisch-tech/keystone-oidc/oauth/token', '' ) );
 		$this->assertNull( Router::match_path( '/WENISCH-TECH/keystone-oidc/oauth/token', '' ) );
 	}
+
+	/**
+	 * A 2.x issuer set by hand below the home URL is discovered below itself; one elsewhere is not
+	 * this site's to answer.
+	 */
+	public function test_discovery_below_an_issuer_set_by_hand(): void {
+		$home = 'https://site.example/blog';
+		$this->assertTrue( Router::matches_issuer_discovery( '/blog/realms/main/.well-known/openid-configuration', $home . '/realms/main', $home ) );
+		$this->assertTrue( Router::matches_issuer_discovery( '/blog/realms/main/.well-known/openid-configuration/', $home . '/realms/main', $home ) );
+		$this->assertFalse( Router::matches_issuer_discovery( '/blog/realms/other/.well-known/openid-configuration', $home . '/realms/main', $home ) );
+		$this->assertFalse( Router::matches_issuer_discovery( '/realms/main/.well-known/openid-configuration', 'https://id.example/realms/main', $home ) );
+		$this->assertFalse( Router::matches_issuer_discovery( '/blogx/.well-known/openid-configuration', 'https://site.example/blogx', $home ) );
+		$this->assertFalse( Router::matches_issuer_discovery( '/blog/.well-known/openid-configuration', $home, $home ) );
+	}
 }
