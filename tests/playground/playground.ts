@@ -25,6 +25,8 @@ export interface PlaygroundSite {
 	dir: string;
 	/** The site's PHP error log, written by WordPress (WP_DEBUG_LOG) inside the mounted core. */
 	debugLog: string;
+	/** What `load-every-class.php` found: the PHP version, the classes loaded and those that failed. */
+	classes: string;
 	stop: () => Promise< void >;
 }
 
@@ -65,6 +67,9 @@ export async function startPlayground(
 	writeFileSync(
 		blueprint,
 		JSON.stringify( {
+			// A blueprint's own preference wins over the CLI's --php (which alone leaves the site on
+			// PHP 8.5), so the version is named here too.
+			preferredVersions: { php, wp: 'latest' },
 			steps: [
 				{
 					step: 'defineWpConfigConsts',
@@ -90,6 +95,10 @@ export async function startPlayground(
 					},
 					options: { activate: true },
 				},
+				{
+					step: 'runPHP',
+					code: "<?php require '/keystone-tests/load-every-class.php';",
+				},
 			],
 		} )
 	);
@@ -112,6 +121,9 @@ export async function startPlayground(
 			'--mount-dir',
 			zips,
 			'/zips',
+			'--mount-dir',
+			__dirname,
+			'/keystone-tests',
 			'--mount-dir',
 			path.join( repoRoot, 'tests/e2e/support/mu-plugins' ),
 			'/wordpress/wp-content/mu-plugins',
@@ -162,6 +174,10 @@ export async function startPlayground(
 		url,
 		dir,
 		debugLog: path.join( wordpress, 'wp-content/debug.log' ),
+		classes: path.join(
+			wordpress,
+			'wp-content/keystone-oidc-classes.json'
+		),
 		stop,
 	};
 }

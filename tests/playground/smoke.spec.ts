@@ -6,9 +6,11 @@
  * screen. Kept to what proves the runtime works, since every request costs PHP.wasm seconds; the
  * protocol rules themselves are the e2e suite's.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { jwtVerify, createRemoteJWKSet } from 'jose';
 import { test, expect } from './fixtures';
-import { pluginErrors } from './playground';
+import { pluginErrors, repoRoot } from './playground';
 import {
 	createClient,
 	endpoint,
@@ -64,6 +66,27 @@ test( 'the blueprint activated the plugin without an error; discovery and the JW
 		'RS256',
 	] );
 	expect( pluginErrors( playground ) ).toEqual( [] );
+} );
+
+test( 'every class of the plugin compiles and loads on this PHP version', async ( {
+	playground,
+	php,
+} ) => {
+	const found = JSON.parse( readFileSync( playground.classes, 'utf8' ) ) as {
+		php: string;
+		loaded: string[];
+		failed: Record< string, string >;
+	};
+	expect( found.php.startsWith( `${ php }.` ), found.php ).toBe( true );
+	expect( found.failed ).toEqual( {} );
+	const shipped = readdirSync( path.join( repoRoot, 'includes' ), {
+		recursive: true,
+	} )
+		.map( String )
+		.filter( ( file ) => file.endsWith( '.php' ) )
+		.map( ( file ) => file.slice( 0, -4 ) )
+		.sort();
+	expect( found.loaded ).toEqual( shipped );
 } );
 
 test( 'a relying party signs a user in with the code flow and PKCE; the Clients screen lists it', async ( {
