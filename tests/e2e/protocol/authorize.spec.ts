@@ -431,6 +431,41 @@ test.describe( 'after the client is proven: an error redirect with state and iss
 		await context.dispose();
 	} );
 
+	test( 'code_challenge_method=plain → invalid_request (RFC 9700 §2.1.1: S256 only)', async ( {
+		user,
+	} ) => {
+		const testClient = await createClient();
+		const context = await signedInRequest( user );
+		expectErrorRedirect(
+			await get(
+				context,
+				validParameters( testClient, {
+					// A valid plain challenge (43 unreserved characters): refused for its method alone.
+					code_challenge: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+					code_challenge_method: 'plain',
+				} )
+			),
+			testClient,
+			'invalid_request'
+		);
+		await context.dispose();
+	} );
+
+	test( 'a code_challenge without code_challenge_method → invalid_request (no plain default)', async ( {
+		user,
+	} ) => {
+		const testClient = await createClient();
+		const parameters = validParameters( testClient );
+		delete parameters.code_challenge_method;
+		const context = await signedInRequest( user );
+		expectErrorRedirect(
+			await get( context, parameters ),
+			testClient,
+			'invalid_request'
+		);
+		await context.dispose();
+	} );
+
 	test( 'prompt=none while signed out → login_required', async () => {
 		const testClient = await createClient();
 		const anonymous = await playwrightRequest.newContext();

@@ -145,22 +145,6 @@ test( 'a public client must send the code_verifier', async ( { signedIn } ) => {
 	);
 } );
 
-test( 'PKCE plain is accepted with the matching verifier', async ( {
-	signedIn,
-} ) => {
-	const testClient = await createClient();
-	const flow = await authorizeCode( signedIn, testClient, {
-		pkce: 'plain',
-	} );
-	const response = await raw( 'token', {
-		form: codeGrant( testClient, flow.code, {
-			code_verifier: flow.codeVerifier as string,
-		} ),
-		basic: basic( testClient ),
-	} );
-	expect( response.status, response.text ).toBe( 200 );
-} );
-
 test( 'a wrong PKCE verifier → invalid_grant', async ( { signedIn } ) => {
 	const testClient = await createClient();
 	const flow = await authorizeCode( signedIn, testClient );
