@@ -8,7 +8,7 @@ namespace Keystone_OIDC;
  */
 final class Config {
 	const DEFAULT_LIFETIMES = array(
-		'code'    => 600,
+		'code'    => 60,
 		'access'  => 3600,
 		'id'      => 3600,
 		'refresh' => 2592000,
