@@ -441,7 +441,8 @@ test.describe( 'after the client is proven: an error redirect with state and iss
 				context,
 				validParameters( testClient, {
 					// A valid plain challenge (43 unreserved characters): refused for its method alone.
-					code_challenge: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+					code_challenge:
+						'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
 					code_challenge_method: 'plain',
 				} )
 			),
