@@ -32,6 +32,15 @@ add_filter(
 	2
 );
 
+// The suite's back-channel logout receivers listen on 127.0.0.1 over http, as an intranet client
+// would: allow that one host, and nothing else, so a test can show another loopback name refused.
+add_filter(
+	'keystone_oidc_allowed_internal_hosts',
+	static function ( $hosts ) {
+		return array_merge( (array) $hosts, array( '127.0.0.1' ) );
+	}
+);
+
 add_filter(
 	'keystone_oidc_now',
 	static function ( $now ) {
