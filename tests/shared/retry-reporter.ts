@@ -1,6 +1,6 @@
 /**
  * Prints, at the end of a run, every test that passed only on a retry ("needed a retry:"), so CI
- * shows the flaky ones by name. The aim is an empty list: a retry hides a defect, it never fixes one.
+ * shows the flaky ones by name. (titlePath: root, project, file, then the describes and the title.) The aim is an empty list: a retry hides a defect, it never fixes one.
  */
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 
@@ -12,7 +12,7 @@ export default class RetryReporter implements Reporter {
 			this.retried.set(
 				`${ test.location.file.replace( /^.*\/tests\//, 'tests/' ) }:${
 					test.location.line
-				} › ${ test.titlePath().slice( 1 ).join( ' › ' ) }`,
+				} › ${ test.titlePath().slice( 3 ).join( ' › ' ) }`,
 				result.retry
 			);
 		}
