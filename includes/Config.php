@@ -10,7 +10,7 @@ use Keystone_OIDC\Upgrade\V2_Identity;
  */
 final class Config {
 	const DEFAULT_LIFETIMES = array(
-		'code'    => 600,
+		'code'    => 60,
 		'access'  => 3600,
 		'id'      => 3600,
 		'refresh' => 2592000,

@@ -36,6 +36,11 @@ final class Redirect_Uri {
 		if ( false !== strpos( $uri, '#' ) ) {
 			return 'The redirect URI must not contain a fragment.';
 		}
+		// `https://rp.example@evil.example/cb` goes to evil.example: userinfo only disguises the
+		// host (RFC 9700 §4.1.1, RFC 3986 §7.6), and no client needs it in a redirect.
+		if ( 1 === preg_match( '~^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*@~', $uri ) ) {
+			return 'The redirect URI must not contain userinfo (anything@ before the host).';
+		}
 		$scheme = strtolower( $matches[1] );
 		if ( in_array( $scheme, self::FORBIDDEN_SCHEMES, true ) ) {
 			return sprintf( 'The "%s" scheme is not allowed.', $scheme );

@@ -34,14 +34,16 @@ final class Resource_Indicator {
 	}
 
 	/**
-	 * The resources of the tokens issued now. A grant that named resources when it began may target
-	 * only those, as far as the client is still registered for them; one that named none may target
-	 * every audience of the client. A token request may narrow that further, never widen it.
+	 * The resources of the tokens issued now. Resource servers receive tokens only when named
+	 * (RFC 9700 §4.10.1): a grant that named none gives tokens for the client alone, unless the
+	 * token request names some of the client's audiences. A grant that named resources may target
+	 * only those, as far as the client is still registered for them; a token request may narrow
+	 * that further, never widen it.
 	 *
 	 * @param string[] $requested The token request's `resource` values.
 	 * @param string[] $granted   Those of the authorization request (empty: it named none).
 	 * @param string[] $audiences The client's registered audiences now.
-	 * @return string[] Empty when the client has no audiences and none were asked for.
+	 * @return string[] Empty when the token is for the client alone.
 	 */
 	public static function for_tokens( array $requested, array $granted, array $audiences ): array {
 		$permitted = array() === $granted ? $audiences : array_intersect( $granted, $audiences );
@@ -49,7 +51,10 @@ final class Resource_Indicator {
 			self::assert_permitted( $requested, $permitted );
 			return array_values( $requested );
 		}
-		if ( array() !== $granted && array() === $permitted ) {
+		if ( array() === $granted ) {
+			return array();
+		}
+		if ( array() === $permitted ) {
 			throw OAuth_Error::invalid_target( 'The resources of this grant are no longer registered for this client' );
 		}
 		return array_values( $permitted );

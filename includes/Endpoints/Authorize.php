@@ -218,8 +218,10 @@ final class Authorize implements Endpoint {
 	}
 
 	/**
-	 * RFC 7636 §4.3: the method defaults to `plain` when a challenge comes without one. Public
-	 * clients cannot keep a secret, so PKCE is their proof and is required (RFC 9700 §2.1.1).
+	 * S256 only (RFC 9700 §2.1.1): `plain` proves nothing against an attacker who reads the
+	 * authorization request, so it is refused, and a challenge without a method is refused
+	 * rather than read as RFC 7636 §4.3's `plain` default. Public clients cannot keep a secret,
+	 * so PKCE is their proof and is required.
 	 */
 	private static function read_pkce( Parameters $params, Authorization_Request $authorization ): void {
 		$challenge = $params->get( 'code_challenge' );
@@ -233,9 +235,11 @@ final class Authorize implements Endpoint {
 			}
 			return;
 		}
-		$method = $method ?? Pkce::METHOD_PLAIN;
-		if ( Pkce::METHOD_S256 !== $method && Pkce::METHOD_PLAIN !== $method ) {
-			throw OAuth_Error::invalid_request( 'code_challenge_method must be S256 or plain' );
+		if ( null === $method ) {
+			throw OAuth_Error::invalid_request( 'code_challenge_method is required (S256)' );
+		}
+		if ( Pkce::METHOD_S256 !== $method ) {
+			throw OAuth_Error::invalid_request( 'code_challenge_method must be S256' );
 		}
 		if ( ! Pkce::is_valid_challenge( $challenge, $method ) ) {
 			throw OAuth_Error::invalid_request( 'code_challenge is malformed' );

@@ -46,7 +46,7 @@ final class Discovery implements Endpoint {
 			'subject_types_supported'               => array( 'public' ),
 			'id_token_signing_alg_values_supported' => Key_Store::ALGORITHMS,
 			'token_endpoint_auth_methods_supported' => array( 'client_secret_basic', 'client_secret_post', 'none' ),
-			'code_challenge_methods_supported'      => array( 'S256', 'plain' ),
+			'code_challenge_methods_supported'      => array( 'S256' ),
 			'claims_supported'                      => array_values( array_unique( array_merge( Claims::supported(), Claim_Map::names() ) ) ),
 		);
 		$extra    = array(

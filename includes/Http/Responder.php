@@ -279,6 +279,9 @@ final class Responder {
 			}
 			status_header( $status );
 			header_remove( 'X-Pingback' );
+			// Every answer, whatever its type: a browser must never read a JSON error carrying
+			// request text, or an empty body, as HTML or script.
+			header( 'X-Content-Type-Options: nosniff' );
 			foreach ( $headers as $name => $value ) {
 				header( $name . ': ' . str_replace( array( "\r", "\n" ), '', $value ) );
 			}

@@ -5,6 +5,7 @@ namespace Keystone_OIDC\Sessions;
 
 use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clock;
+use Keystone_OIDC\Http\Outbound;
 use Keystone_OIDC\Http\Responder;
 use Keystone_OIDC\Storage\Client_Repository;
 use Keystone_OIDC\Storage\Code_Repository;
@@ -108,8 +109,8 @@ final class Backchannel_Logout {
 	 * quiet site, while a logout should reach the clients now. Under PHP-FPM
 	 * `fastcgi_finish_request()` hands the browser its answer first, so no client, however slow,
 	 * delays the sign-out; elsewhere the short timeout bounds what a slow client costs.
-	 * `wp_remote_post` rather than `wp_safe_remote_post`: the URI was registered by an
-	 * administrator, and a client on the same host or network is a normal deployment.
+	 * Sent through `Http\Outbound`: https to public addresses only, unless the site allows the
+	 * host as internal (`keystone_oidc_allowed_internal_hosts`).
 	 */
 	public static function deliver(): void {
 		$outbox       = self::$outbox;
@@ -118,7 +119,7 @@ final class Backchannel_Logout {
 			fastcgi_finish_request();
 		}
 		foreach ( $outbox as $message ) {
-			wp_remote_post(
+			Outbound::post(
 				$message['uri'],
 				array(
 					'body'        => array( 'logout_token' => $message['token'] ),

@@ -2,7 +2,9 @@
  * Boots a WordPress of the suite's own (fresh database, the plugin linked in, the test must-use
  * plugins) unless WP_BASE_URL names one already running, such as wp-env's on port 8888.
  */
+import path from 'node:path';
 import { startSite } from './support/site';
+import { signInAdminOnce } from './support/wp';
 
 export default async function globalSetup(): Promise< () => Promise< void > > {
 	if ( process.env.WP_BASE_URL ) {
@@ -13,5 +15,11 @@ export default async function globalSetup(): Promise< () => Promise< void > > {
 	] );
 	process.env.WP_BASE_URL = site.url;
 	process.env.KEYSTONE_SITE_DIR = site.dir;
+	// One administrator sign-in for every worker (see signInAdminOnce: logins of one user race).
+	process.env.KEYSTONE_ADMIN_STATE = path.join(
+		site.dir,
+		'admin-session.json'
+	);
+	await signInAdminOnce( process.env.KEYSTONE_ADMIN_STATE );
 	return site.stop;
 }

@@ -20,7 +20,11 @@ export default defineConfig( {
 	// reported as flaky in the output.
 	retries: process.env.CI ? 1 : 0,
 	forbidOnly: !! process.env.CI,
-	reporter: [ [ 'list' ] ],
+	// The list, then every test that passed only on a retry (the aim: none).
+	reporter: [
+		[ 'list' ],
+		[ path.resolve( __dirname, '../shared/retry-reporter.ts' ) ],
+	],
 	use: {
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',

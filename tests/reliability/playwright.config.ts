@@ -21,5 +21,9 @@ export default defineConfig( {
 	expect: { timeout: 10_000 },
 	retries: 0,
 	forbidOnly: !! process.env.CI,
-	reporter: [ [ 'list' ] ],
+	// The list, then every test that passed only on a retry (the aim: none).
+	reporter: [
+		[ 'list' ],
+		[ path.resolve( __dirname, '../shared/retry-reporter.ts' ) ],
+	],
 } );

@@ -3,7 +3,7 @@ import type { UriLineError, UriProblem } from './types';
 /**
  * The redirect URI rules of the contract, checked as the admin types so mistakes show before the
  * server rejects them. They mirror the server's `Checks\Redirect_Uri::registration_error()`:
- * absolute, matched exactly (so no fragment and no wildcard host), `http` only for loopback hosts,
+ * absolute, matched exactly (so no fragment and no wildcard host), no userinfo, `http` only for loopback hosts,
  * custom schemes allowed for native apps.
  */
 
@@ -66,6 +66,10 @@ export function redirectUriProblem( uri: string ): UriProblem | null {
 	const scheme = rawScheme.toLowerCase();
 	if ( FORBIDDEN_SCHEMES.includes( scheme ) ) {
 		return 'dangerous_scheme';
+	}
+	// `https://rp.example@evil.example/cb` goes to evil.example: userinfo only disguises the host.
+	if ( /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*@/.test( uri ) ) {
+		return 'userinfo';
 	}
 	if ( /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*\*/.test( uri ) ) {
 		return 'wildcard';

@@ -26,6 +26,7 @@ export type UriProblem =
 	| 'fragment'
 	| 'dangerous_scheme'
 	| 'wildcard'
+	| 'userinfo'
 	| 'no_host'
 	| 'http_not_loopback'
 	| 'not_web'

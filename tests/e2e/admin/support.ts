@@ -13,7 +13,7 @@ import type {
 } from '@playwright/test';
 import { expect } from '../support/test';
 import { baseUrl, admin } from '../support/env';
-import { loginRequest } from '../support/wp';
+import { loginRequest, sharedAdmin } from '../support/wp';
 import { raw } from '../protocol/support/http';
 
 export const screenshotDir = path.resolve(
@@ -40,39 +40,41 @@ type StorageState = Awaited<
 const signIns = new Map< string, Promise< StorageState > >();
 
 /**
- * Signs in and makes sure the session survived. WordPress keeps a user's sessions in one
- * user-meta array that each login reads and rewrites, so another worker signing in as the same
- * user at the same moment can overwrite (and so end) the session just made.
+ * Signs in once and checks the session is there: the administrator never signs in here (one
+ * shared sign-in per run), and every other user belongs to one worker, so no login races another.
  */
-async function signInThatSticks(
+async function signIn(
 	username: string,
 	password: string
 ): Promise< StorageState > {
-	for ( let attempt = 1; ; attempt++ ) {
-		const request = await loginRequest( username, password );
-		await new Promise( ( resolve ) => setTimeout( resolve, 300 ) );
-		// Answers a REST nonce only to a signed-in user (a bare "0" otherwise).
-		const check = await request.get(
-			'/wp-admin/admin-ajax.php?action=rest-nonce'
-		);
-		const signedIn =
-			check.status() === 200 && ( await check.text() ).trim() !== '0';
-		const saved = await request.storageState();
-		await request.dispose();
-		if ( signedIn || attempt === 3 ) {
-			return saved;
-		}
-	}
+	const request = await loginRequest( username, password );
+	// Answers a REST nonce only to a signed-in user (a bare "0" otherwise).
+	const check = await request.get(
+		'/wp-admin/admin-ajax.php?action=rest-nonce'
+	);
+	expect( check.status() ).toBe( 200 );
+	expect(
+		( await check.text() ).trim(),
+		`${ username } is signed in`
+	).not.toBe( '0' );
+	const saved = await request.storageState();
+	await request.dispose();
+	return saved;
 }
 
-/** One sign-in per user per worker, reused by every test, which keeps that race rare. */
+/** One sign-in per user per worker, reused by every test. */
 function storageStateFor(
 	username: string,
 	password: string
 ): Promise< StorageState > {
+	// The administrator is signed in once for the whole run (support/wp.ts, signInAdminOnce).
+	const shared = username === admin.username ? sharedAdmin() : null;
+	if ( shared ) {
+		return Promise.resolve( shared.storageState );
+	}
 	let state = signIns.get( username );
 	if ( ! state ) {
-		state = signInThatSticks( username, password );
+		state = signIn( username, password );
 		signIns.set( username, state );
 	}
 	return state;

@@ -4,6 +4,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { startSite, type RunningSite } from '../support/site';
+import { expectPhpLogsUnchanged, phpLogSizes } from '../support/test';
 
 interface PluginState {
 	schema: string | false;
@@ -28,6 +29,15 @@ test.beforeAll( async () => {
 
 test.afterAll( async () => {
 	await site?.stop();
+} );
+
+// This site is not the suite's, so the suite's log guard does not see it: watch its logs here.
+let logSizes: Map< string, number >;
+test.beforeEach( () => {
+	logSizes = phpLogSizes( site.dir );
+} );
+test.afterEach( () => {
+	expectPhpLogsUnchanged( logSizes );
 } );
 
 async function login( page: Page ): Promise< void > {

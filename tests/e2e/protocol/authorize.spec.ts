@@ -73,7 +73,8 @@ function expectErrorRedirect(
 	error: string,
 	state: string | null = TRICKY_STATE
 ): URL {
-	expect( [ 302, 303 ], response.url() ).toContain( response.status() );
+	// Every caller sends GET, so exactly 302 (303 answers only a POST, RFC 9700 §4.12).
+	expect( response.status(), response.url() ).toBe( 302 );
 	const location = new URL( response.headers().location ?? '' );
 	expect( `${ location.origin }${ location.pathname }` ).toBe(
 		testClient.redirectUri
@@ -163,7 +164,7 @@ test( 'a signed-out request goes to wp-login.php and redirect_to brings it back 
 	const anonymous = await playwrightRequest.newContext();
 	const response = await get( anonymous, parameters );
 	await anonymous.dispose();
-	expect( [ 302, 303 ] ).toContain( response.status() );
+	expect( response.status() ).toBe( 302 );
 	const login = new URL( response.headers().location ?? '' );
 	expect( `${ login.origin }${ login.pathname }` ).toBe(
 		`${ baseUrl() }/wp-login.php`
@@ -431,6 +432,42 @@ test.describe( 'after the client is proven: an error redirect with state and iss
 		await context.dispose();
 	} );
 
+	test( 'code_challenge_method=plain → invalid_request (RFC 9700 §2.1.1: S256 only)', async ( {
+		user,
+	} ) => {
+		const testClient = await createClient();
+		const context = await signedInRequest( user );
+		expectErrorRedirect(
+			await get(
+				context,
+				validParameters( testClient, {
+					// A valid plain challenge (43 unreserved characters): refused for its method alone.
+					code_challenge:
+						'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+					code_challenge_method: 'plain',
+				} )
+			),
+			testClient,
+			'invalid_request'
+		);
+		await context.dispose();
+	} );
+
+	test( 'a code_challenge without code_challenge_method → invalid_request (no plain default)', async ( {
+		user,
+	} ) => {
+		const testClient = await createClient();
+		const parameters = validParameters( testClient );
+		delete parameters.code_challenge_method;
+		const context = await signedInRequest( user );
+		expectErrorRedirect(
+			await get( context, parameters ),
+			testClient,
+			'invalid_request'
+		);
+		await context.dispose();
+	} );
+
 	test( 'prompt=none while signed out → login_required', async () => {
 		const testClient = await createClient();
 		const anonymous = await playwrightRequest.newContext();
@@ -651,7 +688,7 @@ test.describe( 'prompt, max_age, skip_consent and allowed_roles', () => {
 		const context = await signedInRequest( user );
 		const response = await get( context, parameters );
 		await context.dispose();
-		expect( [ 302, 303 ] ).toContain( response.status() );
+		expect( response.status() ).toBe( 302 );
 		const login = new URL( response.headers().location ?? '' );
 		expect( `${ login.origin }${ login.pathname }` ).toBe(
 			`${ baseUrl() }/wp-login.php`
@@ -674,7 +711,7 @@ test.describe( 'prompt, max_age, skip_consent and allowed_roles', () => {
 			validParameters( testClient, { max_age: '300' } ),
 			later
 		);
-		expect( [ 302, 303 ] ).toContain( stale.status() );
+		expect( stale.status() ).toBe( 302 );
 		expect( stale.headers().location ?? '' ).toContain( '/wp-login.php' );
 		const fresh = await get(
 			context,
@@ -712,7 +749,7 @@ test.describe( 'prompt, max_age, skip_consent and allowed_roles', () => {
 		const context = await signedInRequest( user );
 		const response = await get( context, validParameters( testClient ) );
 		await context.dispose();
-		expect( [ 302, 303 ] ).toContain( response.status() );
+		expect( response.status() ).toBe( 302 );
 		const location = new URL( response.headers().location ?? '' );
 		expect( `${ location.origin }${ location.pathname }` ).toBe(
 			testClient.redirectUri

@@ -62,9 +62,8 @@ test( 'discovery announces every implemented feature', async () => {
 			'none',
 		] )
 	);
-	expect( doc.code_challenge_methods_supported ).toEqual(
-		expect.arrayContaining( [ 'S256', 'plain' ] )
-	);
+	// RFC 9700 §2.1.1: S256 only, so no client is tempted into plain.
+	expect( doc.code_challenge_methods_supported ).toEqual( [ 'S256' ] );
 	expect( doc.scopes_supported ).toEqual(
 		expect.arrayContaining( [ 'openid', 'profile', 'email' ] )
 	);

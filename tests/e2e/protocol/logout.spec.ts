@@ -569,6 +569,44 @@ test.describe( 'back-channel logout', () => {
 	} );
 } );
 
+test( 'a back-channel URI on a loopback host the site did not allow gets no logout token', async ( {
+	signedIn,
+} ) => {
+	// `localhost` reaches the same loopback listener as 127.0.0.1, but is not among the site's
+	// keystone_oidc_allowed_internal_hosts (the test must-use plugin allows 127.0.0.1 only): the
+	// provider must not become a way to reach its own machine or network (SSRF). The test sites'
+	// WP_HTTP_BLOCK_EXTERNAL lets localhost through, so only the provider's rule can stop it.
+	const internal = await startBackchannelReceiver( { uriHost: 'localhost' } );
+	const allowed = await startBackchannelReceiver();
+	try {
+		const refused = await createClient( {
+			backchannel_logout_uri: internal.uri,
+		} );
+		const delivered = await createClient( {
+			backchannel_logout_uri: allowed.uri,
+		} );
+		// Both clients sign in in the same WordPress session, so one sign-out sends both tokens.
+		await signIn( signedIn, refused );
+		await signIn( signedIn, delivered );
+		const logout = await signedIn.request.get(
+			await wordpressLogoutUrl( signedIn.request ),
+			{ maxRedirects: 0 }
+		);
+		expect( logout.status() ).toBe( 302 );
+		const delivery = await allowed.next();
+		await verifyLogoutToken(
+			delivery.logoutToken as string,
+			delivered.client_id
+		);
+		// Deliveries leave together after the response; give a stray one time to land.
+		await new Promise( ( resolve ) => setTimeout( resolve, 2000 ) );
+		expect( internal.deliveries ).toEqual( [] );
+	} finally {
+		await internal.close();
+		await allowed.close();
+	}
+} );
+
 test( 'a client that never answers delays the sign-out by no more than the delivery timeout', async ( {
 	signedIn,
 } ) => {

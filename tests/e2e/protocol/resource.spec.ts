@@ -150,7 +150,7 @@ function expectErrorRedirect(
 	expect( location.searchParams.get( 'iss' ) ).toBe( issuer() );
 }
 
-test( 'without resource the access token is for every audience of the client; the ID token is for the client', async ( {
+test( 'without resource the access token is for the client alone, never its resource servers (RFC 9700 §4.10.1)', async ( {
 	signedIn,
 	user,
 } ) => {
@@ -158,7 +158,17 @@ test( 'without resource the access token is for every audience of the client; th
 	const { flow, tokens } = await signIn( signedIn, testClient );
 	expect(
 		await accessTokenAudience( tokens.access_token, testClient, user.id )
-	).toEqual( [ API, LEDGER ] );
+	).toEqual( [ testClient.client_id ] );
+	// Nor does a refresh without resource widen it to the registered audiences.
+	const refreshed = await refresh( testClient, refreshTokenOf( tokens ) );
+	expect( refreshed.status, refreshed.text ).toBe( 200 );
+	expect(
+		await accessTokenAudience(
+			refreshed.json.access_token as string,
+			testClient,
+			user.id
+		)
+	).toEqual( [ testClient.client_id ] );
 	const idToken = await verifyIdToken( tokens.id_token as string, {
 		clientId: testClient.client_id,
 		userId: user.id,
@@ -343,7 +353,7 @@ test( 'an audience taken from the client is no longer issued; a grant left with 
 		400,
 		'invalid_target'
 	);
-	const refreshed = await refresh( testClient, openToken );
+	const refreshed = await refresh( testClient, openToken, [ LEDGER ] );
 	expect( refreshed.status, refreshed.text ).toBe( 200 );
 	expect(
 		await accessTokenAudience(

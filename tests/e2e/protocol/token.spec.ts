@@ -14,7 +14,8 @@ import {
 	type TestClient,
 } from './support/provider';
 
-const CODE_LIFETIME = 600;
+// Codes live 60 seconds by default: enough for a redirect and a back-channel call, no more.
+const CODE_LIFETIME = 60;
 
 function codeGrant(
 	testClient: TestClient,
@@ -143,22 +144,6 @@ test( 'a public client must send the code_verifier', async ( { signedIn } ) => {
 		400,
 		'invalid_grant'
 	);
-} );
-
-test( 'PKCE plain is accepted with the matching verifier', async ( {
-	signedIn,
-} ) => {
-	const testClient = await createClient();
-	const flow = await authorizeCode( signedIn, testClient, {
-		pkce: 'plain',
-	} );
-	const response = await raw( 'token', {
-		form: codeGrant( testClient, flow.code, {
-			code_verifier: flow.codeVerifier as string,
-		} ),
-		basic: basic( testClient ),
-	} );
-	expect( response.status, response.text ).toBe( 200 );
 } );
 
 test( 'a wrong PKCE verifier → invalid_grant', async ( { signedIn } ) => {
@@ -363,7 +348,7 @@ test( '20 parallel redemptions of one code: exactly one succeeds', async ( {
 	}
 } );
 
-test( 'an expired code (11 minutes later) → invalid_grant', async ( {
+test( 'an expired code (65 seconds later) → invalid_grant', async ( {
 	signedIn,
 } ) => {
 	const testClient = await createClient();
@@ -375,14 +360,14 @@ test( 'an expired code (11 minutes later) → invalid_grant', async ( {
 		await raw( 'token', {
 			form,
 			basic: basic( testClient ),
-			clockOffset: CODE_LIFETIME + 60,
+			clockOffset: CODE_LIFETIME + 5,
 		} ),
 		400,
 		'invalid_grant'
 	);
 } );
 
-test( 'a code is still good 9 minutes later', async ( { signedIn } ) => {
+test( 'a code is still good 50 seconds later', async ( { signedIn } ) => {
 	const testClient = await createClient();
 	const flow = await authorizeCode( signedIn, testClient );
 	const response = await raw( 'token', {
@@ -390,7 +375,7 @@ test( 'a code is still good 9 minutes later', async ( { signedIn } ) => {
 			code_verifier: flow.codeVerifier as string,
 		} ),
 		basic: basic( testClient ),
-		clockOffset: CODE_LIFETIME - 60,
+		clockOffset: CODE_LIFETIME - 10,
 	} );
 	expect( response.status, response.text ).toBe( 200 );
 } );

@@ -269,6 +269,21 @@ const invalid: {
 		mentions: 'https://*.example.test/cb',
 	},
 	{
+		// `rp.example.test@` is userinfo: the browser goes to evil.example.test (RFC 3986 §3.2.1).
+		title: 'a redirect URI with userinfo',
+		input: {
+			redirect_uris: [ 'https://rp.example.test@evil.example.test/cb' ],
+		},
+		code: 'keystone_oidc_invalid_redirect_uri',
+		mentions: 'https://rp.example.test@evil.example.test/cb',
+	},
+	{
+		title: 'a loopback redirect URI with userinfo',
+		input: { redirect_uris: [ 'http://user:pw@127.0.0.1:8080/cb' ] },
+		code: 'keystone_oidc_invalid_redirect_uri',
+		mentions: 'http://user:pw@127.0.0.1:8080/cb',
+	},
+	{
 		title: 'a redirect URI that is not a string',
 		input: { redirect_uris: [ 7 ] },
 		code: 'keystone_oidc_invalid_redirect_uri',
@@ -300,6 +315,25 @@ const invalid: {
 		input: { post_logout_redirect_uris: 'https://rp.example.test/bye' },
 		code: 'keystone_oidc_invalid_field',
 		mentions: 'post_logout_redirect_uris',
+	},
+	{
+		title: 'a post-logout redirect URI with userinfo',
+		input: {
+			post_logout_redirect_uris: [
+				'https://rp.example.test@evil.example.test/bye',
+			],
+		},
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'post_logout_redirect_uris',
+	},
+	{
+		title: 'a back-channel logout URI with userinfo',
+		input: {
+			backchannel_logout_uri:
+				'https://rp.example.test@evil.example.test/logout',
+		},
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'backchannel_logout_uri',
 	},
 	{
 		title: 'a back-channel logout URI with another scheme',

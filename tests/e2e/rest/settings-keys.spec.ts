@@ -280,7 +280,7 @@ test( 'cleanup deletes expired codes, expired and long-revoked tokens and unneed
 		before.tables
 	);
 
-	// A day and a bit later: codes (10 minutes) and access tokens (1 hour) have expired, the revoked
+	// A day and a bit later: codes (60 seconds) and access tokens (1 hour) have expired, the revoked
 	// tokens were revoked over a day ago, the refresh token (30 days) still lives.
 	await cleanup( 86400 + 700 );
 	const after = await state();

@@ -83,25 +83,15 @@ export async function createClient(
 }
 
 /**
- * A REST session whose login survived. WordPress keeps a user's sessions in one user-meta row that
- * each login reads and rewrites, so two logins of the same user at the same moment (parallel
- * workers) can drop one of them; the nonce of a dropped session is "0" and every call then fails
- * with rest_cookie_invalid_nonce. Retried after a random pause until a login sticks.
+ * A REST session, checked to be signed in. The administrator's is the run's one shared sign-in
+ * (support/wp.ts, signInAdminOnce), so parallel workers never race a login of the same user.
  */
 export async function session(
 	username?: string,
 	password?: string
 ): Promise< RestSession > {
-	for ( let attempt = 1; attempt <= 8; attempt++ ) {
-		const candidate = await restSession( username, password );
-		const check = await candidate.get( 'wp/v2/users/me' );
-		if ( check.ok() ) {
-			return candidate;
-		}
-		await candidate.dispose();
-		await new Promise( ( resolve ) =>
-			setTimeout( resolve, 100 + Math.random() * 400 )
-		);
-	}
-	throw new Error( 'could not keep a WordPress login: every attempt raced' );
+	const signedIn = await restSession( username, password );
+	const check = await signedIn.get( 'wp/v2/users/me' );
+	expect( check.status(), await check.text() ).toBe( 200 );
+	return signedIn;
 }

@@ -52,8 +52,8 @@ export function siteDir(): string | undefined {
 	return process.env.KEYSTONE_SITE_DIR;
 }
 
-export function phpLogFiles(): string[] {
-	const dir = siteDir();
+/** The PHP logs of the suite's site, or of the site in `dir` (specs that boot one of their own). */
+export function phpLogFiles( dir = siteDir() ): string[] {
 	return dir
 		? [ path.join( dir, 'debug.log' ), path.join( dir, 'php-error.log' ) ]
 		: [];

@@ -3,6 +3,7 @@
  * the login cookie plus an `X-WP-Nonce`.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import {
 	expect,
 	request as playwrightRequest,
@@ -52,15 +53,76 @@ export async function loginRequest(
 	return request;
 }
 
+type StorageState = Awaited<
+	ReturnType< APIRequestContext[ 'storageState' ] >
+>;
+
+interface SharedAdmin {
+	site: string;
+	storageState: StorageState;
+	nonce: string;
+}
+
+/**
+ * Signs the administrator in once for the whole run (global setup) and saves the cookies and REST
+ * nonce to `file` (KEYSTONE_ADMIN_STATE). Why: WordPress keeps a user's sessions in one user-meta
+ * value that every login reads and rewrites, so two workers signing the administrator in at the
+ * same moment drop one session, whose cookie then fails (rest_cookie_invalid_nonce). With one
+ * sign-in before any worker starts, no worker ever signs the administrator in, and no retry is needed.
+ */
+export async function signInAdminOnce( file: string ): Promise< void > {
+	const request = await loginRequest( admin.username, admin.password );
+	const nonce = (
+		await (
+			await request.get(
+				`${ siteUrl() }/wp-admin/admin-ajax.php?action=rest-nonce`
+			)
+		).text()
+	).trim();
+	expect( nonce, 'the administrator is signed in' ).not.toBe( '0' );
+	const shared: SharedAdmin = {
+		site: baseUrl(),
+		storageState: await request.storageState(),
+		nonce,
+	};
+	await request.dispose();
+	writeFileSync( file, JSON.stringify( shared ) );
+}
+
+/** The run's administrator sign-in, when global setup made one for the site under test. */
+export function sharedAdmin(): SharedAdmin | null {
+	const file = process.env.KEYSTONE_ADMIN_STATE;
+	if ( ! file || ! existsSync( file ) ) {
+		return null;
+	}
+	const shared = JSON.parse( readFileSync( file, 'utf8' ) ) as SharedAdmin;
+	return shared.site === baseUrl() ? shared : null;
+}
+
+/**
+ * The administrator's REST session is the run's shared sign-in (see `signInAdminOnce`); any other
+ * user, or a site of a spec's own, signs in here.
+ */
 export async function restSession(
 	username = admin.username,
 	password = admin.password
 ): Promise< RestSession > {
-	const request = await loginRequest( username, password );
-	const nonceResponse = await request.get(
-		`${ siteUrl() }/wp-admin/admin-ajax.php?action=rest-nonce`
-	);
-	const nonce = ( await nonceResponse.text() ).trim();
+	const shared = username === admin.username ? sharedAdmin() : null;
+	const request = shared
+		? await playwrightRequest.newContext( {
+				baseURL: baseUrl(),
+				storageState: shared.storageState,
+		  } )
+		: await loginRequest( username, password );
+	const nonce = shared
+		? shared.nonce
+		: (
+				await (
+					await request.get(
+						`${ siteUrl() }/wp-admin/admin-ajax.php?action=rest-nonce`
+					)
+				).text()
+		  ).trim();
 	const headers = { 'X-WP-Nonce': nonce };
 	const url = restUrl;
 	return {

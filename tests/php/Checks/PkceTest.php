@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Tests\Checks;
 
 use Keystone_OIDC\Checks\Pkce;
+use Keystone_OIDC\Crypto\Base64Url;
 use PHPUnit\Framework\TestCase;
 
 final class PkceTest extends TestCase {
@@ -23,9 +24,10 @@ final class PkceTest extends TestCase {
 		$this->assertFalse( Pkce::verify( self::RFC_CHALLENGE, self::RFC_CHALLENGE, 'S256' ) );
 	}
 
-	public function test_plain_compares_verifier_and_challenge(): void {
-		$this->assertTrue( Pkce::verify( self::RFC_VERIFIER, self::RFC_VERIFIER, 'plain' ) );
-		$this->assertFalse( Pkce::verify( self::RFC_VERIFIER, self::RFC_CHALLENGE, 'plain' ) );
+	public function test_plain_never_verifies_even_with_the_verifier_as_challenge(): void {
+		// RFC 9700 §2.1.1: S256 only; a code stored with `plain` by an older version is not redeemable.
+		$this->assertFalse( Pkce::verify( self::RFC_VERIFIER, self::RFC_VERIFIER, 'plain' ) );
+		$this->assertFalse( Pkce::is_valid_challenge( self::RFC_VERIFIER, 'plain' ) );
 	}
 
 	public function test_a_plain_challenge_does_not_pass_as_s256(): void {
@@ -42,6 +44,7 @@ final class PkceTest extends TestCase {
 			'uppercase PLAIN' => array( 'PLAIN' ),
 			'empty'           => array( '' ),
 			'S512'            => array( 'S512' ),
+			'plain'           => array( 'plain' ),
 		);
 	}
 
@@ -71,7 +74,6 @@ final class PkceTest extends TestCase {
 	 */
 	public function test_valid_verifiers( string $verifier ): void {
 		$this->assertTrue( Pkce::is_valid_verifier( $verifier ) );
-		$this->assertTrue( Pkce::is_valid_challenge( $verifier, 'plain' ) );
 	}
 
 	/**
@@ -96,8 +98,7 @@ final class PkceTest extends TestCase {
 	 */
 	public function test_invalid_verifiers_are_refused_and_never_verify( string $verifier ): void {
 		$this->assertFalse( Pkce::is_valid_verifier( $verifier ) );
-		$this->assertFalse( Pkce::is_valid_challenge( $verifier, 'plain' ) );
-		$this->assertFalse( Pkce::verify( $verifier, $verifier, 'plain' ) );
+		$this->assertFalse( Pkce::verify( $verifier, Base64Url::encode( hash( 'sha256', $verifier, true ) ), 'S256' ) );
 	}
 
 	public function test_valid_s256_challenge_is_43_base64url_characters(): void {

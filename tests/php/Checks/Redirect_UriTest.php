@@ -11,6 +11,7 @@ final class Redirect_UriTest extends TestCase {
 	private const FRAGMENT    = 'The redirect URI must not contain a fragment.';
 	private const HTTP_REMOTE = 'Plain http is allowed only for loopback hosts (localhost, 127.0.0.1, [::1]); use https.';
 	private const CONTROL     = 'The redirect URI contains whitespace or control characters.';
+	private const USERINFO    = 'The redirect URI must not contain userinfo (anything@ before the host).';
 
 	/**
 	 * @return array<string, array{string}>
@@ -20,7 +21,6 @@ final class Redirect_UriTest extends TestCase {
 			'https'                       => array( 'https://client.example.test/callback' ),
 			'https with port and query'   => array( 'https://client.example.test:8443/cb?tenant=a&x=%20y' ),
 			'https without path'          => array( 'https://client.example.test' ),
-			'https with userinfo'         => array( 'https://user@client.example.test/cb' ),
 			'https IP literal'            => array( 'https://203.0.113.7/cb' ),
 			'https IPv6 literal'          => array( 'https://[2001:db8::1]:8443/cb' ),
 			'https uppercase scheme'      => array( 'HTTPS://client.example.test/cb' ),
@@ -70,7 +70,12 @@ final class Redirect_UriTest extends TestCase {
 			'http octal-looking 127'       => array( 'http://127.0.0.01/cb', self::HTTP_REMOTE ),
 			'http 0.0.0.0'                 => array( 'http://0.0.0.0/cb', self::HTTP_REMOTE ),
 			'http other IPv6'              => array( 'http://[::2]/cb', self::HTTP_REMOTE ),
-			'http loopback userinfo trick' => array( 'http://127.0.0.1@evil.test/cb', self::HTTP_REMOTE ),
+			'http loopback userinfo trick' => array( 'http://127.0.0.1@evil.test/cb', self::USERINFO ),
+			'https userinfo trick'         => array( 'https://rp.example@evil.example/cb', self::USERINFO ),
+			'https user and password'      => array( 'https://user:pw@client.example.test/cb', self::USERINFO ),
+			'https empty userinfo'         => array( 'https://@client.example.test/cb', self::USERINFO ),
+			'loopback with userinfo'       => array( 'http://user@127.0.0.1:8080/cb', self::USERINFO ),
+			'custom scheme with userinfo'  => array( 'com.example.app://user@callback', self::USERINFO ),
 			'https without host'           => array( 'https:///cb', 'The https redirect URI must name a host.' ),
 			'https single slash'           => array( 'https:/client.example.test/cb', 'The https redirect URI must name a host.' ),
 			'https no authority'           => array( 'https:client.example.test', 'The https redirect URI must name a host.' ),

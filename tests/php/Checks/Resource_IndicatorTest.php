@@ -67,8 +67,9 @@ final class Resource_IndicatorTest extends TestCase {
 		);
 	}
 
-	public function test_tokens_of_a_grant_that_named_no_resource_target_every_audience(): void {
-		$this->assertSame( array( self::API, self::URN ), Resource_Indicator::for_tokens( array(), array(), array( self::API, self::URN ) ) );
+	public function test_tokens_of_a_grant_that_named_no_resource_are_for_the_client_alone(): void {
+		// RFC 9700 §4.10.1: a resource server gets tokens only when named, never by registration alone.
+		$this->assertSame( array(), Resource_Indicator::for_tokens( array(), array(), array( self::API, self::URN ) ) );
 		$this->assertSame( array(), Resource_Indicator::for_tokens( array(), array(), array() ) );
 	}
 

@@ -5,7 +5,14 @@
  * verified with `jose` against the published JWKS. Loopback only; the benchmark's request
  * builders (`tests/bench/lib`) are reused as they are.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	accessSync,
+	constants,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { Database } from '../../bench/lib/db';
@@ -403,12 +410,10 @@ export async function burst(
 
 /** Lines of the site's PHP error log that are neither expected outage notes nor empty. */
 export function unexpectedPhpErrors( site: BenchSite ): string[] {
-	let log = '';
-	try {
-		log = readFileSync( path.join( site.dir, 'php-error.log' ), 'utf8' );
-	} catch {
-		return [];
-	}
+	// A log never written is empty; a site folder that cannot be read fails the test (never "no errors").
+	accessSync( site.dir, constants.R_OK );
+	const file = path.join( site.dir, 'php-error.log' );
+	const log = existsSync( file ) ? readFileSync( file, 'utf8' ) : '';
 	return log
 		.split( '\n' )
 		.filter( ( line ) =>

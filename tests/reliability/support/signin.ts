@@ -77,6 +77,10 @@ export function assertCleanOutage( endpoint: string, sample: Sample ): void {
 	if ( ! cache.includes( 'no-store' ) ) {
 		problems.push( `Cache-Control ${ cache }` );
 	}
+	// The drop-in answers before any plugin loads; it must still forbid MIME sniffing.
+	if ( sample.headers[ 'x-content-type-options' ] !== 'nosniff' ) {
+		problems.push( 'no X-Content-Type-Options: nosniff' );
+	}
 	if ( endpoint.startsWith( 'authorize' ) ) {
 		if ( ! type.startsWith( 'text/html' ) ) {
 			problems.push( `Content-Type ${ type }` );

@@ -25,6 +25,11 @@ export function uriProblemText( problem: UriProblem ): string {
 				'must use https; http is only allowed for localhost, 127.0.0.1 and [::1]',
 				'keystone-oidc'
 			);
+		case 'userinfo':
+			return __(
+				'must not contain a user name or password before the host (user@)',
+				'keystone-oidc'
+			);
 		case 'wildcard':
 			return __(
 				'must be exact; wildcards (*) in the host are not allowed',

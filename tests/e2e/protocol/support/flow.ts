@@ -126,7 +126,7 @@ export interface FlowOptions {
 	state?: string;
 	nonce?: string | null;
 	/** `null` sends no PKCE parameters at all. */
-	pkce?: 'S256' | 'plain' | null;
+	pkce?: 'S256' | null;
 	redirectUri?: string;
 	method?: AuthMethod;
 	extra?: Record< string, string >;
@@ -180,9 +180,7 @@ export async function authorizeCode(
 	if ( pkce ) {
 		codeVerifier = client.randomPKCECodeVerifier();
 		parameters.code_challenge =
-			pkce === 'S256'
-				? await client.calculatePKCECodeChallenge( codeVerifier )
-				: codeVerifier;
+			await client.calculatePKCECodeChallenge( codeVerifier );
 		parameters.code_challenge_method = pkce;
 	}
 	const url = client.buildAuthorizationUrl( config, parameters );

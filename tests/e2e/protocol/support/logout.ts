@@ -98,11 +98,14 @@ function readBody( message: IncomingMessage ): Promise< string > {
 }
 
 /**
- * A client's back-channel logout endpoint on 127.0.0.1. With `hang`, it reads each request and
- * never answers, like a client that is down behind a proxy.
+ * A client's back-channel logout endpoint listening on 127.0.0.1, and registered under that host,
+ * the one internal host the test must-use plugin allows through
+ * `keystone_oidc_allowed_internal_hosts`, unless `uriHost` names another (`localhost`: the same
+ * listener, a host the site did not allow). With `hang`, it reads each request and never answers,
+ * like a client that is down behind a proxy.
  */
 export async function startBackchannelReceiver(
-	options: { hang?: boolean } = {}
+	options: { hang?: boolean; uriHost?: string } = {}
 ): Promise< BackchannelReceiver > {
 	const deliveries: BackchannelDelivery[] = [];
 	let taken = 0;
@@ -128,7 +131,9 @@ export async function startBackchannelReceiver(
 	);
 	const { port } = server.address() as AddressInfo;
 	return {
-		uri: `http://127.0.0.1:${ port }/backchannel-logout`,
+		uri: `http://${
+			options.uriHost ?? '127.0.0.1'
+		}:${ port }/backchannel-logout`,
 		deliveries,
 		next: async () => {
 			await expect

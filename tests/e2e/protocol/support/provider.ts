@@ -78,28 +78,13 @@ export function adminSession(): Promise< RestSession > {
 }
 
 /**
- * Runs an admin REST call, signing in again when the session was lost. WordPress keeps a user's
- * sessions in one user meta value that each login reads and rewrites, so two workers signing in as
- * the administrator at the same moment can drop each other's session ("Cookie check failed").
- * That is the test setup racing itself, not the provider under test.
+ * Runs an admin REST call with the worker's administrator session (the run's one shared sign-in,
+ * see support/wp.ts signInAdminOnce), once: a failure is the provider's, never retried away.
  */
 export async function asAdmin(
 	call: ( session: RestSession ) => Promise< APIResponse >
 ): Promise< APIResponse > {
-	for ( let attempt = 0; ; attempt++ ) {
-		const session = await adminSession();
-		const response = await call( session );
-		if (
-			attempt < 3 &&
-			response.status() === 403 &&
-			( await response.text() ).includes( 'rest_cookie_invalid_nonce' )
-		) {
-			adminSessions.delete( baseUrl() );
-			await session.dispose();
-			continue;
-		}
-		return response;
-	}
+	return call( await adminSession() );
 }
 
 export async function createClient(

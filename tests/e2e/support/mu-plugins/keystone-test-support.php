@@ -16,6 +16,13 @@ remove_action( 'admin_init', '_maybe_update_themes' );
 remove_action( 'wp_version_check', 'wp_version_check' );
 remove_action( 'wp_update_plugins', 'wp_update_plugins' );
 remove_action( 'wp_update_themes', 'wp_update_themes' );
+// The Plugins and Themes screens check too (the lifecycle spec's log guard saw that warning).
+remove_action( 'load-plugins.php', 'wp_update_plugins' );
+remove_action( 'load-update.php', 'wp_update_plugins' );
+remove_action( 'load-update-core.php', 'wp_update_plugins' );
+remove_action( 'load-themes.php', 'wp_update_themes' );
+remove_action( 'load-update.php', 'wp_update_themes' );
+remove_action( 'load-update-core.php', 'wp_update_themes' );
 
 // Avatars come from Gravatar, which the offline site cannot reach: every admin page would log a
 // failed image load in the browser console, which the suite counts as a defect of the screen.
@@ -30,6 +37,15 @@ add_filter(
 	},
 	10,
 	2
+);
+
+// The suite's back-channel logout receivers listen on 127.0.0.1 over http, as an intranet client
+// would: allow that one host, and nothing else, so a test can show another loopback name refused.
+add_filter(
+	'keystone_oidc_allowed_internal_hosts',
+	static function ( $hosts ) {
+		return array_merge( (array) $hosts, array( '127.0.0.1' ) );
+	}
 );
 
 add_filter(

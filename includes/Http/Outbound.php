@@ -1,0 +1,46 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Http;
+
+/**
+ * The one way the provider sends requests of its own to a URI a client registered (back-channel
+ * logout today; any later fetch such as a client's `jwks_uri` goes through here too). By default
+ * only `https` to public addresses, through `wp_safe_remote_post()`: no loopback, private or
+ * link-local address, so a client's URI cannot make the provider reach its own machine or network
+ * (SSRF). Intranet setups name the internal hosts they trust with the
+ * `keystone_oidc_allowed_internal_hosts` filter (host names or IP literals as they appear in the
+ * URI, IPv6 in brackets); those are reached with `wp_remote_post()`, `http` included.
+ */
+final class Outbound {
+	/**
+	 * Sends the POST, or nothing when the URI is not allowed.
+	 *
+	 * @param array<string,mixed> $args As for `wp_remote_post()`.
+	 * @return bool Whether the request was sent.
+	 */
+	public static function post( string $uri, array $args ): bool {
+		$scheme = strtolower( (string) wp_parse_url( $uri, PHP_URL_SCHEME ) );
+		$host   = strtolower( (string) wp_parse_url( $uri, PHP_URL_HOST ) );
+		if ( '' === $host || ( 'https' !== $scheme && 'http' !== $scheme ) ) {
+			return false;
+		}
+		if ( in_array( $host, self::allowed_internal_hosts(), true ) ) {
+			wp_remote_post( $uri, $args );
+			return true;
+		}
+		if ( 'https' !== $scheme ) {
+			return false;
+		}
+		wp_safe_remote_post( $uri, $args );
+		return true;
+	}
+
+	/**
+	 * @return string[] Lowercased hosts from the `keystone_oidc_allowed_internal_hosts` filter.
+	 */
+	private static function allowed_internal_hosts(): array {
+		$hosts = apply_filters( 'keystone_oidc_allowed_internal_hosts', array() );
+		return array_map( 'strtolower', array_filter( is_array( $hosts ) ? $hosts : array(), 'is_string' ) );
+	}
+}
