@@ -119,6 +119,25 @@ add_action(
 				},
 			)
 		);
+		// Resets a user's password the way the lost-password screen does (reset_password(), which
+		// fires wp_set_password and after_password_reset), without the e-mail the offline site
+		// cannot send.
+		register_rest_route(
+			'keystone-test/v1',
+			'/reset-password',
+			array(
+				'methods'             => 'POST',
+				'permission_callback' => $admin_only,
+				'callback'            => static function ( WP_REST_Request $request ) {
+					$user = get_userdata( (int) $request->get_param( 'user_id' ) );
+					if ( ! $user ) {
+						return new WP_Error( 'keystone_test_no_user', 'No such user.', array( 'status' => 404 ) );
+					}
+					reset_password( $user, (string) $request->get_param( 'password' ) );
+					return array( 'reset' => true );
+				},
+			)
+		);
 		// What the plugin has stored, as row counts and checksums: equal before and after a
 		// request means the request wrote nothing.
 		register_rest_route(
