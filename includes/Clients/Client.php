@@ -64,6 +64,18 @@ final class Client {
 		return in_array( $scope, $this->scopes, true );
 	}
 
+	/**
+	 * What a grant issued earlier may still carry: its scopes that the client still has. An
+	 * administrator narrowing a client acts at the next refresh and at UserInfo, as a removed
+	 * audience (`Resource_Indicator::for_tokens`) and a removed role (`allows_roles`) do.
+	 *
+	 * @param string[] $granted
+	 * @return string[]
+	 */
+	public function current_scopes( array $granted ): array {
+		return array_values( array_intersect( $granted, $this->scopes ) );
+	}
+
 	public function allows_redirect_uri( string $uri ): bool {
 		return in_array( $uri, $this->redirect_uris, true );
 	}
