@@ -41,6 +41,12 @@ final class Client {
 	/** @var bool */
 	public $skip_consent = false;
 
+	/**
+	 * @var bool Whether `skip_consent` covers `offline_access` too. Off by default: OIDC Core §11
+	 *           asks for the user's own consent to a grant that outlives the sign-in.
+	 */
+	public $skip_consent_offline_access = false;
+
 	/** @var bool */
 	public $refresh_tokens = true;
 
@@ -110,6 +116,7 @@ final class Client {
 			'audiences'                    => array_values( $this->audiences ),
 			'allowed_roles'                => array_values( $this->allowed_roles ),
 			'skip_consent'                 => $this->skip_consent,
+			'skip_consent_offline_access'  => $this->skip_consent_offline_access,
 			'refresh_tokens'               => $this->refresh_tokens,
 			'id_token_signed_response_alg' => $this->id_token_signed_response_alg,
 			'created_at'                   => $this->created_at,

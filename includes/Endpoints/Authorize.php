@@ -311,6 +311,9 @@ final class Authorize implements Endpoint {
 			throw OAuth_Error::access_denied( 'This account may not sign in to this application' );
 		}
 		if ( ! in_array( 'consent', $authorization->prompt, true ) && self::has_consent( $authorization, (int) $user->ID ) ) {
+			if ( $authorization->client->skip_consent ) {
+				Consent_Manager::remember_implicit( (int) $user->ID, $authorization->client, $authorization->scopes );
+			}
 			Authorization_Response::code( $authorization, (int) $user->ID, $auth_time, $method );
 			return;
 		}
@@ -322,11 +325,17 @@ final class Authorize implements Endpoint {
 	}
 
 	/**
-	 * A trusted first-party client needs no consent; any other needs the user to have allowed
-	 * every scope of this request before.
+	 * A trusted first-party client needs no consent, except for `offline_access` unless the
+	 * administrator extended that trust to it too (OIDC Core §11); any other client needs the user
+	 * to have allowed every scope of this request before.
 	 */
 	private static function has_consent( Authorization_Request $authorization, int $user_id ): bool {
-		return $authorization->client->skip_consent || Consent_Manager::covers( $user_id, $authorization->client->client_id, $authorization->scopes );
+		$client = $authorization->client;
+		if ( $client->skip_consent ) {
+			$untrusted = array_values( array_diff( $authorization->scopes, Consent_Manager::implicit_scopes( $client, $authorization->scopes ) ) );
+			return array() === $untrusted || Consent_Manager::covers( $user_id, $client->client_id, $untrusted );
+		}
+		return Consent_Manager::covers( $user_id, $client->client_id, $authorization->scopes );
 	}
 
 	/**
