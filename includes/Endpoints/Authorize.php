@@ -21,6 +21,7 @@ use Keystone_OIDC\Http\Redirect_Url;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
 use Keystone_OIDC\Storage\Client_Repository;
+use Keystone_OIDC\Tokens\Grant;
 use Keystone_OIDC\Tokens\Id_Token_Hint;
 
 /**
@@ -299,7 +300,8 @@ final class Authorize implements Endpoint {
 			throw OAuth_Error::login_required( 'The signed-in user is not the one id_token_hint names' );
 		}
 		$auth_time = self::auth_time( $user );
-		$too_old   = null !== $authorization->max_age && Clock::now() - $auth_time > $authorization->max_age;
+		// Unknown counts as too old: a fresh login is the only way to know.
+		$too_old = null !== $authorization->max_age && ( Grant::AUTH_TIME_UNKNOWN === $auth_time || Clock::now() - $auth_time > $authorization->max_age );
 		if ( $too_old || in_array( 'login', $authorization->prompt, true ) ) {
 			if ( $silent ) {
 				throw OAuth_Error::login_required( 'The user must sign in again' );
@@ -339,11 +341,17 @@ final class Authorize implements Endpoint {
 	}
 
 	/**
-	 * When the user signed in: the login time of the current WordPress session.
+	 * When the user signed in: the login time of the current WordPress session, or
+	 * `Grant::AUTH_TIME_UNKNOWN` when there is none (a single sign-on plugin authenticating by the
+	 * `determine_current_user` filter). Never "now": that would claim a login nobody saw.
 	 */
 	private static function auth_time( \WP_User $user ): int {
-		$session = \WP_Session_Tokens::get_instance( (int) $user->ID )->get( wp_get_session_token() );
-		return is_array( $session ) && isset( $session['login'] ) ? (int) $session['login'] : Clock::now();
+		$token = wp_get_session_token();
+		if ( '' === $token ) {
+			return Grant::AUTH_TIME_UNKNOWN;
+		}
+		$session = \WP_Session_Tokens::get_instance( (int) $user->ID )->get( $token );
+		return is_array( $session ) && isset( $session['login'] ) && (int) $session['login'] > 0 ? (int) $session['login'] : Grant::AUTH_TIME_UNKNOWN;
 	}
 
 	/**
