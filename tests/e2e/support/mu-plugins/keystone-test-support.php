@@ -154,6 +154,34 @@ add_action(
 				},
 			)
 		);
+		// How many pending consent requests the options table holds for one user, whatever their
+		// names: read from the stored values, so the count does not depend on how they are named.
+		register_rest_route(
+			'keystone-test/v1',
+			'/pending-consents',
+			array(
+				'methods'             => 'GET',
+				'permission_callback' => $admin_only,
+				'callback'            => static function ( WP_REST_Request $request ) {
+					global $wpdb;
+					$user_id = (int) $request->get_param( 'user_id' );
+					$values  = $wpdb->get_col(
+						$wpdb->prepare(
+							"SELECT option_value FROM {$wpdb->options} WHERE option_name LIKE %s",
+							$wpdb->esc_like( '_transient_keystone_oidc_consent_' ) . '%'
+						)
+					);
+					$count = 0;
+					foreach ( $values as $value ) {
+						$pending = maybe_unserialize( $value );
+						if ( is_array( $pending ) && (int) ( $pending['user_id'] ?? 0 ) === $user_id ) {
+							++$count;
+						}
+					}
+					return array( 'count' => $count );
+				},
+			)
+		);
 		// What the plugin has stored, as row counts and checksums: equal before and after a
 		// request means the request wrote nothing.
 		register_rest_route(
