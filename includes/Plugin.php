@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC;
 
+use Keystone_OIDC\Admin\Key_Notice;
 use Keystone_OIDC\Admin\Menu;
 use Keystone_OIDC\Admin\Permalink_Notice;
 use Keystone_OIDC\Admin\Profile_Section;
@@ -44,6 +45,7 @@ final class Plugin {
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );
 			add_action( 'admin_notices', array( Permalink_Notice::class, 'render' ) );
+			add_action( 'admin_notices', array( Key_Notice::class, 'render' ) );
 			add_action( 'admin_enqueue_scripts', array( Profile_Section::class, 'enqueue' ) );
 			add_action( 'show_user_profile', array( Profile_Section::class, 'render' ) );
 		}
