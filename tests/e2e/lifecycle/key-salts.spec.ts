@@ -36,7 +36,9 @@ test.describe.configure( { mode: 'serial' } );
 
 test.beforeAll( async () => {
 	test.setTimeout( 180_000 );
-	site = await startSite( `key-salts-${ process.pid }`, [ '--test-plugins' ] );
+	site = await startSite( `key-salts-${ process.pid }`, [
+		'--test-plugins',
+	] );
 	// The shared helpers (and the PHP log check) follow these for the rest of this file.
 	process.env.WP_BASE_URL = site.url;
 	process.env.KEYSTONE_SITE_DIR = site.dir;
@@ -137,7 +139,10 @@ async function keyNotice( signedIn: APIRequestContext ): Promise< boolean > {
 test( 'changed salts: 503 temporarily_unavailable and no silent rotation; a notice; an explicit rotation recovers', async () => {
 	const testClient = await createClient( { skip_consent: true } );
 	let signedIn = await loginRequest( admin.username, admin.password );
-	const first = await redeem( testClient, await code( signedIn, testClient ) );
+	const first = await redeem(
+		testClient,
+		await code( signedIn, testClient )
+	);
 	expect( first.status, first.text ).toBe( 200 );
 	const oldKid = decodeProtectedHeader( first.json.id_token as string ).kid;
 	const kidsBefore = await publishedKids();
@@ -149,7 +154,10 @@ test( 'changed salts: 503 temporarily_unavailable and no silent rotation; a noti
 	await opcacheRevalidated();
 	signedIn = await loginRequest( admin.username, admin.password );
 
-	const refused = await redeem( testClient, await code( signedIn, testClient ) );
+	const refused = await redeem(
+		testClient,
+		await code( signedIn, testClient )
+	);
 	expectOAuthError( refused, 503, 'temporarily_unavailable' );
 	expectOAuthError(
 		await refresh( testClient, first.json.refresh_token as string ),
@@ -162,9 +170,7 @@ test( 'changed salts: 503 temporarily_unavailable and no silent rotation; a noti
 	const userinfo = await raw( 'userinfo', {
 		bearer: first.json.access_token as string,
 	} );
-	expect( userinfo.status, 'tokens issued before still verify' ).toBe(
-		200
-	);
+	expect( userinfo.status, 'tokens issued before still verify' ).toBe( 200 );
 	expect( await keyNotice( signedIn ) ).toBe( true );
 
 	const session = await restSession();
@@ -190,7 +196,11 @@ test( 'changed salts: 503 temporarily_unavailable and no silent rotation; a noti
 		createLocalJWKSet(
 			jwks.json as unknown as Parameters< typeof createLocalJWKSet >[ 0 ]
 		),
-		{ algorithms: [ 'RS256' ], issuer: issuer(), audience: testClient.client_id }
+		{
+			algorithms: [ 'RS256' ],
+			issuer: issuer(),
+			audience: testClient.client_id,
+		}
 	);
 	const refreshed = await refresh(
 		testClient,

@@ -8,7 +8,11 @@ import { test, expect } from './support/fixtures';
 import { signIn } from './support/flow';
 import { expectOAuthError, raw } from './support/http';
 import { scopeSet } from './support/jwt';
-import { createClient, updateClient, type TestClient } from './support/provider';
+import {
+	createClient,
+	updateClient,
+	type TestClient,
+} from './support/provider';
 
 function refresh(
 	testClient: TestClient,
@@ -38,7 +42,11 @@ test( 'a scope removed from the client is gone at UserInfo and at the next refre
 	const { tokens } = await signIn( signedIn, testClient, {
 		scope: 'openid profile email',
 	} );
-	expect( scopeSet( tokens.scope ) ).toEqual( [ 'email', 'openid', 'profile' ] );
+	expect( scopeSet( tokens.scope ) ).toEqual( [
+		'email',
+		'openid',
+		'profile',
+	] );
 	const before = await raw( 'userinfo', { bearer: tokens.access_token } );
 	expect( before.status, before.text ).toBe( 200 );
 	expect( before.json.email ).toBe( user.email );
@@ -58,7 +66,10 @@ test( 'a scope removed from the client is gone at UserInfo and at the next refre
 	} );
 	expectOAuthError( asked, 400, 'invalid_scope' );
 
-	const refreshed = await refresh( testClient, tokens.refresh_token as string );
+	const refreshed = await refresh(
+		testClient,
+		tokens.refresh_token as string
+	);
 	expect( refreshed.status, refreshed.text ).toBe( 200 );
 	expect( scopeSet( refreshed.json.scope as string ) ).toEqual( [
 		'openid',

@@ -73,9 +73,9 @@ test( 'concurrent rotations and token requests: every returned kid stays publish
 		);
 	}
 
-	const keySet = createLocalJWKSet( jwks as Parameters<
-		typeof createLocalJWKSet
-	>[ 0 ] );
+	const keySet = createLocalJWKSet(
+		jwks as Parameters< typeof createLocalJWKSet >[ 0 ]
+	);
 	for ( const response of refreshed ) {
 		expect( response.status, response.text ).toBe( 200 );
 		const idToken = response.json.id_token as string;

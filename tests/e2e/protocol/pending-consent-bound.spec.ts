@@ -74,7 +74,10 @@ test( `at most ${ CAP } consent requests wait per user; a new one drops the olde
 	}
 	expect( await pendingCount( user.id ) ).toBe( CAP );
 
-	const dropped = await decide( signedIn.request, shown[ 0 ] as ShownConsent );
+	const dropped = await decide(
+		signedIn.request,
+		shown[ 0 ] as ShownConsent
+	);
 	expect( dropped.status() ).toBe( 400 );
 	expect( dropped.headers().location ).toBeUndefined();
 	expect( await dropped.text() ).toContain( '<code>invalid_request</code>' );

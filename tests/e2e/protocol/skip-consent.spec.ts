@@ -26,10 +26,7 @@ test( 'the implicit consent of a skip_consent client is listed under Connected A
 	user,
 } ) => {
 	const testClient = await createClient( { skip_consent: true } );
-	const prepared = await prepareAuthorization(
-		testClient,
-		'openid profile'
-	);
+	const prepared = await prepareAuthorization( testClient, 'openid profile' );
 	const callback = expectCodeRedirect(
 		await authorizeWithoutBrowser( signedIn.request, prepared ),
 		testClient,
@@ -102,7 +99,9 @@ test.describe( 'offline_access and skip_consent', () => {
 			( route ) => route.fulfill( { status: 200, body: 'callback' } )
 		);
 		await page.goto( first.url.href );
-		await page.getByRole( 'button', { name: 'Allow', exact: true } ).click();
+		await page
+			.getByRole( 'button', { name: 'Allow', exact: true } )
+			.click();
 		await page.waitForURL( ( url ) =>
 			url.href.startsWith( testClient.redirectUri )
 		);

@@ -74,7 +74,10 @@ describe( 'client form values', () => {
 			...formFromClient( client ),
 			skipConsent: false,
 		};
-		assert.equal( formToInput( values ).skip_consent_offline_access, false );
+		assert.equal(
+			formToInput( values ).skip_consent_offline_access,
+			false
+		);
 	} );
 
 	it( 'always sends openid, first, even when unchecked', () => {
