@@ -12,11 +12,10 @@ import {
 import { test, expect, createProfileUser } from './support/fixtures';
 import {
 	authorizeWithoutBrowser,
-	expectCodeRedirect,
 	expectErrorRedirect,
 	prepareAuthorization,
+	signInWithoutConsent,
 } from './support/applications';
-import { client } from './support/flow';
 import { asAdmin, createClient, type TestClient } from './support/provider';
 import { baseUrl } from '../support/env';
 
@@ -51,17 +50,7 @@ function expectLoginRedirect( location: string | undefined ): void {
 }
 
 test( 'the SSO user is signed in, and without max_age the ID token carries no auth_time', async () => {
-	const prepared = await prepareAuthorization( testClient, 'openid' );
-	const callback = expectCodeRedirect(
-		await authorizeWithoutBrowser( sso, prepared ),
-		testClient,
-		prepared
-	);
-	const tokens = await client.authorizationCodeGrant(
-		prepared.config,
-		callback,
-		prepared.checks
-	);
+	const tokens = await signInWithoutConsent( sso, testClient, 'openid' );
 	const claims = tokens.claims();
 	expect( typeof claims?.sub ).toBe( 'string' );
 	expect( claims && 'auth_time' in claims, JSON.stringify( claims ) ).toBe(

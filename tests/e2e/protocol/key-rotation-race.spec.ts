@@ -5,12 +5,7 @@
  */
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { test, expect } from './support/fixtures';
-import {
-	authorizeWithoutBrowser,
-	expectCodeRedirect,
-	prepareAuthorization,
-} from './support/applications';
-import { client } from './support/flow';
+import { signInWithoutConsent } from './support/applications';
 import { raw } from './support/http';
 import { asAdmin, createClient, issuer } from './support/provider';
 
@@ -23,16 +18,10 @@ test( 'concurrent rotations and token requests: every returned kid stays publish
 	const testClient = await createClient( { skip_consent: true } );
 	const refreshTokens: string[] = [];
 	for ( let i = 0; i < PARALLEL; i++ ) {
-		const prepared = await prepareAuthorization( testClient, 'openid' );
-		const callback = expectCodeRedirect(
-			await authorizeWithoutBrowser( signedIn.request, prepared ),
+		const tokens = await signInWithoutConsent(
+			signedIn.request,
 			testClient,
-			prepared
-		);
-		const tokens = await client.authorizationCodeGrant(
-			prepared.config,
-			callback,
-			prepared.checks
+			'openid'
 		);
 		refreshTokens.push( tokens.refresh_token as string );
 	}

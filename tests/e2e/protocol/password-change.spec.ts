@@ -19,6 +19,7 @@ import {
 } from './support/flow';
 import { expectChallenge, expectOAuthError, raw } from './support/http';
 import {
+	logOutEverywhere,
 	startBackchannelReceiver,
 	type BackchannelReceiver,
 } from './support/logout';
@@ -152,24 +153,7 @@ test.describe( 'a changed password ends every grant of the user', () => {
 	} );
 
 	test( 'an administrator logging the user out everywhere (destroy_all)', async () => {
-		const destroyed = await asAdmin( async ( session ) => {
-			const edit = await session.request.get(
-				`/wp-admin/user-edit.php?user_id=${ person.id }`
-			);
-			const nonce =
-				/name="_wpnonce" value="([^"]+)"/.exec(
-					await edit.text()
-				)?.[ 1 ] ?? '';
-			return session.request.post( '/wp-admin/admin-ajax.php', {
-				form: {
-					action: 'destroy-sessions',
-					nonce,
-					user_id: String( person.id ),
-				},
-			} );
-		} );
-		expect( destroyed.status(), await destroyed.text() ).toBe( 200 );
-		expect( ( await destroyed.json() ).success ).toBe( true );
+		await logOutEverywhere( person.id );
 		await expectEverythingEnded( grants, receiver );
 	} );
 } );

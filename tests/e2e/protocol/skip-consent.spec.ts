@@ -14,6 +14,7 @@ import {
 	expectErrorRedirect,
 	listApplications,
 	prepareAuthorization,
+	signInWithoutConsent,
 } from './support/applications';
 import { client } from './support/flow';
 import { expectChallenge, raw } from './support/http';
@@ -107,20 +108,11 @@ test.describe( 'offline_access and skip_consent', () => {
 		);
 		await page.close();
 
-		const again = await prepareAuthorization(
+		const tokens = await signInWithoutConsent(
+			signedIn.request,
 			testClient,
 			'openid offline_access',
 			{ prompt: 'none' }
-		);
-		const callback = expectCodeRedirect(
-			await authorizeWithoutBrowser( signedIn.request, again ),
-			testClient,
-			again
-		);
-		const tokens = await client.authorizationCodeGrant(
-			again.config,
-			callback,
-			again.checks
 		);
 		expect( scopeSet( tokens.scope ) ).toEqual( [
 			'offline_access',
@@ -136,20 +128,11 @@ test.describe( 'offline_access and skip_consent', () => {
 			skip_consent: true,
 			skip_consent_offline_access: true,
 		} );
-		const prepared = await prepareAuthorization(
+		const tokens = await signInWithoutConsent(
+			signedIn.request,
 			testClient,
 			'openid offline_access',
 			{ prompt: 'none' }
-		);
-		const callback = expectCodeRedirect(
-			await authorizeWithoutBrowser( signedIn.request, prepared ),
-			testClient,
-			prepared
-		);
-		const tokens = await client.authorizationCodeGrant(
-			prepared.config,
-			callback,
-			prepared.checks
 		);
 		expect( scopeSet( tokens.scope ) ).toEqual( [
 			'offline_access',
