@@ -12,6 +12,7 @@ use Keystone_OIDC\Cron\Cleanup;
 use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\Keys\Key_Provisioning;
 use Keystone_OIDC\REST\Routes;
+use Keystone_OIDC\Sessions\Credential_Watch;
 use Keystone_OIDC\Sessions\Login_Hint;
 use Keystone_OIDC\Sessions\Session_Watch;
 use Keystone_OIDC\Tokens\Claims;
@@ -36,6 +37,10 @@ final class Plugin {
 		add_action( 'update_user_meta', array( Session_Watch::class, 'before_meta_update' ), 10, 4 );
 		add_action( 'delete_user_meta', array( Session_Watch::class, 'before_meta_delete' ), 10, 3 );
 		add_action( 'wp_logout', array( Session_Watch::class, 'after_logout' ) );
+		add_action( 'wp_set_password', array( Credential_Watch::class, 'password_set' ), 10, 2 );
+		add_action( 'after_password_reset', array( Credential_Watch::class, 'password_reset' ) );
+		add_action( 'profile_update', array( Credential_Watch::class, 'profile_updated' ), 10, 3 );
+		add_action( 'wp_ajax_destroy-sessions', array( Credential_Watch::class, 'before_destroy_sessions' ), 0 );
 		add_action( 'login_form_login', array( Login_Hint::class, 'prefill' ) );
 		add_action( 'update_option_permalink_structure', array( Permalink_Notice::class, 'forget' ) );
 		add_action( 'update_option_rewrite_rules', array( Permalink_Notice::class, 'forget' ) );

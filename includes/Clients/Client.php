@@ -41,6 +41,12 @@ final class Client {
 	/** @var bool */
 	public $skip_consent = false;
 
+	/**
+	 * @var bool Whether `skip_consent` covers `offline_access` too. Off by default: OIDC Core §11
+	 *           asks for the user's own consent to a grant that outlives the sign-in.
+	 */
+	public $skip_consent_offline_access = false;
+
 	/** @var bool */
 	public $refresh_tokens = true;
 
@@ -68,6 +74,18 @@ final class Client {
 
 	public function allows_scope( string $scope ): bool {
 		return in_array( $scope, $this->scopes, true );
+	}
+
+	/**
+	 * What a grant issued earlier may still carry: its scopes that the client still has. An
+	 * administrator narrowing a client acts at the next refresh and at UserInfo, as a removed
+	 * audience (`Resource_Indicator::for_tokens`) and a removed role (`allows_roles`) do.
+	 *
+	 * @param string[] $granted
+	 * @return string[]
+	 */
+	public function current_scopes( array $granted ): array {
+		return array_values( array_intersect( $granted, $this->scopes ) );
 	}
 
 	public function allows_redirect_uri( string $uri ): bool {
@@ -104,6 +122,7 @@ final class Client {
 			'audiences'                    => array_values( $this->audiences ),
 			'allowed_roles'                => array_values( $this->allowed_roles ),
 			'skip_consent'                 => $this->skip_consent,
+			'skip_consent_offline_access'  => $this->skip_consent_offline_access,
 			'refresh_tokens'               => $this->refresh_tokens,
 			'id_token_signed_response_alg' => $this->id_token_signed_response_alg,
 			'created_at'                   => $this->created_at,

@@ -27,6 +27,7 @@ final class Client_Input {
 		'audiences',
 		'allowed_roles',
 		'skip_consent',
+		'skip_consent_offline_access',
 		'refresh_tokens',
 		'id_token_signed_response_alg',
 	);
@@ -90,6 +91,7 @@ final class Client_Input {
 			case 'allowed_roles':
 				return self::allowed_roles( $value );
 			case 'skip_consent':
+			case 'skip_consent_offline_access':
 			case 'refresh_tokens':
 				return self::boolean( $field, $value );
 			default:

@@ -4,6 +4,8 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Consent;
 
 use Keystone_OIDC\Checks\Scope;
+use Keystone_OIDC\Clients\Client;
+use Keystone_OIDC\Grants\Refresh_Token;
 use Keystone_OIDC\Clock;
 use Keystone_OIDC\Storage\Code_Repository;
 use Keystone_OIDC\Storage\Consent_Repository;
@@ -30,6 +32,38 @@ final class Consent_Manager {
 		$consent = Consent_Repository::find( $user_id, $client_id );
 		$known   = null === $consent ? array() : $consent['scopes'];
 		Consent_Repository::save( $user_id, $client_id, array_merge( $known, $scopes ), Clock::now() );
+	}
+
+	/**
+	 * The scopes a `skip_consent` client is trusted with without asking: `offline_access` only when
+	 * the administrator enabled `skip_consent_offline_access` for it.
+	 *
+	 * @param string[] $scopes
+	 * @return string[]
+	 */
+	public static function implicit_scopes( Client $client, array $scopes ): array {
+		if ( ! $client->skip_consent ) {
+			return array();
+		}
+		if ( $client->skip_consent_offline_access ) {
+			return $scopes;
+		}
+		return array_values( array_diff( $scopes, array( Refresh_Token::OFFLINE_ACCESS ) ) );
+	}
+
+	/**
+	 * Records the consent a `skip_consent` client got from the administrator's trust, so the user
+	 * sees the application under Connected Applications and can revoke it. Written only when it
+	 * adds something, so a repeated sign-in writes nothing. `offline_access` is never recorded
+	 * this way: a later change of the client's settings must not turn it into the user's consent.
+	 *
+	 * @param string[] $scopes The granted scopes of the request.
+	 */
+	public static function remember_implicit( int $user_id, Client $client, array $scopes ): void {
+		$implicit = array_values( array_diff( $scopes, array( Refresh_Token::OFFLINE_ACCESS ) ) );
+		if ( ! self::covers( $user_id, $client->client_id, $implicit ) ) {
+			self::remember( $user_id, $client->client_id, $implicit );
+		}
 	}
 
 	/**

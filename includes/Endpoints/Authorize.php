@@ -21,6 +21,7 @@ use Keystone_OIDC\Http\Redirect_Url;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
 use Keystone_OIDC\Storage\Client_Repository;
+use Keystone_OIDC\Tokens\Grant;
 use Keystone_OIDC\Tokens\Id_Token_Hint;
 
 /**
@@ -303,7 +304,8 @@ final class Authorize implements Endpoint {
 			throw OAuth_Error::login_required( 'The signed-in user is not the one id_token_hint names' );
 		}
 		$auth_time = self::auth_time( $user );
-		$too_old   = null !== $authorization->max_age && Clock::now() - $auth_time > $authorization->max_age;
+		// Unknown counts as too old: a fresh login is the only way to know.
+		$too_old = null !== $authorization->max_age && ( Grant::AUTH_TIME_UNKNOWN === $auth_time || Clock::now() - $auth_time > $authorization->max_age );
 		if ( $too_old || in_array( 'login', $authorization->prompt, true ) ) {
 			if ( $silent ) {
 				throw OAuth_Error::login_required( 'The user must sign in again' );
@@ -315,6 +317,9 @@ final class Authorize implements Endpoint {
 			throw OAuth_Error::access_denied( 'This account may not sign in to this application' );
 		}
 		if ( ! in_array( 'consent', $authorization->prompt, true ) && self::has_consent( $authorization, (int) $user->ID ) ) {
+			if ( $authorization->client->skip_consent ) {
+				Consent_Manager::remember_implicit( (int) $user->ID, $authorization->client, $authorization->scopes );
+			}
 			Authorization_Response::code( $authorization, (int) $user->ID, $auth_time, $method );
 			return;
 		}
@@ -326,19 +331,31 @@ final class Authorize implements Endpoint {
 	}
 
 	/**
-	 * A trusted first-party client needs no consent; any other needs the user to have allowed
-	 * every scope of this request before.
+	 * A trusted first-party client needs no consent, except for `offline_access` unless the
+	 * administrator extended that trust to it too (OIDC Core §11); any other client needs the user
+	 * to have allowed every scope of this request before.
 	 */
 	private static function has_consent( Authorization_Request $authorization, int $user_id ): bool {
-		return $authorization->client->skip_consent || Consent_Manager::covers( $user_id, $authorization->client->client_id, $authorization->scopes );
+		$client = $authorization->client;
+		if ( $client->skip_consent ) {
+			$untrusted = array_values( array_diff( $authorization->scopes, Consent_Manager::implicit_scopes( $client, $authorization->scopes ) ) );
+			return array() === $untrusted || Consent_Manager::covers( $user_id, $client->client_id, $untrusted );
+		}
+		return Consent_Manager::covers( $user_id, $client->client_id, $authorization->scopes );
 	}
 
 	/**
-	 * When the user signed in: the login time of the current WordPress session.
+	 * When the user signed in: the login time of the current WordPress session, or
+	 * `Grant::AUTH_TIME_UNKNOWN` when there is none (a single sign-on plugin authenticating by the
+	 * `determine_current_user` filter). Never "now": that would claim a login nobody saw.
 	 */
 	private static function auth_time( \WP_User $user ): int {
-		$session = \WP_Session_Tokens::get_instance( (int) $user->ID )->get( wp_get_session_token() );
-		return is_array( $session ) && isset( $session['login'] ) ? (int) $session['login'] : Clock::now();
+		$token = wp_get_session_token();
+		if ( '' === $token ) {
+			return Grant::AUTH_TIME_UNKNOWN;
+		}
+		$session = \WP_Session_Tokens::get_instance( (int) $user->ID )->get( $token );
+		return is_array( $session ) && isset( $session['login'] ) && (int) $session['login'] > 0 ? (int) $session['login'] : Grant::AUTH_TIME_UNKNOWN;
 	}
 
 	/**

@@ -53,7 +53,7 @@ final class Authorization_Code implements Grant_Type {
 		if ( ! Code_Repository::consume( $code_hash, $now ) ) {
 			throw self::replayed( $row );
 		}
-		$scopes = Scope::parse( (string) $row['scope'] );
+		$scopes = $client->current_scopes( Scope::parse( (string) $row['scope'] ) );
 		$grant  = new Grant( $client, $user, $scopes, $scopes, (string) $row['grant_id'], (int) $row['auth_time'], null === $row['nonce'] ? null : (string) $row['nonce'] );
 
 		$grant->resources         = $resources;

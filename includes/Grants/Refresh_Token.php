@@ -43,7 +43,7 @@ final class Refresh_Token implements Grant_Type {
 		if ( $row['expires_at'] <= $now ) {
 			throw OAuth_Error::invalid_grant( 'The refresh token has expired' );
 		}
-		$granted           = Scope::parse( (string) $row['scope'] );
+		$granted           = $client->current_scopes( Scope::parse( (string) $row['scope'] ) );
 		$scopes            = self::narrowed_scopes( $granted, $params->get( 'scope' ) );
 		$granted_resources = Stored_Resources::of( $row );
 		$resources         = Resource_Indicator::for_tokens( $params->all( 'resource' ), $granted_resources, $client->audiences );

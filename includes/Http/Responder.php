@@ -5,6 +5,7 @@ namespace Keystone_OIDC\Http;
 
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Keys\Keys_Unavailable;
+use Keystone_OIDC\Keys\Key_Unavailable;
 use Keystone_OIDC\Storage\Database_Error;
 
 /**
@@ -234,6 +235,11 @@ final class Responder {
 	public static function to_oauth_error( \Throwable $failure ): OAuth_Error {
 		if ( $failure instanceof OAuth_Error ) {
 			return $failure;
+		}
+		// Expected until the admin acts, and shown to the admin as a notice (`Admin\Key_Notice`):
+		// not logged on every request.
+		if ( $failure instanceof Key_Unavailable ) {
+			return OAuth_Error::temporarily_unavailable( $failure->getMessage() );
 		}
 		// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the one place unexpected failures are recorded.
 		error_log( sprintf( 'Keystone OIDC: %s: %s in %s:%d', get_class( $failure ), $failure->getMessage(), $failure->getFile(), $failure->getLine() ) );

@@ -7,6 +7,7 @@ use Keystone_OIDC\Clock;
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Crypto\Key_Encryption;
 use Keystone_OIDC\Crypto\Key_Pair;
+use Keystone_OIDC\Storage\Named_Lock;
 
 /**
  * The signing keys, kept in one option that is never autoloaded. Each entry holds the public JWK,
@@ -16,7 +17,9 @@ use Keystone_OIDC\Crypto\Key_Pair;
  *
  * The option is read once per request and written through the options API only, so web servers
  * sharing the database (and a persistent object cache) see a rotation made on another server on
- * their next request.
+ * their next request. Every change is a read-change-write under a database lock (`LOCK`), from a
+ * fresh read: two requests rotating or creating keys at once can never drop a key the other one
+ * made, which may already have signed a token.
  */
 final class Key_Store {
 	const OPTION     = 'keystone_oidc_keys';
@@ -26,6 +29,13 @@ final class Key_Store {
 	 * Mixed into the salt so the encryption key serves this purpose only.
 	 */
 	const ENCRYPTION_CONTEXT = 'keystone-oidc|signing-key-encryption|v1';
+
+	const LOCK = 'keys';
+
+	/**
+	 * Seconds a change waits for another one: a rotation makes an RSA key, well under a second.
+	 */
+	const LOCK_TIMEOUT = 10;
 
 	/** @var self|null */
 	private static $instance = null;
@@ -70,41 +80,68 @@ final class Key_Store {
 	}
 
 	/**
-	 * Makes sure a usable current key exists for every algorithm. Idempotent: does nothing when
-	 * they exist and decrypt.
+	 * Makes sure a current key exists for every algorithm. Idempotent: does nothing when they
+	 * exist. A current key that does not decrypt is left as it is (see `Key_Unavailable`): only
+	 * an explicit `rotate()` replaces it.
 	 *
-	 * @throws Keys_Unavailable When a missing key cannot be made.
+	 * @throws Keys_Unavailable When a missing key cannot be made (OpenSSL refused).
 	 */
 	public function ensure(): void {
-		$changed = false;
-		foreach ( self::ALGORITHMS as $alg ) {
-			if ( null !== $this->usable_pair( $alg ) ) {
-				continue;
+		if ( ! $this->lacks_current_key() ) {
+			return;
+		}
+		$this->change(
+			function (): void {
+				if ( ! $this->lacks_current_key() ) {
+					return;
+				}
+				foreach ( self::ALGORITHMS as $alg ) {
+					if ( null === $this->current_entry_index( $alg ) ) {
+						$this->add_new( $alg );
+					}
+				}
+				$this->save();
 			}
-			$this->retire_current( $alg );
-			$this->add_new( $alg );
-			$changed = true;
-		}
-		if ( $changed ) {
-			$this->save();
-		}
+		);
 	}
 
+	/**
+	 * @throws Key_Unavailable When the current key does not decrypt with this site's salts.
+	 */
 	public function current( string $alg = 'RS256' ): Key_Pair {
 		self::assert_algorithm( $alg );
+		$this->ensure();
 		$pair = $this->usable_pair( $alg );
 		if ( null === $pair ) {
-			$this->ensure();
-			$pair = $this->usable_pair( $alg );
-		}
-		if ( null === $pair ) {
-			throw new Keys_Unavailable( 'Keystone OIDC could not create a signing key.' );
+			throw new Key_Unavailable( sprintf( 'The current %s signing key does not decrypt with this site\'s salts', $alg ) );
 		}
 		return $pair;
 	}
 
+	/**
+	 * The kid of the current key, read without decrypting it, so the admin screens still show it
+	 * when it cannot be used.
+	 */
 	public function current_kid( string $alg = 'RS256' ): string {
-		return $this->current( $alg )->kid();
+		self::assert_algorithm( $alg );
+		$this->ensure();
+		$index = $this->current_entry_index( $alg );
+		return null === $index ? '' : (string) $this->entries[ $index ]['kid'];
+	}
+
+	/**
+	 * The algorithms whose current key exists but does not decrypt (the site's salts changed).
+	 *
+	 * @return string[]
+	 */
+	public function unusable_algorithms(): array {
+		$unusable = array();
+		foreach ( self::ALGORITHMS as $alg ) {
+			if ( null !== $this->current_entry_index( $alg ) && null === $this->usable_pair( $alg ) ) {
+				$unusable[] = $alg;
+			}
+		}
+		return $unusable;
 	}
 
 	/**
@@ -187,14 +224,17 @@ final class Key_Store {
 	 * @return string The kid of the new RS256 key.
 	 */
 	public function rotate(): string {
-		$this->load();
-		foreach ( self::ALGORITHMS as $alg ) {
-			$this->retire_current( $alg );
-			$this->add_new( $alg );
-		}
-		$this->drop_expired();
-		$this->save();
-		return $this->current_kid( 'RS256' );
+		return $this->change(
+			function (): string {
+				foreach ( self::ALGORITHMS as $alg ) {
+					$this->retire_current( $alg );
+					$this->add_new( $alg );
+				}
+				$this->drop_expired();
+				$this->save();
+				return $this->current_kid( 'RS256' );
+			}
+		);
 	}
 
 	/**
@@ -206,21 +246,24 @@ final class Key_Store {
 	 */
 	public function add_retired_public_key( array $public_jwk, string $kid, string $alg, int $retired_at ): void {
 		self::assert_algorithm( $alg );
-		$this->load();
-		foreach ( $this->entries as $entry ) {
-			if ( hash_equals( (string) $entry['kid'], $kid ) ) {
-				return;
+		$this->change(
+			function () use ( $public_jwk, $kid, $alg, $retired_at ): void {
+				foreach ( $this->entries as $entry ) {
+					if ( hash_equals( (string) $entry['kid'], $kid ) ) {
+						return;
+					}
+				}
+				$this->entries[] = array(
+					'kid'        => $kid,
+					'alg'        => $alg,
+					'public_jwk' => $public_jwk,
+					'private'    => '',
+					'created_at' => Clock::now(),
+					'retired_at' => $retired_at,
+				);
+				$this->save();
 			}
-		}
-		$this->entries[] = array(
-			'kid'        => $kid,
-			'alg'        => $alg,
-			'public_jwk' => $public_jwk,
-			'private'    => '',
-			'created_at' => Clock::now(),
-			'retired_at' => $retired_at,
 		);
-		$this->save();
 	}
 
 	/**
@@ -229,12 +272,46 @@ final class Key_Store {
 	 * @return int How many keys were removed.
 	 */
 	public function prune(): int {
-		$this->load();
-		$removed = $this->drop_expired();
-		if ( $removed > 0 ) {
-			$this->save();
+		return $this->change(
+			function (): int {
+				$removed = $this->drop_expired();
+				if ( $removed > 0 ) {
+					$this->save();
+				}
+				return $removed;
+			}
+		);
+	}
+
+	/**
+	 * Runs a change of the key set under the lock, on the stored set as it is now (not this
+	 * request's earlier copy, which a concurrent change may have made stale).
+	 *
+	 * @template T
+	 * @param callable():T $change
+	 * @return T
+	 */
+	private function change( callable $change ) {
+		if ( ! Named_Lock::acquire( self::LOCK, self::LOCK_TIMEOUT ) ) {
+			throw new Key_Unavailable( 'The signing keys are being changed by another request' );
 		}
-		return $removed;
+		try {
+			wp_cache_delete( self::OPTION, 'options' );
+			wp_cache_delete( 'notoptions', 'options' );
+			$this->load();
+			return $change();
+		} finally {
+			Named_Lock::release( self::LOCK );
+		}
+	}
+
+	private function lacks_current_key(): bool {
+		foreach ( self::ALGORITHMS as $alg ) {
+			if ( null === $this->current_entry_index( $alg ) ) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -305,12 +382,7 @@ final class Key_Store {
 	 * Publishing needs at least the current keys; a site activated before this code ran has none.
 	 */
 	private function ensure_published(): void {
-		foreach ( self::ALGORITHMS as $alg ) {
-			if ( null === $this->current_entry_index( $alg ) ) {
-				$this->ensure();
-				return;
-			}
-		}
+		$this->ensure();
 	}
 
 	/**

@@ -239,6 +239,11 @@ final class Clients_Controller extends Controller {
 					'type'        => 'boolean',
 					'default'     => false,
 				),
+				'skip_consent_offline_access'  => array(
+					'description' => __( 'With skip_consent: offline_access is granted without asking the user too.', 'keystone-oidc' ),
+					'type'        => 'boolean',
+					'default'     => false,
+				),
 				'refresh_tokens'               => array(
 					'description' => __( 'Whether the client receives refresh tokens.', 'keystone-oidc' ),
 					'type'        => 'boolean',

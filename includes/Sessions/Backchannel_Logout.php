@@ -19,6 +19,10 @@ use Keystone_OIDC\Tokens\Logout_Token;
  * `offline_access`, which OIDC Core §11 keeps usable while the user is signed out. Codes of that
  * session not yet redeemed are revoked too: redeemed later, they would start a grant for a session
  * that no longer exists, which no logout token would ever be sent for.
+ *
+ * A changed password (or an administrator logging the user out everywhere) ends every grant of the
+ * user instead, `offline_access` ones included: whoever took over the account must not keep it
+ * through a token the victim cannot see.
  */
 final class Backchannel_Logout {
 	/**
@@ -33,6 +37,13 @@ final class Backchannel_Logout {
 	 * @var array<string,true>
 	 */
 	private static $handled = array();
+
+	/**
+	 * Users whose every grant was already ended in this request (a reset fires two hooks).
+	 *
+	 * @var array<int,true>
+	 */
+	private static $users_ended = array();
 
 	/**
 	 * @var array<int,array{uri: string, token: string}>
@@ -50,7 +61,26 @@ final class Backchannel_Logout {
 		foreach ( $sids as $sid ) {
 			self::$handled[ $sid ] = true;
 		}
-		// Signing out of WordPress must work even when this cannot: the failure is only logged.
+		self::end_safely( $user_id, $sids );
+	}
+
+	/**
+	 * Ends every grant of the user, whatever session it came from and `offline_access` or not.
+	 */
+	public static function all_grants_ended( int $user_id ): void {
+		if ( $user_id <= 0 || isset( self::$users_ended[ $user_id ] ) ) {
+			return;
+		}
+		self::$users_ended[ $user_id ] = true;
+		self::end_safely( $user_id, null );
+	}
+
+	/**
+	 * @param string[]|null $sids Null: every session of the user.
+	 */
+	private static function end_safely( int $user_id, ?array $sids ): void {
+		// Signing out of WordPress or changing a password must work even when this cannot: the
+		// failure is only logged.
 		try {
 			self::end( $user_id, $sids );
 		} catch ( \Throwable $failure ) {
@@ -59,20 +89,24 @@ final class Backchannel_Logout {
 	}
 
 	/**
-	 * @param string[] $sids
+	 * @param string[]|null $sids Null: every grant of the user, offline ones included.
 	 */
-	private static function end( int $user_id, array $sids ): void {
+	private static function end( int $user_id, ?array $sids ): void {
+		$every_grant        = null === $sids;
 		$sessions_by_client = array();
 		$grants             = array();
 		$offline            = array();
 		foreach ( Token_Repository::unrevoked_for_user( $user_id ) as $token ) {
-			$sid = $token['data']['sid'] ?? null;
-			if ( ! is_string( $sid ) || ! in_array( $sid, $sids, true ) ) {
+			$sid        = $token['data']['sid'] ?? null;
+			$in_session = is_string( $sid ) && ( $every_grant || in_array( $sid, $sids, true ) );
+			if ( ! $in_session && ! $every_grant ) {
 				continue;
 			}
-			$sessions_by_client[ $token['client_id'] ][ $sid ] = true;
-			$grants[ $token['grant_id'] ]                       = true;
-			if ( Token_Repository::TYPE_REFRESH === $token['type'] && in_array( 'offline_access', Scope::parse( $token['scope'] ), true ) ) {
+			if ( $in_session ) {
+				$sessions_by_client[ $token['client_id'] ][ $sid ] = true;
+			}
+			$grants[ $token['grant_id'] ] = true;
+			if ( ! $every_grant && Token_Repository::TYPE_REFRESH === $token['type'] && in_array( 'offline_access', Scope::parse( $token['scope'] ), true ) ) {
 				$offline[ $token['grant_id'] ] = true;
 			}
 		}
@@ -82,7 +116,7 @@ final class Backchannel_Logout {
 		$now = Clock::now();
 		foreach ( Code_Repository::unused_for_user( $user_id, $now ) as $code ) {
 			$sid = $code['data']['sid'] ?? null;
-			if ( is_string( $sid ) && in_array( $sid, $sids, true ) ) {
+			if ( $every_grant || ( is_string( $sid ) && in_array( $sid, $sids, true ) ) ) {
 				Code_Repository::mark_replayed( $code['code_hash'], $now );
 			}
 		}

@@ -16,6 +16,7 @@ final class Client_Repository {
 		'audiences',
 		'allowed_roles',
 		'skip_consent',
+		'skip_consent_offline_access',
 		'refresh_tokens',
 		'id_token_signed_response_alg',
 	);
@@ -122,11 +123,10 @@ final class Client_Repository {
 		if ( isset( $settings['backchannel_logout_uri'] ) && is_string( $settings['backchannel_logout_uri'] ) ) {
 			$client->backchannel_logout_uri = $settings['backchannel_logout_uri'];
 		}
-		if ( isset( $settings['skip_consent'] ) && is_bool( $settings['skip_consent'] ) ) {
-			$client->skip_consent = $settings['skip_consent'];
-		}
-		if ( isset( $settings['refresh_tokens'] ) && is_bool( $settings['refresh_tokens'] ) ) {
-			$client->refresh_tokens = $settings['refresh_tokens'];
+		foreach ( array( 'skip_consent', 'skip_consent_offline_access', 'refresh_tokens' ) as $flag ) {
+			if ( isset( $settings[ $flag ] ) && is_bool( $settings[ $flag ] ) ) {
+				$client->$flag = $settings[ $flag ];
+			}
 		}
 		if ( isset( $settings['id_token_signed_response_alg'] ) && in_array( $settings['id_token_signed_response_alg'], array( 'RS256', 'ES256' ), true ) ) {
 			$client->id_token_signed_response_alg = $settings['id_token_signed_response_alg'];

@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Tokens;
 
+use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Clock;
 use Keystone_OIDC\Config;
@@ -41,7 +42,7 @@ final class Access_Token {
 		if ( ! $user instanceof \WP_User || null === $client || ! $client->allows_roles( (array) $user->roles ) ) {
 			throw self::invalid();
 		}
-		return new self( $user, $client, (string) $row['scope'] );
+		return new self( $user, $client, Scope::to_string( $client->current_scopes( Scope::parse( (string) $row['scope'] ) ) ) );
 	}
 
 	/**

@@ -10,6 +10,12 @@ use Keystone_OIDC\Clients\Client;
  * refresh token. Every token issued from it shares its `grant_id`.
  */
 final class Grant {
+	/**
+	 * `auth_time` when WordPress cannot say when the user authenticated (no login session): the ID
+	 * token then carries none, and `max_age` asks for a fresh login.
+	 */
+	const AUTH_TIME_UNKNOWN = 0;
+
 	/** @var Client */
 	public $client;
 
@@ -25,7 +31,7 @@ final class Grant {
 	/** @var string */
 	public $grant_id;
 
-	/** @var int */
+	/** @var int Unix time of the user's login; `AUTH_TIME_UNKNOWN` when WordPress cannot say. */
 	public $auth_time;
 
 	/** @var string|null Only for the ID token of the code exchange. */

@@ -99,10 +99,13 @@ final class Token_Issuer {
 			'aud'       => $grant->client->client_id,
 			'exp'       => $now + Config::lifetime( 'id' ),
 			'iat'       => $now,
-			'auth_time' => $grant->auth_time,
 			'azp'       => $grant->client->client_id,
 			'at_hash'   => Token_Hash::half_hash( $access_token, $alg ),
 		);
+		// An unknown login time is left out, never filled in (OIDC Core §2: auth_time is optional).
+		if ( Grant::AUTH_TIME_UNKNOWN !== $grant->auth_time ) {
+			$claims['auth_time'] = $grant->auth_time;
+		}
 		if ( null !== $grant->nonce ) {
 			$claims['nonce'] = $grant->nonce;
 		}

@@ -5,6 +5,8 @@ namespace Keystone_OIDC\Upgrade;
 
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Storage\Database_Error;
+use Keystone_OIDC\Storage\Named_Lock;
 use Keystone_OIDC\Storage\Schema;
 
 /**
@@ -29,6 +31,8 @@ final class From_V2 {
 	 */
 	const LOCK_WAIT_SECONDS = 20;
 
+	const LOCK = 'upgrade-from-2x';
+
 	/**
 	 * @return bool True when nothing of 2.x is left (or there never was), false when the upgrade
 	 *              could not finish in this request: the caller must not touch the tables then.
@@ -37,9 +41,12 @@ final class From_V2 {
 		if ( ! self::needed() ) {
 			return true;
 		}
-		global $wpdb;
-		$lock = $wpdb->prefix . 'keystone_oidc_upgrade';
-		if ( '1' !== (string) $wpdb->get_var( $wpdb->prepare( 'SELECT GET_LOCK(%s, %d)', $lock, self::LOCK_WAIT_SECONDS ) ) ) {
+		try {
+			$locked = Named_Lock::acquire( self::LOCK, self::LOCK_WAIT_SECONDS );
+		} catch ( Database_Error $failure ) {
+			$locked = false;
+		}
+		if ( ! $locked ) {
 			return false;
 		}
 		try {
@@ -52,7 +59,7 @@ final class From_V2 {
 			// Left as far as it came: the next request resumes from there.
 			return false;
 		} finally {
-			$wpdb->query( $wpdb->prepare( 'SELECT RELEASE_LOCK(%s)', $lock ) );
+			Named_Lock::release( self::LOCK );
 		}
 	}
 

@@ -16,6 +16,8 @@ export interface ClientInput {
 	audiences?: string[];
 	allowed_roles?: string[];
 	skip_consent?: boolean;
+	/** With `skip_consent`: `offline_access` is granted without asking the user too. */
+	skip_consent_offline_access?: boolean;
 	refresh_tokens?: boolean;
 	id_token_signed_response_alg?: IdTokenAlg;
 }

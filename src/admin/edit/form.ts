@@ -21,6 +21,7 @@ export function emptyForm(): ClientFormValues {
 		audiences: '',
 		allowedRoles: [],
 		skipConsent: false,
+		skipConsentOfflineAccess: false,
 		refreshTokens: true,
 		idTokenAlg: 'RS256',
 	};
@@ -39,6 +40,7 @@ export function formFromClient( client: Client ): ClientFormValues {
 		audiences: ( client.audiences ?? [] ).join( '\n' ),
 		allowedRoles: client.allowed_roles ?? [],
 		skipConsent: client.skip_consent ?? false,
+		skipConsentOfflineAccess: client.skip_consent_offline_access ?? false,
 		refreshTokens: client.refresh_tokens ?? true,
 		idTokenAlg: client.id_token_signed_response_alg ?? 'RS256',
 	};
@@ -69,6 +71,10 @@ export function formToInput( values: ClientFormValues ): ClientInput {
 		audiences: splitUris( values.audiences ),
 		allowed_roles: values.allowedRoles,
 		skip_consent: values.skipConsent,
+		// Cleared with skip_consent, so turning that back on later does not silently bring back
+		// the offline trust too.
+		skip_consent_offline_access:
+			values.skipConsent && values.skipConsentOfflineAccess,
 		refresh_tokens: values.refreshTokens,
 		id_token_signed_response_alg: values.idTokenAlg,
 	};

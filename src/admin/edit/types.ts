@@ -14,6 +14,7 @@ export interface ClientFormValues {
 	audiences: string;
 	allowedRoles: string[];
 	skipConsent: boolean;
+	skipConsentOfflineAccess: boolean;
 	refreshTokens: boolean;
 	idTokenAlg: IdTokenAlg;
 }

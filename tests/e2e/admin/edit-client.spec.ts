@@ -127,6 +127,9 @@ test( 'edit a client: every field is saved, and unsaved changes are protected', 
 		.getByRole( 'checkbox', { name: /Skip the consent screen/ } )
 		.check();
 	await page
+		.getByRole( 'checkbox', { name: /Also grant offline access/ } )
+		.check();
+	await page
 		.getByRole( 'checkbox', { name: 'Issue refresh tokens' } )
 		.uncheck();
 	await page.getByRole( 'radio', { name: /^ES256/ } ).check();
@@ -174,6 +177,7 @@ test( 'edit a client: every field is saved, and unsaved changes are protected', 
 		audiences: [ 'https://api.example.test/' ],
 		allowed_roles: [ 'editor' ],
 		skip_consent: true,
+		skip_consent_offline_access: true,
 		refresh_tokens: false,
 		id_token_signed_response_alg: 'ES256',
 	} );

@@ -23,12 +23,12 @@ import { raw } from './support/http';
 import {
 	endSessionUrl,
 	hasWordPressSession,
+	logOutEverywhere,
 	startBackchannelReceiver,
 	wordpressLogoutUrl,
 	type BackchannelReceiver,
 } from './support/logout';
 import {
-	asAdmin,
 	callbackUri,
 	createClient,
 	endpoint,
@@ -494,24 +494,7 @@ test.describe( 'back-channel logout', () => {
 		const sids = [ one.tokens.claims()?.sid, two.tokens.claims()?.sid ];
 		expect( sids[ 0 ] ).not.toBe( sids[ 1 ] );
 
-		const destroyed = await asAdmin( async ( session ) => {
-			const edit = await session.request.get(
-				`/wp-admin/user-edit.php?user_id=${ person.id }`
-			);
-			const nonce =
-				/name="_wpnonce" value="([^"]+)"/.exec(
-					await edit.text()
-				)?.[ 1 ] ?? '';
-			return session.request.post( '/wp-admin/admin-ajax.php', {
-				form: {
-					action: 'destroy-sessions',
-					nonce,
-					user_id: String( person.id ),
-				},
-			} );
-		} );
-		expect( destroyed.status(), await destroyed.text() ).toBe( 200 );
-		expect( ( await destroyed.json() ).success ).toBe( true );
+		await logOutEverywhere( person.id );
 
 		const received: unknown[] = [];
 		while ( received.length < sids.length ) {

@@ -1,6 +1,7 @@
 /**
  * `offline_access` (OIDC Core §11): granted only to a client that may have it and takes refresh
- * tokens, through the consent screen (or an administrator's trust: skip_consent). With it, the
+ * tokens, through the consent screen (or an administrator's explicit trust: skip_consent with
+ * skip_consent_offline_access, see skip-consent.spec.ts). With it, the
  * refresh token lives until revoked or left unused for a whole refresh lifetime: each rotation
  * starts the lifetime again. Without it, the grant ends one refresh lifetime after the code was
  * redeemed, however often its refresh token is rotated. Time moves with the test clock header.
@@ -232,10 +233,13 @@ test( 'the consent screen tells the user that offline access is asked for', asyn
 	await page.close();
 } );
 
-test( 'a trusted client (skip_consent) is granted offline_access without a consent screen', async ( {
+test( 'a trusted client (skip_consent and skip_consent_offline_access) is granted offline_access without a consent screen', async ( {
 	signedIn,
 } ) => {
-	const testClient = await offlineClient( { skip_consent: true } );
+	const testClient = await offlineClient( {
+		skip_consent: true,
+		skip_consent_offline_access: true,
+	} );
 	const url = new URL( endpoint( 'authorize' ) );
 	url.searchParams.set( 'response_type', 'code' );
 	url.searchParams.set( 'client_id', testClient.client_id );

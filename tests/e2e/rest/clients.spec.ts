@@ -87,6 +87,7 @@ test.describe( 'create and read', () => {
 			audiences: [],
 			allowed_roles: [],
 			skip_consent: false,
+			skip_consent_offline_access: false,
 			refresh_tokens: true,
 			id_token_signed_response_alg: 'RS256',
 		} );
@@ -108,6 +109,7 @@ test.describe( 'create and read', () => {
 			audiences: [ 'https://api.example.test', 'urn:example:api' ],
 			allowed_roles: [ 'editor', 'administrator' ],
 			skip_consent: true,
+			skip_consent_offline_access: true,
 			refresh_tokens: false,
 			id_token_signed_response_alg: 'ES256',
 		};
@@ -382,6 +384,12 @@ const invalid: {
 		input: { skip_consent: 'yes' },
 		code: 'keystone_oidc_invalid_field',
 		mentions: 'skip_consent',
+	},
+	{
+		title: 'skip_consent_offline_access that is not a boolean',
+		input: { skip_consent_offline_access: 'yes' },
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'skip_consent_offline_access',
 	},
 	{
 		title: 'refresh_tokens that is not a boolean',

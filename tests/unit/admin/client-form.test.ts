@@ -24,6 +24,7 @@ const client: Client = {
 	backchannel_logout_uri: 'https://cloud.example/backchannel-logout',
 	allowed_roles: [ 'editor' ],
 	skip_consent: true,
+	skip_consent_offline_access: true,
 	refresh_tokens: false,
 	id_token_signed_response_alg: 'ES256',
 };
@@ -44,6 +45,7 @@ describe( 'client form values', () => {
 			audiences: [],
 			allowed_roles: [ 'editor' ],
 			skip_consent: true,
+			skip_consent_offline_access: true,
 			refresh_tokens: false,
 			id_token_signed_response_alg: 'ES256',
 		} );
@@ -60,10 +62,22 @@ describe( 'client form values', () => {
 		} );
 		assert.equal( values.refreshTokens, true );
 		assert.equal( values.skipConsent, false );
+		assert.equal( values.skipConsentOfflineAccess, false );
 		assert.equal( values.idTokenAlg, 'RS256' );
 		assert.deepEqual( values.allowedRoles, [] );
 		assert.equal( values.backchannelLogoutUri, '' );
 		assert.equal( formToInput( values ).backchannel_logout_uri, '' );
+	} );
+
+	it( 'clears skip_consent_offline_access with skip_consent', () => {
+		const values = {
+			...formFromClient( client ),
+			skipConsent: false,
+		};
+		assert.equal(
+			formToInput( values ).skip_consent_offline_access,
+			false
+		);
 	} );
 
 	it( 'always sends openid, first, even when unchecked', () => {

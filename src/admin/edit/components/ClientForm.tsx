@@ -321,6 +321,23 @@ export function ClientForm( {
 							checked={ values.skipConsent }
 							onChange={ ( on ) => set( 'skipConsent', on ) }
 						/>
+						{ values.skipConsent && (
+							<ToggleControl
+								__nextHasNoMarginBottom
+								label={ __(
+									'Also grant offline access without asking (refresh tokens that outlive the sign-in)',
+									'keystone-oidc'
+								) }
+								help={ __(
+									'Off: users are asked once before this application may stay connected while they are signed out (OpenID Connect Core §11).',
+									'keystone-oidc'
+								) }
+								checked={ values.skipConsentOfflineAccess }
+								onChange={ ( on ) =>
+									set( 'skipConsentOfflineAccess', on )
+								}
+							/>
+						) }
 						<ToggleControl
 							__nextHasNoMarginBottom
 							label={ __(

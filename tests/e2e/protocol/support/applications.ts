@@ -77,6 +77,29 @@ export function expectCodeRedirect(
 	return location;
 }
 
+/**
+ * A sign-in the provider answers without a consent screen (remembered consent, `skip_consent`):
+ * authorize, expect the code straight back, redeem it with `openid-client`.
+ */
+export async function signInWithoutConsent(
+	context: APIRequestContext,
+	testClient: TestClient,
+	scope: string,
+	extra: Record< string, string > = {}
+): Promise< Awaited< ReturnType< typeof client.authorizationCodeGrant > > > {
+	const prepared = await prepareAuthorization( testClient, scope, extra );
+	const callback = expectCodeRedirect(
+		await authorizeWithoutBrowser( context, prepared ),
+		testClient,
+		prepared
+	);
+	return client.authorizationCodeGrant(
+		prepared.config,
+		callback,
+		prepared.checks
+	);
+}
+
 /** An error redirect to the client with the exact code, a description, the state and `iss`. */
 export function expectErrorRedirect(
 	response: APIResponse,

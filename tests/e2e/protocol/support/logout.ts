@@ -12,7 +12,7 @@ import {
 	type BrowserContext,
 } from '@playwright/test';
 import { baseUrl, siteUrl } from '../../support/env';
-import { endpoint } from './provider';
+import { asAdmin, endpoint } from './provider';
 
 export function endSessionUrl( parameters: Record< string, string > ): string {
 	const url = new URL( endpoint( 'endSession' ) );
@@ -71,6 +71,31 @@ export async function wordpressLogoutUrl(
 		( match?.[ 1 ] ?? '' ).replace( /&(?:amp|#038);/g, '&' ),
 		siteUrl()
 	).href;
+}
+
+/**
+ * An administrator's "Log Out Everywhere" on the user's edit screen (the `destroy-sessions` AJAX
+ * action, which calls `WP_Session_Tokens::destroy_all()`).
+ */
+export async function logOutEverywhere( userId: number ): Promise< void > {
+	const destroyed = await asAdmin( async ( session ) => {
+		const edit = await session.request.get(
+			`/wp-admin/user-edit.php?user_id=${ userId }`
+		);
+		const nonce =
+			/name="_wpnonce" value="([^"]+)"/.exec(
+				await edit.text()
+			)?.[ 1 ] ?? '';
+		return session.request.post( '/wp-admin/admin-ajax.php', {
+			form: {
+				action: 'destroy-sessions',
+				nonce,
+				user_id: String( userId ),
+			},
+		} );
+	} );
+	expect( destroyed.status(), await destroyed.text() ).toBe( 200 );
+	expect( ( await destroyed.json() ).success ).toBe( true );
 }
 
 export interface BackchannelDelivery {

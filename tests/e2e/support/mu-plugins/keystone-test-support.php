@@ -69,6 +69,22 @@ add_filter(
 	}
 );
 
+// A single sign-on plugin as some sites run one: it authenticates the user by the
+// `determine_current_user` filter, with no WordPress login session behind it, so nobody can say
+// when the user signed in. Only users a test marked (user meta `keystone_test_sso`) and only
+// requests naming them in X-Keystone-Test-Sso-User are signed in this way.
+add_filter(
+	'determine_current_user',
+	static function ( $user_id ) {
+		if ( $user_id || ! isset( $_SERVER['HTTP_X_KEYSTONE_TEST_SSO_USER'] ) ) {
+			return $user_id;
+		}
+		$sso_user = (int) $_SERVER['HTTP_X_KEYSTONE_TEST_SSO_USER'];
+		return $sso_user > 0 && '1' === get_user_meta( $sso_user, 'keystone_test_sso', true ) ? $sso_user : $user_id;
+	},
+	30
+);
+
 add_action(
 	'rest_api_init',
 	static function () {
@@ -141,6 +157,53 @@ add_action(
 						add_user_meta( $user_id, $key, $value );
 					}
 					return array( 'values' => get_user_meta( $user_id, $key, false ) );
+				},
+			)
+		);
+		// Resets a user's password the way the lost-password screen does (reset_password(), which
+		// fires wp_set_password and after_password_reset), without the e-mail the offline site
+		// cannot send.
+		register_rest_route(
+			'keystone-test/v1',
+			'/reset-password',
+			array(
+				'methods'             => 'POST',
+				'permission_callback' => $admin_only,
+				'callback'            => static function ( WP_REST_Request $request ) {
+					$user = get_userdata( (int) $request->get_param( 'user_id' ) );
+					if ( ! $user ) {
+						return new WP_Error( 'keystone_test_no_user', 'No such user.', array( 'status' => 404 ) );
+					}
+					reset_password( $user, (string) $request->get_param( 'password' ) );
+					return array( 'reset' => true );
+				},
+			)
+		);
+		// How many pending consent requests the options table holds for one user, whatever their
+		// names: read from the stored values, so the count does not depend on how they are named.
+		register_rest_route(
+			'keystone-test/v1',
+			'/pending-consents',
+			array(
+				'methods'             => 'GET',
+				'permission_callback' => $admin_only,
+				'callback'            => static function ( WP_REST_Request $request ) {
+					global $wpdb;
+					$user_id = (int) $request->get_param( 'user_id' );
+					$values  = $wpdb->get_col(
+						$wpdb->prepare(
+							"SELECT option_value FROM {$wpdb->options} WHERE option_name LIKE %s",
+							$wpdb->esc_like( '_transient_keystone_oidc_consent_' ) . '%'
+						)
+					);
+					$count = 0;
+					foreach ( $values as $value ) {
+						$pending = maybe_unserialize( $value );
+						if ( is_array( $pending ) && (int) ( $pending['user_id'] ?? 0 ) === $user_id ) {
+							++$count;
+						}
+					}
+					return array( 'count' => $count );
 				},
 			)
 		);

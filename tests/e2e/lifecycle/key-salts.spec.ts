@@ -1,0 +1,215 @@
+/**
+ * The private keys are encrypted under the site's salts. When the salts change (a restored
+ * wp-config.php, a node with other salts), the current key no longer decrypts. The provider must
+ * not make a new key silently: signing answers 503 `temporarily_unavailable`, tokens already
+ * issued keep verifying, the administrator sees a notice with the fix, and an explicit rotation
+ * recovers. On a site of its own, whose wp-config.php the test rewrites.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { APIRequestContext } from '@playwright/test';
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { test, expect } from '../support/test';
+import { startSite, type RunningSite } from '../support/site';
+import { admin } from '../support/env';
+import { restSession, loginRequest } from '../support/wp';
+import {
+	authorizeWithoutBrowser,
+	expectCodeRedirect,
+	prepareAuthorization,
+} from '../protocol/support/applications';
+import { expectOAuthError, raw } from '../protocol/support/http';
+import {
+	createClient,
+	issuer,
+	type TestClient,
+} from '../protocol/support/provider';
+
+let site: RunningSite;
+const saved = {
+	url: process.env.WP_BASE_URL,
+	dir: process.env.KEYSTONE_SITE_DIR,
+};
+
+test.describe.configure( { mode: 'serial' } );
+
+test.beforeAll( async () => {
+	test.setTimeout( 180_000 );
+	site = await startSite( `key-salts-${ process.pid }`, [
+		'--test-plugins',
+	] );
+	// The shared helpers (and the PHP log check) follow these for the rest of this file.
+	process.env.WP_BASE_URL = site.url;
+	process.env.KEYSTONE_SITE_DIR = site.dir;
+} );
+
+test.afterAll( async () => {
+	await site?.stop();
+	process.env.WP_BASE_URL = saved.url;
+	process.env.KEYSTONE_SITE_DIR = saved.dir;
+} );
+
+function changeAuthSalts(): void {
+	const file = path.join( site.dir, 'wordpress', 'wp-config.php' );
+	const before = readFileSync( file, 'utf8' );
+	let changed = 0;
+	const after = before.replace(
+		/define\( '(AUTH_KEY|AUTH_SALT)', '[^']+' \);/g,
+		( _match, name: string ) => {
+			changed++;
+			return `define( '${ name }', '${ randomBytes( 32 ).toString(
+				'hex'
+			) }' );`;
+		}
+	);
+	expect( changed ).toBe( 2 );
+	writeFileSync( file, after );
+}
+
+/**
+ * PHP's built-in server keeps compiled files in OPcache and looks at their timestamps again only
+ * every `opcache.revalidate_freq` seconds (2 by default): until then a worker still runs the
+ * old wp-config.php.
+ */
+function opcacheRevalidated(): Promise< void > {
+	return new Promise( ( resolve ) => setTimeout( resolve, 3_000 ) );
+}
+
+async function code(
+	signedIn: APIRequestContext,
+	testClient: TestClient
+): Promise< { code: string; verifier: string } > {
+	const prepared = await prepareAuthorization( testClient, 'openid' );
+	const callback = expectCodeRedirect(
+		await authorizeWithoutBrowser( signedIn, prepared ),
+		testClient,
+		prepared
+	);
+	return {
+		code: callback.searchParams.get( 'code' ) as string,
+		verifier: prepared.checks.pkceCodeVerifier as string,
+	};
+}
+
+function redeem(
+	testClient: TestClient,
+	issued: { code: string; verifier: string }
+) {
+	return raw( 'token', {
+		form: {
+			grant_type: 'authorization_code',
+			code: issued.code,
+			redirect_uri: testClient.redirectUri,
+			code_verifier: issued.verifier,
+		},
+		basic: {
+			id: testClient.client_id,
+			secret: testClient.client_secret as string,
+		},
+	} );
+}
+
+function refresh( testClient: TestClient, refreshToken: string ) {
+	return raw( 'token', {
+		form: { grant_type: 'refresh_token', refresh_token: refreshToken },
+		basic: {
+			id: testClient.client_id,
+			secret: testClient.client_secret as string,
+		},
+	} );
+}
+
+async function publishedKids(): Promise< string[] > {
+	const jwks = await raw( 'jwks' );
+	expect( jwks.status ).toBe( 200 );
+	return ( jwks.json.keys as { kid: string }[] )
+		.map( ( key ) => key.kid )
+		.sort();
+}
+
+async function keyNotice( signedIn: APIRequestContext ): Promise< boolean > {
+	const page = await signedIn.get( '/wp-admin/index.php', {
+		maxRedirects: 0,
+	} );
+	expect( page.status() ).toBe( 200 );
+	return ( await page.text() ).includes( 'keystone-oidc-key-notice' );
+}
+
+test( 'changed salts: 503 temporarily_unavailable and no silent rotation; a notice; an explicit rotation recovers', async () => {
+	const testClient = await createClient( { skip_consent: true } );
+	let signedIn = await loginRequest( admin.username, admin.password );
+	const first = await redeem(
+		testClient,
+		await code( signedIn, testClient )
+	);
+	expect( first.status, first.text ).toBe( 200 );
+	const oldKid = decodeProtectedHeader( first.json.id_token as string ).kid;
+	const kidsBefore = await publishedKids();
+	expect( kidsBefore ).toContain( oldKid );
+	expect( await keyNotice( signedIn ) ).toBe( false );
+	await signedIn.dispose();
+
+	changeAuthSalts();
+	await opcacheRevalidated();
+	signedIn = await loginRequest( admin.username, admin.password );
+
+	const refused = await redeem(
+		testClient,
+		await code( signedIn, testClient )
+	);
+	expectOAuthError( refused, 503, 'temporarily_unavailable' );
+	expectOAuthError(
+		await refresh( testClient, first.json.refresh_token as string ),
+		503,
+		'temporarily_unavailable'
+	);
+	expect( await publishedKids(), 'no key was made silently' ).toEqual(
+		kidsBefore
+	);
+	const userinfo = await raw( 'userinfo', {
+		bearer: first.json.access_token as string,
+	} );
+	expect( userinfo.status, 'tokens issued before still verify' ).toBe( 200 );
+	expect( await keyNotice( signedIn ) ).toBe( true );
+
+	const session = await restSession();
+	const rotated = await session.post( 'keystone-oidc/v1/keys/rotate' );
+	expect( rotated.status(), await rotated.text() ).toBe( 200 );
+	const newKid = ( ( await rotated.json() ) as { kid: string } ).kid;
+	expect( newKid ).not.toBe( oldKid );
+	await session.dispose();
+
+	const recovered = await redeem(
+		testClient,
+		await code( signedIn, testClient )
+	);
+	expect( recovered.status, recovered.text ).toBe( 200 );
+	const idToken = recovered.json.id_token as string;
+	expect( decodeProtectedHeader( idToken ).kid ).toBe( newKid );
+	const kidsAfter = await publishedKids();
+	expect( kidsAfter ).toContain( oldKid );
+	expect( kidsAfter ).toContain( newKid );
+	const jwks = await raw( 'jwks' );
+	await jwtVerify(
+		idToken,
+		createLocalJWKSet(
+			jwks.json as unknown as Parameters< typeof createLocalJWKSet >[ 0 ]
+		),
+		{
+			algorithms: [ 'RS256' ],
+			issuer: issuer(),
+			audience: testClient.client_id,
+		}
+	);
+	const refreshed = await refresh(
+		testClient,
+		first.json.refresh_token as string
+	);
+	expect(
+		refreshed.status,
+		`the refresh refused with 503 was not used up: ${ refreshed.text }`
+	).toBe( 200 );
+	expect( await keyNotice( signedIn ) ).toBe( false );
+	await signedIn.dispose();
+} );
