@@ -121,6 +121,9 @@ final class Settings_Controller extends Controller {
 		if ( ! is_array( $body ) || ( array() !== $body && array_keys( $body ) === range( 0, count( $body ) - 1 ) ) ) {
 			return new WP_Error( 'keystone_oidc_invalid_settings', __( 'Send the settings as a JSON object.', 'keystone-oidc' ), array( 'status' => 400 ) );
 		}
+		if ( array() === $body ) {
+			return new WP_Error( 'keystone_oidc_no_settings', __( 'Name at least one setting to change.', 'keystone-oidc' ), array( 'status' => 400 ) );
+		}
 		$unsupported = array_values( array_diff( array_map( 'strval', array_keys( $body ) ), self::WRITABLE ) );
 		if ( array() !== $unsupported ) {
 			return new WP_Error(

@@ -54,6 +54,11 @@ const SECOND_CALLBACK = 'http://127.0.0.1:9/upgrade-test/second';
 /** An issuer a 2.x admin set by hand (the `keystone_oidc_issuer` option, trailing slash and all). */
 const CUSTOM_ISSUER = 'https://id.example.test/realms/main';
 
+/** The secret with its last character changed: never the secret itself, whatever it ends with. */
+function wrongSecret( secret: string ): string {
+	return `${ secret.slice( 0, -1 ) }${ secret.endsWith( '0' ) ? '1' : '0' }`;
+}
+
 interface V2Client {
 	name: string;
 	client_id: string;
@@ -572,7 +577,7 @@ test( 'a 2.x client secret is refused when wrong, and a 2.x refresh token redeem
 					grant_type: 'refresh_token',
 					refresh_token: tokens.refresh_token,
 				},
-				`${ client.client_secret.slice( 0, -1 ) }0`
+				wrongSecret( client.client_secret )
 			)
 		).toMatchObject( { status: 401, body: { error: 'invalid_client' } } );
 	}
@@ -730,6 +735,15 @@ test( 'the Clients and Settings screens show the 2.x clients and the legacy issu
 	);
 	expect( invalid.status ).toBe( 400 );
 	expect( invalid.body.code ).toBe( 'keystone_oidc_invalid_issuer_mode' );
+	const empty = await rest< { code: string } >(
+		page,
+		site.url,
+		'PUT',
+		'keystone-oidc/v1/settings',
+		{}
+	);
+	expect( empty.status ).toBe( 400 );
+	expect( empty.body.code ).toBe( 'keystone_oidc_no_settings' );
 	const unknown = await rest< { code: string; data: { fields: string[] } } >(
 		page,
 		site.url,
