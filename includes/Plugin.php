@@ -7,6 +7,7 @@ use Keystone_OIDC\Admin\Key_Notice;
 use Keystone_OIDC\Admin\Menu;
 use Keystone_OIDC\Admin\Permalink_Notice;
 use Keystone_OIDC\Admin\Profile_Section;
+use Keystone_OIDC\Admin\Site_Health_Keys;
 use Keystone_OIDC\Consent\Consent_Manager;
 use Keystone_OIDC\Cron\Cleanup;
 use Keystone_OIDC\Endpoints\Router;
@@ -50,6 +51,7 @@ final class Plugin {
 			add_action( 'admin_notices', array( Permalink_Notice::class, 'render' ) );
 			add_action( 'admin_init', array( Key_Provisioning::class, 'retry_after_failure' ) );
 			add_action( 'admin_notices', array( Key_Notice::class, 'render' ) );
+			add_filter( 'site_status_tests', array( Site_Health_Keys::class, 'register' ) );
 			add_action( 'admin_enqueue_scripts', array( Profile_Section::class, 'enqueue' ) );
 			add_action( 'show_user_profile', array( Profile_Section::class, 'render' ) );
 		}

@@ -33,8 +33,8 @@ final class Key_Notice {
 	private static function render_not_created( string $failure ): void {
 		printf(
 			'<div class="notice notice-error keystone-oidc-key-notice" id="keystone-oidc-key-notice"><p><strong>%s</strong> %s</p><p><code>%s</code></p></div>',
-			esc_html__( 'Keystone OIDC could not create its signing keys.', 'keystone-oidc' ),
-			esc_html__( 'Sign-ins through OpenID Connect fail until it can (the token endpoint answers “temporarily unavailable”). It tries again on every admin page; the OpenSSL extension of PHP said:', 'keystone-oidc' ),
+			esc_html( self::not_created_title() ),
+			esc_html( self::not_created_explanation() ),
 			esc_html( $failure )
 		);
 	}
@@ -45,16 +45,46 @@ final class Key_Notice {
 	private static function render_undecryptable( array $unusable ): void {
 		printf(
 			'<div class="notice notice-error keystone-oidc-key-notice"><p><strong>%s</strong></p><p>%s</p><p><a class="button" href="%s">%s</a></p></div>',
-			esc_html__( 'Keystone OIDC cannot sign tokens: its current signing key does not decrypt.', 'keystone-oidc' ),
-			esc_html(
-				sprintf(
-					/* translators: %s: the key algorithms, e.g. "RS256, ES256" */
-					__( 'The %s private key is encrypted with the site’s AUTH_KEY and AUTH_SALT, which have changed since it was made (a restored or replaced wp-config.php, or a web server with other salts). Sign-ins to applications fail with “temporarily unavailable” until you either restore the previous AUTH_KEY and AUTH_SALT on every web server, or rotate the signing keys. Tokens issued before keep working either way.', 'keystone-oidc' ),
-					implode( ', ', $unusable )
-				)
-			),
-			esc_url( admin_url( 'admin.php?page=keystone-oidc-settings' ) ),
-			esc_html__( 'Rotate the keys in Settings', 'keystone-oidc' )
+			esc_html( self::undecryptable_title() ),
+			esc_html( self::undecryptable_explanation( $unusable ) ),
+			esc_url( self::settings_url() ),
+			esc_html( self::rotate_label() )
 		);
+	}
+
+	/*
+	 * The wording below is shared with the Site Health test (Site_Health_Keys), so the notice and
+	 * Tools → Site Health name the same cause and the same fix.
+	 */
+
+	public static function not_created_title(): string {
+		return __( 'Keystone OIDC could not create its signing keys.', 'keystone-oidc' );
+	}
+
+	public static function not_created_explanation(): string {
+		return __( 'Sign-ins through OpenID Connect fail until it can (the token endpoint answers “temporarily unavailable”). It tries again on every admin page; the OpenSSL extension of PHP said:', 'keystone-oidc' );
+	}
+
+	public static function undecryptable_title(): string {
+		return __( 'Keystone OIDC cannot sign tokens: its current signing key does not decrypt.', 'keystone-oidc' );
+	}
+
+	/**
+	 * @param string[] $unusable The algorithms whose current key does not decrypt.
+	 */
+	public static function undecryptable_explanation( array $unusable ): string {
+		return sprintf(
+			/* translators: %s: the key algorithms, e.g. "RS256, ES256" */
+			__( 'The %s private key is encrypted with the site’s AUTH_KEY and AUTH_SALT, which have changed since it was made (a restored or replaced wp-config.php, or a web server with other salts). Sign-ins to applications fail with “temporarily unavailable” until you either restore the previous AUTH_KEY and AUTH_SALT on every web server, or rotate the signing keys. Tokens issued before keep working either way.', 'keystone-oidc' ),
+			implode( ', ', $unusable )
+		);
+	}
+
+	public static function settings_url(): string {
+		return admin_url( 'admin.php?page=keystone-oidc-settings' );
+	}
+
+	public static function rotate_label(): string {
+		return __( 'Rotate the keys in Settings', 'keystone-oidc' );
 	}
 }

@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { APIRequestContext } from '@playwright/test';
+import type { APIRequestContext, Browser } from '@playwright/test';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { test, expect } from '../support/test';
 import { startSite, type RunningSite } from '../support/site';
@@ -136,7 +136,58 @@ async function keyNotice( signedIn: APIRequestContext ): Promise< boolean > {
 	return ( await page.text() ).includes( 'keystone-oidc-key-notice' );
 }
 
-test( 'changed salts: 503 temporarily_unavailable and no silent rotation; a notice; an explicit rotation recovers', async () => {
+const HEALTH_TEST = 'keystone_oidc_signing_keys';
+
+/**
+ * Opens Tools → Site Health in a browser (its direct tests are rendered by the page's script) and
+ * answers the label our signing-key test shows under `status` (critical, recommended, good).
+ * Waiting for our item under the expected status is what makes "absent from critical" mean
+ * something: the test ran and landed elsewhere, not "the page had not rendered yet".
+ */
+async function siteHealthKeys(
+	browser: Browser,
+	signedIn: APIRequestContext,
+	status: 'critical' | 'good'
+): Promise< { label: string; criticalCount: number } > {
+	const context = await browser.newContext( {
+		storageState: await signedIn.storageState(),
+	} );
+	try {
+		const page = await context.newPage();
+		// WordPress's own asynchronous tests (background updates, WordPress.org reachability) fetch
+		// WordPress.org, which an offline machine cannot reach, and core then logs a PHP warning for
+		// that. They are not under test; ours is a direct test, rendered from the page itself.
+		await page.route(
+			( url ) =>
+				decodeURIComponent( url.href ).includes(
+					'/wp-site-health/v1/tests/'
+				),
+			( route ) => route.abort()
+		);
+		const response = await page.goto(
+			`${ site.url }/wp-admin/site-health.php`
+		);
+		expect( response?.status() ).toBe( 200 );
+		const item = page.locator(
+			`#health-check-issues-${ status } .health-check-accordion-trigger[aria-controls="health-check-accordion-block-${ HEALTH_TEST }"] .title`
+		);
+		await expect( item ).toHaveCount( 1 );
+		return {
+			label: ( await item.textContent() ) ?? '',
+			criticalCount: await page
+				.locator(
+					`#health-check-issues-critical [aria-controls="health-check-accordion-block-${ HEALTH_TEST }"]`
+				)
+				.count(),
+		};
+	} finally {
+		await context.close();
+	}
+}
+
+test( 'changed salts: 503 temporarily_unavailable and no silent rotation; a notice; an explicit rotation recovers', async ( {
+	browser,
+} ) => {
 	const testClient = await createClient( { skip_consent: true } );
 	let signedIn = await loginRequest( admin.username, admin.password );
 	const first = await redeem(
@@ -172,6 +223,11 @@ test( 'changed salts: 503 temporarily_unavailable and no silent rotation; a noti
 	} );
 	expect( userinfo.status, 'tokens issued before still verify' ).toBe( 200 );
 	expect( await keyNotice( signedIn ) ).toBe( true );
+	expect(
+		( await siteHealthKeys( browser, signedIn, 'critical' ) ).label
+	).toBe(
+		'Keystone OIDC cannot sign tokens: its current signing key does not decrypt.'
+	);
 
 	const session = await restSession();
 	const rotated = await session.post( 'keystone-oidc/v1/keys/rotate' );
@@ -211,5 +267,11 @@ test( 'changed salts: 503 temporarily_unavailable and no silent rotation; a noti
 		`the refresh refused with 503 was not used up: ${ refreshed.text }`
 	).toBe( 200 );
 	expect( await keyNotice( signedIn ) ).toBe( false );
+	const healthy = await siteHealthKeys( browser, signedIn, 'good' );
+	expect( healthy.label ).toBe( 'Keystone OIDC can sign tokens' );
+	expect(
+		healthy.criticalCount,
+		'no critical Site Health item after the rotation'
+	).toBe( 0 );
 	await signedIn.dispose();
 } );

@@ -69,10 +69,15 @@ async function expectSignOutErrorPage(
 	response: APIResponse,
 	error: string
 ): Promise< void > {
-	expect( response.status() ).toBe( 400 );
-	expect( response.headers().location ).toBeUndefined();
-	expect( response.headers()[ 'content-type' ] ).toMatch( /^text\/html/ );
 	const body = await response.text();
+	// Says which way it failed: a redirect to the post-logout URI means the endpoint saw nobody
+	// signed in (the session behind the cookie was gone before the request), not a nonce accepted.
+	const seen = `${ response.status() } location=${
+		response.headers().location ?? '-'
+	} ${ body.slice( 0, 300 ) }`;
+	expect( response.status(), seen ).toBe( 400 );
+	expect( response.headers().location, seen ).toBeUndefined();
+	expect( response.headers()[ 'content-type' ] ).toMatch( /^text\/html/ );
 	expect( body ).toContain( `<code>${ error }</code>` );
 }
 
@@ -360,6 +365,12 @@ test.describe( 'RP-initiated logout', () => {
 	} ) => {
 		const testClient = await logoutClient();
 		const cookies = await signedIn.storageState();
+		// Checked before as well as after: a session missing before the request is a sign-in
+		// problem of the fixture, one missing only after it would be the endpoint signing out.
+		expect(
+			await hasWordPressSession( cookies ),
+			'signed in before the forged confirmation'
+		).toBe( true );
 		const response = await signedIn.request.post(
 			endpoint( 'endSession' ),
 			{
