@@ -107,6 +107,9 @@ export async function registerClient(
 			scopes: SCOPE.split( ' ' ),
 			type: 'confidential',
 			skip_consent: true,
+			// SCOPE asks for offline_access, which a trusted client gets without the consent page
+			// only when the admin said so too.
+			skip_consent_offline_access: true,
 			...input,
 		} ),
 	} );

@@ -169,6 +169,7 @@ export function newClient(
 	return registerClient( recorder.http, admin, {
 		name,
 		skip_consent: skipConsent,
+		skip_consent_offline_access: skipConsent,
 	} );
 }
 
