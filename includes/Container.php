@@ -52,4 +52,29 @@ final class Container {
 	// ---- Authorization pipeline, consent, error boundary ----
 
 	// ---- Keys and JWT ----
+
+	/**
+	 * The signing keys; also the key set our own tokens are verified against.
+	 */
+	public function key_store(): Keys\Key_Store {
+		return $this->share(
+			'key_store',
+			static function (): Keys\Key_Store {
+				return new Keys\Key_Store();
+			}
+		);
+	}
+
+	public function jwt_verifier(): Jwt\Jwt_Verifier {
+		return $this->share(
+			'jwt_verifier',
+			static function (): Jwt\Jwt_Verifier {
+				return new Jwt\Jwt_Verifier(
+					static function (): int {
+						return Clock::now();
+					}
+				);
+			}
+		);
+	}
 }

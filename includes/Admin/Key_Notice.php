@@ -3,8 +3,8 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Admin;
 
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Keys\Key_Provisioning;
-use Keystone_OIDC\Keys\Key_Store;
 
 /**
  * Tells administrators when the provider cannot sign, and what to do: until it can, relying
@@ -24,7 +24,7 @@ final class Key_Notice {
 			self::render_not_created( $failure );
 			return;
 		}
-		$unusable = Key_Store::instance()->unusable_algorithms();
+		$unusable = Container::site()->key_store()->unusable_algorithms();
 		if ( array() !== $unusable ) {
 			self::render_undecryptable( $unusable );
 		}

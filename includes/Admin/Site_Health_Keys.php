@@ -3,8 +3,8 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Admin;
 
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Keys\Key_Provisioning;
-use Keystone_OIDC\Keys\Key_Store;
 
 /**
  * A Site Health test for the signing keys: the admin notice disappears once dismissed from view
@@ -49,7 +49,7 @@ final class Site_Health_Keys {
 				''
 			);
 		}
-		$unusable = Key_Store::instance()->unusable_algorithms();
+		$unusable = Container::site()->key_store()->unusable_algorithms();
 		if ( array() !== $unusable ) {
 			return self::result(
 				'critical',

@@ -4,7 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Cron;
 
 use Keystone_OIDC\Clock;
-use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Storage\Code_Repository;
 use Keystone_OIDC\Storage\Token_Repository;
 
@@ -33,7 +33,7 @@ final class Cleanup {
 					return Token_Repository::delete_expired( $now, $limit );
 				}
 			),
-			'keys'   => Key_Store::instance()->prune(),
+			'keys'   => Container::site()->key_store()->prune(),
 		);
 	}
 

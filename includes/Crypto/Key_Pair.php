@@ -7,8 +7,9 @@ use InvalidArgumentException;
 use RuntimeException;
 
 /**
- * A signing key: its id, algorithm, private key (PEM) and the public JWK derived from it.
- * The public JWK is always recomputed from the private key, so the two can never disagree.
+ * A signing key: its id, algorithm, private key (PEM, parsed by OpenSSL once) and the public key
+ * and JWK derived from it. The public halves are always recomputed from the private key, so they
+ * can never disagree with it.
  */
 final class Key_Pair {
 	const RSA_BITS = 2048;
@@ -21,14 +22,23 @@ final class Key_Pair {
 	private $private_pem;
 	/** @var array<string, string> */
 	private $public_jwk;
+	/** @var string */
+	private $public_pem;
+	/** @var \OpenSSLAsymmetricKey|resource Parsed once: every signature of the request reuses it. */
+	private $private_key;
+	/** @var Public_Key|null */
+	private $public_key = null;
 
 	/**
-	 * @param array<string, string> $public_jwk
+	 * @param array<string, string>          $public_jwk
+	 * @param \OpenSSLAsymmetricKey|resource $private_key
 	 */
-	private function __construct( string $kid, string $alg, string $private_pem, array $public_jwk ) {
+	private function __construct( string $kid, string $alg, string $private_pem, $private_key, string $public_pem, array $public_jwk ) {
 		$this->kid         = $kid;
 		$this->alg         = $alg;
 		$this->private_pem = $private_pem;
+		$this->private_key = $private_key;
+		$this->public_pem  = $public_pem;
 		$this->public_jwk  = $public_jwk;
 	}
 
@@ -52,13 +62,13 @@ final class Key_Pair {
 				'curve_name'       => $spec['openssl_curve'],
 			);
 		$config = array( 'config' => '' === $openssl_config ? self::openssl_config() : $openssl_config );
-		self::openssl_errors();
+		Openssl_Errors::drain();
 		$key = openssl_pkey_new( $options + $config );
 		if ( false === $key || ! openssl_pkey_export( $key, $pem, null, $config ) ) {
-			throw new RuntimeException( 'OpenSSL could not generate a key: ' . self::openssl_errors() );
+			throw new RuntimeException( 'OpenSSL could not generate a key: ' . Openssl_Errors::drain() );
 		}
 		// OpenSSL still queues its failure to read the host's own configuration, which does not matter here.
-		self::openssl_errors();
+		Openssl_Errors::drain();
 		return self::from_private_pem( $pem, $alg, $kid );
 	}
 
@@ -72,13 +82,13 @@ final class Key_Pair {
 		$key     = openssl_pkey_get_private( $private_pem );
 		$details = false === $key ? false : openssl_pkey_get_details( $key );
 		if ( false === $details ) {
-			self::openssl_errors();
+			Openssl_Errors::drain();
 			throw new InvalidArgumentException( 'The private key cannot be read.' );
 		}
 		if ( isset( $details['rsa'] ) && $details['bits'] < Algorithm::MIN_RSA_BITS ) {
 			throw new InvalidArgumentException( 'RSA keys must have at least 2048 bits.' );
 		}
-		return new self( $kid, $alg, $private_pem, Jwk::from_key_details( $details, $alg, $kid ) );
+		return new self( $kid, $alg, $private_pem, $key, $details['key'], Jwk::from_key_details( $details, $alg, $kid ) );
 	}
 
 	/**
@@ -135,6 +145,34 @@ final class Key_Pair {
 	}
 
 	/**
+	 * @return \OpenSSLAsymmetricKey|resource The private key as OpenSSL parsed it, for signing.
+	 */
+	public function private_key() {
+		return $this->private_key;
+	}
+
+	/**
+	 * The public half as OpenSSL exports it ("PUBLIC KEY" PEM), straight from the private key.
+	 */
+	public function public_pem(): string {
+		return $this->public_pem;
+	}
+
+	/**
+	 * The public half, parsed once, for verifying what this key signed.
+	 */
+	public function public_key(): Public_Key {
+		if ( null === $this->public_key ) {
+			$key = Public_Key::from_pem( $this->public_pem, $this->kid, $this->alg );
+			if ( null === $key ) {
+				throw new RuntimeException( 'OpenSSL cannot read the public half of its own key.' );
+			}
+			$this->public_key = $key;
+		}
+		return $this->public_key;
+	}
+
+	/**
 	 * @return array<string, string>
 	 */
 	public function public_jwk(): array {
@@ -169,16 +207,5 @@ final class Key_Pair {
 	 */
 	public static function openssl_config(): string {
 		return __DIR__ . '/openssl.cnf';
-	}
-
-	/**
-	 * Reads (and so empties) OpenSSL's error queue, which otherwise leaks into later calls.
-	 */
-	private static function openssl_errors(): string {
-		$errors = array();
-		while ( false !== ( $error = openssl_error_string() ) ) {
-			$errors[] = $error;
-		}
-		return implode( '; ', $errors );
 	}
 }

@@ -3,10 +3,10 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Endpoints;
 
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Http\Method_Guard;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
-use Keystone_OIDC\Keys\Key_Store;
 
 /**
  * RFC 7517 key set: every published public key (current and retired-but-needed), each with `kid`,
@@ -20,6 +20,6 @@ final class Jwks implements Endpoint {
 		if ( ! Method_Guard::allow( $request, array( 'GET', 'HEAD' ) ) ) {
 			return;
 		}
-		Responder::public_json( $request, Key_Store::instance()->public_jwks(), self::MAX_AGE );
+		Responder::public_json( $request, Container::site()->key_store()->public_jwks(), self::MAX_AGE );
 	}
 }

@@ -109,10 +109,6 @@ final class OAuth_Error extends \RuntimeException {
 		return new self( 'consent_required', $description );
 	}
 
-	public static function interaction_required( string $description ): self {
-		return new self( 'interaction_required', $description );
-	}
-
 	/**
 	 * RFC 6750 §3.1. Without a token at all the challenge carries no error code (§3.1, last
 	 * paragraph), so the caller passes `$with_code = false`.

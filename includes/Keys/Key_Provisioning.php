@@ -3,6 +3,8 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Keys;
 
+use Keystone_OIDC\Container;
+
 /**
  * Makes the signing keys without ever failing the request that tries: activation must succeed on a
  * host where OpenSSL cannot make a key yet, so the reason is kept for the admin notice and the keys
@@ -19,7 +21,7 @@ final class Key_Provisioning {
 	 */
 	public static function ensure(): bool {
 		try {
-			Key_Store::instance()->ensure();
+			Container::site()->key_store()->ensure();
 		} catch ( Keys_Unavailable $failure ) {
 			update_option( self::FAILURE_OPTION, $failure->getMessage(), true );
 			return false;

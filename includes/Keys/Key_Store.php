@@ -5,13 +5,18 @@ namespace Keystone_OIDC\Keys;
 
 use Keystone_OIDC\Clock;
 use Keystone_OIDC\Config;
+use Keystone_OIDC\Crypto\Jwk;
 use Keystone_OIDC\Crypto\Key_Encryption;
 use Keystone_OIDC\Crypto\Key_Pair;
+use Keystone_OIDC\Crypto\Openssl_Errors;
+use Keystone_OIDC\Crypto\Public_Key;
+use Keystone_OIDC\Jwt\Jwt_Error;
+use Keystone_OIDC\Jwt\Key_Set;
 use Keystone_OIDC\Storage\Named_Lock;
 
 /**
- * The signing keys, kept in one option that is never autoloaded. Each entry holds the public JWK,
- * the private key encrypted with a key derived from the site's salts, and its creation and
+ * The signing keys, kept in one option that is never autoloaded. Each entry holds the public JWK
+ * and PEM, the private key encrypted with a key derived from the site's salts, and its creation and
  * retirement times. There is one current key per algorithm; a retired key stays published until
  * every token it can have signed has expired, so rotation never invalidates a live token.
  *
@@ -20,8 +25,11 @@ use Keystone_OIDC\Storage\Named_Lock;
  * their next request. Every change is a read-change-write under a database lock (`LOCK`), from a
  * fresh read: two requests rotating or creating keys at once can never drop a key the other one
  * made, which may already have signed a token.
+ *
+ * Built once per request by the composition root (`Container::key_store()`). It is also the key set
+ * our own tokens are verified against: a published key by its kid, parsed from its stored PEM once.
  */
-final class Key_Store {
+final class Key_Store implements Key_Set {
 	const OPTION     = 'keystone_oidc_keys';
 	const ALGORITHMS = array( 'RS256', 'ES256' );
 
@@ -37,11 +45,9 @@ final class Key_Store {
 	 */
 	const LOCK_TIMEOUT = 10;
 
-	/** @var self|null */
-	private static $instance = null;
-
 	/**
-	 * Stored entries: kid, alg, public_jwk, private (encrypted PEM), created_at, retired_at (unix).
+	 * Stored entries: kid, alg, public_jwk, public_pem, private (encrypted PEM), created_at,
+	 * retired_at (unix).
 	 *
 	 * @var array<int,array<string,mixed>>
 	 */
@@ -61,22 +67,23 @@ final class Key_Store {
 	 */
 	private $pairs = array();
 
-	private function __construct() {
+	/**
+	 * Published public keys of this request, parsed, by kid.
+	 *
+	 * @var array<string,Public_Key>
+	 */
+	private $public_keys = array();
+
+	public function __construct() {
 		$this->load();
 	}
 
-	public static function instance(): self {
-		if ( null === self::$instance ) {
-			self::$instance = new self();
-		}
-		return self::$instance;
-	}
-
 	/**
-	 * Forgets this request's copy, so the next `instance()` reads the option again (tests, WP-CLI).
+	 * Forgets this request's copy and reads the option again (after another step wrote it behind
+	 * this store's back, as the upgrade from 2.x does).
 	 */
-	public static function reset(): void {
-		self::$instance = null;
+	public function reload(): void {
+		$this->load();
 	}
 
 	/**
@@ -166,33 +173,41 @@ final class Key_Store {
 	}
 
 	/**
-	 * The published public keys of one algorithm.
-	 *
-	 * @return array<int,array<string,mixed>>
+	 * A published key by its kid, as the verifier needs it: parsed from the PEM stored beside its
+	 * JWK, never rebuilt from the JWK. Our own tokens always name their key, so a token without a
+	 * kid is never ours.
 	 */
-	public function public_jwks_for_alg( string $alg ): array {
-		return array_values(
-			array_filter(
-				$this->public_jwks()['keys'],
-				static function ( array $jwk ) use ( $alg ): bool {
-					return $alg === $jwk['alg'];
-				}
-			)
-		);
+	public function key_for( ?string $kid, string $alg ): Public_Key {
+		if ( null === $kid ) {
+			throw new Jwt_Error( Jwt_Error::KID_UNKNOWN, 'Tokens this provider signed always name their key' );
+		}
+		if ( isset( $this->public_keys[ $kid ] ) ) {
+			$key = $this->public_keys[ $kid ];
+		} else {
+			$entry = $this->published_entry( $kid );
+			$key   = Public_Key::from_pem( self::public_pem( $entry ), $entry['kid'], $entry['alg'] );
+			if ( null === $key ) {
+				throw new Jwt_Error( Jwt_Error::KEY_UNFIT, 'The stored public key cannot be read' );
+			}
+			$this->public_keys[ $kid ] = $key;
+		}
+		if ( $key->alg() !== $alg ) {
+			throw new Jwt_Error( Jwt_Error::KEY_UNFIT, 'The key the kid names is for another algorithm' );
+		}
+		return $key;
 	}
 
 	/**
-	 * A published public key by its kid, or null when it is not (or no longer) published.
-	 *
-	 * @return array<string,mixed>|null
+	 * @return array<string,mixed>
 	 */
-	public function public_jwk( string $kid ): ?array {
-		foreach ( $this->public_jwks()['keys'] as $jwk ) {
-			if ( hash_equals( (string) $jwk['kid'], $kid ) ) {
-				return $jwk;
+	private function published_entry( string $kid ): array {
+		$this->ensure_published();
+		foreach ( $this->entries as $entry ) {
+			if ( hash_equals( (string) $entry['kid'], $kid ) ) {
+				return $entry;
 			}
 		}
-		return null;
+		throw new Jwt_Error( Jwt_Error::KID_UNKNOWN, 'No published key has this kid' );
 	}
 
 	/**
@@ -242,12 +257,19 @@ final class Key_Store {
 	 * OIDC 2.x), so the tokens it signed keep verifying until they expire. There is no private half:
 	 * nothing is signed with it again. Idempotent by kid.
 	 *
-	 * @param array<string,string> $public_jwk
+	 * @param string $public_pem "PUBLIC KEY" PEM of a key of `$alg`'s type.
+	 * @throws \InvalidArgumentException When the PEM is not such a key.
 	 */
-	public function add_retired_public_key( array $public_jwk, string $kid, string $alg, int $retired_at ): void {
+	public function add_retired_public_key( string $public_pem, string $kid, string $alg, int $retired_at ): void {
 		self::assert_algorithm( $alg );
+		$handle  = openssl_pkey_get_public( $public_pem );
+		$details = false === $handle ? false : openssl_pkey_get_details( $handle );
+		if ( false === $details ) {
+			throw new \InvalidArgumentException( 'The public key cannot be read: ' . Openssl_Errors::drain() );
+		}
+		$public_jwk = Jwk::from_key_details( $details, $alg, $kid );
 		$this->change(
-			function () use ( $public_jwk, $kid, $alg, $retired_at ): void {
+			function () use ( $public_jwk, $public_pem, $kid, $alg, $retired_at ): void {
 				foreach ( $this->entries as $entry ) {
 					if ( hash_equals( (string) $entry['kid'], $kid ) ) {
 						return;
@@ -257,6 +279,7 @@ final class Key_Store {
 					'kid'        => $kid,
 					'alg'        => $alg,
 					'public_jwk' => $public_jwk,
+					'public_pem' => $public_pem,
 					'private'    => '',
 					'created_at' => Clock::now(),
 					'retired_at' => $retired_at,
@@ -334,10 +357,11 @@ final class Key_Store {
 	}
 
 	private function load(): void {
-		$this->pairs   = array();
-		$this->entries = array();
-		$raw           = get_option( self::OPTION, null );
-		$this->stored  = null !== $raw;
+		$this->pairs       = array();
+		$this->public_keys = array();
+		$this->entries     = array();
+		$raw               = get_option( self::OPTION, null );
+		$this->stored      = null !== $raw;
 		if ( ! is_array( $raw ) ) {
 			return;
 		}
@@ -359,7 +383,12 @@ final class Key_Store {
 	 * its keys win: ours were never used, theirs may already have signed something.
 	 */
 	private function save(): void {
-		$value = array_values( $this->entries );
+		$value = array_map(
+			static function ( array $entry ): array {
+				return array( 'public_pem' => self::public_pem( $entry ) ) + $entry;
+			},
+			array_values( $this->entries )
+		);
 		if ( $this->stored ) {
 			update_option( self::OPTION, $value, false );
 			return;
@@ -465,6 +494,7 @@ final class Key_Store {
 			'kid'        => $kid,
 			'alg'        => $alg,
 			'public_jwk' => $pair->public_jwk(),
+			'public_pem' => $pair->public_pem(),
 			'private'    => Key_Encryption::encrypt( $pair->private_pem(), self::encryption_key() ),
 			'created_at' => Clock::now(),
 			'retired_at' => null,
@@ -500,6 +530,19 @@ final class Key_Store {
 				'alg' => $entry['alg'],
 			)
 		);
+	}
+
+	/**
+	 * Keys stored by 3.0.0 have no PEM beside their JWK: such a key gets it from its JWK when a
+	 * token names it, and keeps it from the next change of the key set on (which saves every entry).
+	 *
+	 * @param array<string,mixed> $entry
+	 */
+	private static function public_pem( array $entry ): string {
+		if ( isset( $entry['public_pem'] ) && is_string( $entry['public_pem'] ) ) {
+			return $entry['public_pem'];
+		}
+		return (string) Jwk::to_public_pem( $entry['public_jwk'] );
 	}
 
 	private static function encryption_key(): string {

@@ -3,7 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\REST;
 
-use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Keys\Keys_Unavailable;
 use WP_Error;
 use WP_REST_Request;
@@ -40,7 +40,7 @@ final class Keys_Controller extends Controller {
 	 */
 	public function rotate( $request ) {
 		try {
-			return self::no_store( array( 'kid' => Key_Store::instance()->rotate() ) );
+			return self::no_store( array( 'kid' => Container::site()->key_store()->rotate() ) );
 		} catch ( Keys_Unavailable $failure ) {
 			return self::keys_unavailable( $failure );
 		}

@@ -4,8 +4,8 @@ declare(strict_types=1);
 namespace Keystone_OIDC\REST;
 
 use Keystone_OIDC\Config;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Endpoints\Router;
-use Keystone_OIDC\Keys\Key_Store;
 use Keystone_OIDC\Keys\Keys_Unavailable;
 use Keystone_OIDC\Upgrade\V2_Identity;
 use WP_Error;
@@ -57,7 +57,7 @@ final class Settings_Controller extends Controller {
 		foreach ( array_keys( Router::paths() ) as $name ) {
 			$endpoints[ $name ] = Router::url( $name );
 		}
-		$keys = Key_Store::instance();
+		$keys = Container::site()->key_store();
 		try {
 			$kid          = $keys->current_kid( 'RS256' );
 			$descriptions = $keys->describe();

@@ -7,17 +7,16 @@ use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Clock;
 use Keystone_OIDC\Config;
-use Keystone_OIDC\Crypto\Jws;
-use Keystone_OIDC\Crypto\Secret_Hash;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Http\OAuth_Error;
-use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Jwt\Jwt_Error;
+use Keystone_OIDC\Jwt\Verify_Options;
 use Keystone_OIDC\Storage\Client_Repository;
-use Keystone_OIDC\Storage\Token_Repository;
 
 /**
- * An access token this provider issued, verified: signature against the published keys, `typ`
- * `at+jwt` (so an ID token is never accepted in its place, RFC 9068 §4), issuer, expiry, and its
- * stored row not revoked. Any failure is the same `invalid_token`.
+ * An access token this provider issued (or 2.x did, `V2_Access_Token`), alive: verified once by
+ * the JWT layer, not expired, its stored row not revoked, its user still allowed. Any failure is
+ * the same `invalid_token`.
  */
 final class Access_Token {
 	/** @var \WP_User */
@@ -36,42 +35,34 @@ final class Access_Token {
 	}
 
 	public static function verify( string $token ): self {
-		$row    = V2_Access_Token::row( $token ) ?? self::stored_row( $token );
+		$found = Token_Lookup::access( $token );
+		if ( null === $found ) {
+			throw self::invalid();
+		}
+		return self::of( $found );
+	}
+
+	/**
+	 * The access token a client presented to introspection, found (and so verified, once) by
+	 * `Token_Lookup`, if it is still alive.
+	 */
+	public static function of( Presented_Token $found ): self {
+		$row = $found->row;
+		if ( Container::site()->jwt_verifier()->has_expired( $found->claims, self::options() ) ) {
+			throw self::invalid( 'The access token has expired' );
+		}
+		if ( null !== $row['revoked_at'] || $row['expires_at'] <= Clock::now() ) {
+			throw self::invalid( 'The access token has been revoked or has expired' );
+		}
+		if ( (string) $row['user_id'] !== $found->claims['sub'] ) {
+			throw self::invalid();
+		}
 		$user   = get_userdata( (int) $row['user_id'] );
 		$client = Client_Repository::find( (string) $row['client_id'] );
 		if ( ! $user instanceof \WP_User || null === $client || ! $client->allows_roles( (array) $user->roles ) ) {
 			throw self::invalid();
 		}
 		return new self( $user, $client, Scope::to_string( $client->current_scopes( Scope::parse( (string) $row['scope'] ) ) ) );
-	}
-
-	/**
-	 * @return array<string,mixed> The row of a live access token of this version.
-	 */
-	private static function stored_row( string $token ): array {
-		$claims = self::verified_claims( $token );
-		$row    = Token_Repository::find( Secret_Hash::hash( $claims['jti'] ), Token_Repository::TYPE_ACCESS );
-		if ( null === $row || null !== $row['revoked_at'] || $row['expires_at'] <= Clock::now() ) {
-			throw self::invalid( 'The access token has been revoked or has expired' );
-		}
-		if ( ! hash_equals( (string) $row['client_id'], $claims['client_id'] ) || (string) $row['user_id'] !== $claims['sub'] ) {
-			throw self::invalid();
-		}
-		return $row;
-	}
-
-	/**
-	 * @return array<string,mixed> The payload, with `jti`, `sub` and `client_id` known to be strings.
-	 */
-	private static function verified_claims( string $token ): array {
-		$claims = self::signed_claims( $token );
-		if ( null === $claims ) {
-			throw self::invalid();
-		}
-		if ( ! isset( $claims['exp'] ) || ! is_int( $claims['exp'] ) || $claims['exp'] <= Clock::now() ) {
-			throw self::invalid( 'The access token has expired' );
-		}
-		return $claims;
 	}
 
 	/**
@@ -82,21 +73,23 @@ final class Access_Token {
 	 *                                  to be strings; null when it is not our access token.
 	 */
 	public static function signed_claims( string $token ): ?array {
-		$decoded = Jws::decode_unverified( $token );
-		$typ     = is_array( $decoded ) && isset( $decoded['header']['typ'] ) && is_string( $decoded['header']['typ'] ) ? strtolower( $decoded['header']['typ'] ) : '';
-		if ( 'at+jwt' !== $typ && 'application/at+jwt' !== $typ ) {
+		$container = Container::site();
+		try {
+			return $container->jwt_verifier()->verify( $token, $container->key_store(), self::options()->accepting_expired() );
+		} catch ( Jwt_Error $not_ours ) {
 			return null;
 		}
-		$claims = Jws::verify( $token, Key_Store::instance()->public_jwks()['keys'], array( Token_Issuer::ACCESS_TOKEN_ALG ) );
-		if ( null === $claims ) {
-			return null;
-		}
-		foreach ( array( 'iss', 'jti', 'sub', 'client_id' ) as $name ) {
-			if ( ! isset( $claims[ $name ] ) || ! is_string( $claims[ $name ] ) || '' === $claims[ $name ] ) {
-				return null;
-			}
-		}
-		return Config::issuer() === $claims['iss'] ? $claims : null;
+	}
+
+	/**
+	 * RFC 9068: typed `at+jwt`, so an ID token is never accepted in its place (§4), signed with the
+	 * one algorithm access tokens use, by this issuer.
+	 */
+	private static function options(): Verify_Options {
+		return Verify_Options::allowing( Token_Issuer::ACCESS_TOKEN_ALG )
+			->with_typ( 'at+jwt' )
+			->with_issuer( Config::issuer() )
+			->with_string_claims( 'jti', 'sub', 'client_id' );
 	}
 
 	private static function invalid( string $description = 'The access token is invalid' ): OAuth_Error {

@@ -4,8 +4,10 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Tokens;
 
 use Keystone_OIDC\Config;
-use Keystone_OIDC\Crypto\Jws;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Http\OAuth_Error;
+use Keystone_OIDC\Jwt\Jwt_Error;
+use Keystone_OIDC\Jwt\Verify_Options;
 use Keystone_OIDC\Keys\Key_Store;
 
 /**
@@ -38,18 +40,15 @@ final class Id_Token_Hint {
 	}
 
 	public static function verify( string $hint ): self {
-		$decoded = Jws::decode_unverified( $hint );
-		$typ     = $decoded['header']['typ'] ?? 'JWT';
-		if ( null === $decoded || ! is_string( $typ ) || 'jwt' !== strtolower( $typ ) ) {
+		$container = Container::site();
+		try {
+			$claims = $container->jwt_verifier()->verify( $hint, $container->key_store(), self::options() );
+		} catch ( Jwt_Error $unverified ) {
 			throw self::invalid();
 		}
-		$claims = Jws::verify( $hint, Key_Store::instance()->public_jwks()['keys'], Key_Store::ALGORITHMS );
-		if ( null === $claims || Config::issuer() !== ( $claims['iss'] ?? null ) ) {
-			throw self::invalid();
-		}
-		$subject   = $claims['sub'] ?? null;
+		$subject   = $claims['sub'];
 		$audiences = isset( $claims['aud'] ) && is_string( $claims['aud'] ) ? array( $claims['aud'] ) : ( $claims['aud'] ?? null );
-		if ( ! is_string( $subject ) || '' === $subject || ! is_array( $audiences ) || array() === $audiences ) {
+		if ( ! is_array( $audiences ) || array() === $audiences ) {
 			throw self::invalid();
 		}
 		foreach ( $audiences as $audience ) {
@@ -61,6 +60,18 @@ final class Id_Token_Hint {
 		$client_id = $azp ?? ( 1 === count( $audiences ) ? $audiences[0] : null );
 		$sid       = isset( $claims['sid'] ) && is_string( $claims['sid'] ) ? $claims['sid'] : null;
 		return new self( $subject, array_values( $audiences ), $client_id, $sid );
+	}
+
+	/**
+	 * An ID token (`typ` `JWT`, or none: the default, RFC 7519 §5.1) of this issuer, signed with one
+	 * of the algorithms ID tokens are signed with, expired or not.
+	 */
+	private static function options(): Verify_Options {
+		return Verify_Options::allowing( ...Key_Store::ALGORITHMS )
+			->with_typ( 'JWT', true )
+			->with_issuer( Config::issuer() )
+			->with_string_claims( 'sub' )
+			->accepting_expired();
 	}
 
 	public function is_for_user( \WP_User $user ): bool {

@@ -6,9 +6,9 @@ namespace Keystone_OIDC\Tokens;
 use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Clock;
 use Keystone_OIDC\Config;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Crypto\Jws;
 use Keystone_OIDC\Crypto\Random;
-use Keystone_OIDC\Keys\Key_Store;
 
 /**
  * The logout token of OpenID Connect Back-Channel Logout 1.0 §2.4: a JWT typed `logout+jwt` (so
@@ -38,7 +38,7 @@ final class Logout_Token {
 				'sid'    => $sid,
 				'events' => array( self::EVENT => new \stdClass() ),
 			),
-			Key_Store::instance()->current( $client->id_token_signed_response_alg ),
+			Container::site()->key_store()->current( $client->id_token_signed_response_alg ),
 			self::TYP
 		);
 	}

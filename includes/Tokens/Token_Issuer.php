@@ -6,11 +6,11 @@ namespace Keystone_OIDC\Tokens;
 use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clock;
 use Keystone_OIDC\Config;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Crypto\Jws;
 use Keystone_OIDC\Crypto\Random;
 use Keystone_OIDC\Crypto\Secret_Hash;
 use Keystone_OIDC\Crypto\Token_Hash;
-use Keystone_OIDC\Keys\Key_Store;
 use Keystone_OIDC\Storage\Token_Repository;
 
 /**
@@ -73,7 +73,7 @@ final class Token_Issuer {
 				'iat'       => $now,
 				'jti'       => $jti,
 			),
-			Key_Store::instance()->current( self::ACCESS_TOKEN_ALG ),
+			Container::site()->key_store()->current( self::ACCESS_TOKEN_ALG ),
 			'at+jwt'
 		);
 	}
@@ -114,7 +114,7 @@ final class Token_Issuer {
 		}
 		// Protocol claims win over anything a claims filter put under the same name.
 		$payload = array_merge( Claims::for_user( $grant->user, $grant->scopes, $grant->client ), $claims );
-		return Jws::sign( $payload, Key_Store::instance()->current( $alg ) );
+		return Jws::sign( $payload, Container::site()->key_store()->current( $alg ) );
 	}
 
 	private static function refresh_token( Grant $grant, int $now ): string {

@@ -22,7 +22,11 @@ final class Token_Lookup {
 		return self::access( $token ) ?? self::refresh( $token );
 	}
 
-	private static function access( string $token ): ?Presented_Token {
+	/**
+	 * An access token of ours or of 2.x, by its verified claims: the one verification of the token
+	 * in this request (UserInfo and introspection judge its life from what this returns).
+	 */
+	public static function access( string $token ): ?Presented_Token {
 		$claims = Access_Token::signed_claims( $token );
 		if ( null === $claims ) {
 			return V2_Access_Token::presented( $token );

@@ -3,11 +3,11 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Tokens;
 
-use Keystone_OIDC\Clock;
-use Keystone_OIDC\Crypto\Jws;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Crypto\Secret_Hash;
-use Keystone_OIDC\Http\OAuth_Error;
-use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Jwt\Jwt_Error;
+use Keystone_OIDC\Jwt\Jwt_Verifier;
+use Keystone_OIDC\Jwt\Verify_Options;
 use Keystone_OIDC\Storage\Token_Repository;
 use Keystone_OIDC\Upgrade\V2_Identity;
 
@@ -20,27 +20,7 @@ use Keystone_OIDC\Upgrade\V2_Identity;
  */
 final class V2_Access_Token {
 	/**
-	 * @return array<string,mixed>|null The row of a live 2.x token, or null when the token is not a 2.x token.
-	 * @throws OAuth_Error `invalid_token` for a 2.x token that is not (or no longer) valid.
-	 */
-	public static function row( string $token ): ?array {
-		if ( ! self::is_v2( $token ) ) {
-			return null;
-		}
-		$claims = self::signed_claims( $token );
-		$now    = Clock::now();
-		if ( null === $claims || ! is_int( $claims['exp'] ?? null ) || $claims['exp'] <= $now ) {
-			throw OAuth_Error::invalid_token( 'The access token is invalid' );
-		}
-		$row = self::stored_row( $token, $claims );
-		if ( null === $row || null !== $row['revoked_at'] || $row['expires_at'] <= $now ) {
-			throw OAuth_Error::invalid_token( 'The access token has been revoked or has expired' );
-		}
-		return $row;
-	}
-
-	/**
-	 * A 2.x token presented to revocation or introspection, alive or not, or null.
+	 * A 2.x token, alive or not, matched to its row; null when the token is not one.
 	 */
 	public static function presented( string $token ): ?Presented_Token {
 		$claims = self::signed_claims( $token );
@@ -49,8 +29,7 @@ final class V2_Access_Token {
 	}
 
 	private static function is_v2( string $token ): bool {
-		$decoded = Jws::decode_unverified( $token );
-		$header  = is_array( $decoded ) ? $decoded['header'] : array();
+		$header = Jwt_Verifier::unverified_header( $token );
 		// 2.x typed its tokens `JWT`; ours are `at+jwt` and need no look at the 2.x record.
 		if ( 'JWT' !== ( $header['typ'] ?? null ) || ! isset( $header['kid'] ) || ! is_string( $header['kid'] ) ) {
 			return false;
@@ -67,12 +46,18 @@ final class V2_Access_Token {
 		if ( ! self::is_v2( $token ) ) {
 			return null;
 		}
-		$jwk    = Key_Store::instance()->public_jwk( V2_Identity::kid() );
-		$claims = null === $jwk ? null : Jws::verify( $token, array( $jwk ), array( 'RS256' ) );
-		if ( null === $claims || V2_Identity::issuer() !== ( $claims['iss'] ?? null ) || ! is_string( $claims['sub'] ?? null ) || ! is_string( $claims['aud'] ?? null ) || ! is_string( $claims['jti'] ?? null ) ) {
+		$options = Verify_Options::allowing( 'RS256' )
+			->with_typ( 'JWT' )
+			->with_issuer( V2_Identity::issuer() )
+			->with_string_claims( 'sub', 'aud', 'jti' )
+			->accepting_expired();
+		$container = Container::site();
+		try {
+			// The header's kid is the 2.x kid (`is_v2`), so the store answers with the 2.x key only.
+			return $container->jwt_verifier()->verify( $token, $container->key_store(), $options );
+		} catch ( Jwt_Error $not_v2 ) {
 			return null;
 		}
-		return $claims;
 	}
 
 	/**

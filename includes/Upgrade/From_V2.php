@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Upgrade;
 
 use Keystone_OIDC\Config;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Keys\Key_Store;
 use Keystone_OIDC\Storage\Database_Error;
 use Keystone_OIDC\Storage\Named_Lock;
@@ -69,7 +70,7 @@ final class From_V2 {
 		foreach ( array( V2_Identity::OPTION, V2_Key_Import::PRIVATE_KEY_OPTION, V2_Key_Import::PUBLIC_KEY_OPTION, V2_Identity::V2_ISSUER_OPTION, V2_Identity::V2_KID_OPTION, Config::ISSUER_MODE_OPTION, Key_Store::OPTION, Schema::VERSION_OPTION ) as $option ) {
 			wp_cache_delete( $option, 'options' );
 		}
-		Key_Store::reset();
+		Container::site()->key_store()->reload();
 	}
 
 	/**

@@ -4,7 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Upgrade;
 
 use Keystone_OIDC\Clock;
-use Keystone_OIDC\Crypto\Jwk;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Keys\Key_Store;
 
 /**
@@ -40,7 +40,7 @@ final class V2_Key_Import {
 		// The store keeps a retired key for its retention after retirement; dated so that this one
 		// stays exactly as long as the last token 2.x signed before the upgrade.
 		$retired_at = Clock::now() + self::V2_TOKEN_LIFETIME - Key_Store::retention();
-		Key_Store::instance()->add_retired_public_key( Jwk::from_key_details( $details, 'RS256', $kid ), $kid, 'RS256', $retired_at );
+		Container::site()->key_store()->add_retired_public_key( $details['key'], $kid, 'RS256', $retired_at );
 	}
 
 	/**
