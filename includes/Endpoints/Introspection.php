@@ -36,7 +36,7 @@ final class Introspection implements Endpoint {
 		$found        = Token_Lookup::find( $presentation->token, $presentation->hint );
 		$answer       = array( 'active' => false );
 		if ( null !== $found && $found->is_visible_to( $presentation->client ) ) {
-			$user = $found->is_access() ? self::access_token_user( $presentation->token ) : self::refresh_token_user( $found );
+			$user = $found->is_access() ? self::access_token_user( $found ) : self::refresh_token_user( $found );
 			if ( null !== $user ) {
 				$answer = self::describe( $found, $user );
 			}
@@ -45,11 +45,13 @@ final class Introspection implements Endpoint {
 	}
 
 	/**
+	 * The lookup verified the token; it is not verified again.
+	 *
 	 * @return \WP_User|null The token's user while the token is active.
 	 */
-	private static function access_token_user( string $token ): ?\WP_User {
+	private static function access_token_user( Presented_Token $found ): ?\WP_User {
 		try {
-			return Access_Token::verify( $token )->user;
+			return Access_Token::of( $found )->user;
 		} catch ( OAuth_Error $inactive ) {
 			return null;
 		}

@@ -37,7 +37,7 @@ final class Jwt_Verifier {
 		$alg    = self::algorithm( $header, $options );
 		self::check_header( $header, $options );
 		$key = $keys->key_for( $header['kid'] ?? null, $alg );
-		if ( $key->alg() !== $alg || ! Jws::signature_is_valid( $parts['input'], $parts['signature'], $key ) ) {
+		if ( ! Jws::signature_is_valid( $parts['input'], $parts['signature'], $key ) ) {
 			throw new Jwt_Error( Jwt_Error::BAD_SIGNATURE, 'The signature does not verify' );
 		}
 		$this->check_claims( $parts['payload'], $options );

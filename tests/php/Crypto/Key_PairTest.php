@@ -54,6 +54,29 @@ final class Key_PairTest extends TestCase {
 		$this->assertSame( 'prime256v1', $details['ec']['curve_name'] );
 	}
 
+	/**
+	 * @dataProvider algorithms
+	 */
+	public function test_the_public_halves_come_straight_from_the_private_key( string $alg ): void {
+		$pair    = self::pair( $alg );
+		$details = openssl_pkey_get_details( openssl_pkey_get_private( $pair->private_pem() ) );
+
+		$this->assertSame( $details['key'], $pair->public_pem() );
+		$this->assertSame( $pair->kid(), $pair->public_key()->kid() );
+		$this->assertSame( $alg, $pair->public_key()->alg() );
+		$this->assertSame( $details['key'], openssl_pkey_get_details( $pair->public_key()->handle() )['key'] );
+	}
+
+	/**
+	 * @dataProvider algorithms
+	 */
+	public function test_the_keys_are_parsed_once_per_pair( string $alg ): void {
+		$pair = self::pair( $alg );
+
+		$this->assertSame( $pair->private_key(), $pair->private_key() );
+		$this->assertSame( $pair->public_key(), $pair->public_key() );
+	}
+
 	public function test_each_generated_key_is_new(): void {
 		$this->assertNotSame( self::pair( 'ES256' )->public_jwk()['x'], Key_Pair::generate( 'ES256', 'other' )->public_jwk()['x'] );
 	}
