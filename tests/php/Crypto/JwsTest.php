@@ -12,6 +12,8 @@ use Keystone_OIDC\Crypto\Key_Pair;
 use Keystone_OIDC\Crypto\Public_Key;
 use PHPUnit\Framework\TestCase;
 
+require_once __DIR__ . '/Test_Keys.php';
+
 final class JwsTest extends TestCase {
 	/** RFC 7515 Appendix A.2: RS256 example, and the public half of its key. */
 	private const RFC7515_A2_JWS = 'eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.cC4hiUPoj9Eetdgtv3hF80EGrhuB__dzERat0XF9g2VtQgr9PJbu3XOiZj5RZmh7AAuHIm4Bh-0Qc_lF5YKt_O8W2Fp5jujGbds9uJdbF9CUAr7t1dnZcAcQjbKBYNX4BAynRFdiuB--f_nZLgrnbyTyWzO75vRK5h6xBArLIARNPvkSjtQBMHlb1L07Qe7K0GarZRmB_eSN9383LcOLn6_dO--xi12jzDwusC-eOkHWEsqtFZESc6BfI7noOPqvhJ1phCnvWh6IeYI2w9QOYEUipUTI8np6LbgGY9Fs98rqVt5AXLIhWkWywlVmtVrBp0igcN_IoypGlUPQGe77Rw';
@@ -44,25 +46,15 @@ final class JwsTest extends TestCase {
 		'name' => 'Zoë Ünïcode',
 	);
 
-	/** @var array<string, Key_Pair> */
-	private static $pairs = array();
-
 	private static function pair( string $alg, string $kid = '' ): Key_Pair {
-		$kid = '' === $kid ? 'kid-' . $alg : $kid;
-		if ( ! isset( self::$pairs[ $kid ] ) ) {
-			self::$pairs[ $kid ] = Key_Pair::generate( $alg, $kid );
-		}
-		return self::$pairs[ $kid ];
+		return Test_Keys::pair( $alg, $kid );
 	}
 
 	/**
 	 * @return array<string, array{string}>
 	 */
 	public function algorithms(): array {
-		return array(
-			'RS256' => array( 'RS256' ),
-			'ES256' => array( 'ES256' ),
-		);
+		return Test_Keys::algorithms();
 	}
 
 	public function test_the_rfc_7515_a2_signature_is_valid_under_its_key(): void {

@@ -7,15 +7,11 @@ use Keystone_OIDC\Crypto\Key_Pair;
 use Keystone_OIDC\Crypto\Public_Key;
 use PHPUnit\Framework\TestCase;
 
-final class Public_KeyTest extends TestCase {
-	/** @var array<string, Key_Pair> */
-	private static $pairs = array();
+require_once __DIR__ . '/Test_Keys.php';
 
+final class Public_KeyTest extends TestCase {
 	private static function pem( string $alg ): string {
-		if ( ! isset( self::$pairs[ $alg ] ) ) {
-			self::$pairs[ $alg ] = Key_Pair::generate( $alg, 'kid-' . $alg );
-		}
-		return self::$pairs[ $alg ]->public_pem();
+		return Test_Keys::pair( $alg )->public_pem();
 	}
 
 	public function test_a_key_of_its_algorithm_is_read_with_its_kid(): void {
