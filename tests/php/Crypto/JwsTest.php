@@ -73,8 +73,8 @@ final class JwsTest extends TestCase {
 
 	public function test_rfc_examples_fail_with_one_signature_bit_flipped(): void {
 		foreach ( array( array( self::RFC7515_A2_JWS, self::RFC7515_A2_JWK, 'RS256' ), array( self::RFC7515_A3_JWS, self::RFC7515_A3_JWK, 'ES256' ) ) as list( $jws, $jwk, $alg ) ) {
-			$parts                   = (array) Jws::decode( $jws );
-			$parts['signature'][5]   = chr( ord( $parts['signature'][5] ) ^ 0x01 );
+			$parts                 = (array) Jws::decode( $jws );
+			$parts['signature'][5] = chr( ord( $parts['signature'][5] ) ^ 0x01 );
 
 			$this->assertFalse( Jws::signature_is_valid( $parts['input'], $parts['signature'], self::public_key( $jwk, $alg ) ), $alg );
 		}
