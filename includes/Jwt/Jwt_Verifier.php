@@ -52,7 +52,7 @@ final class Jwt_Verifier {
 	 */
 	public function has_expired( array $claims, Verify_Options $options ): bool {
 		$exp = $claims['exp'] ?? null;
-		return ! is_int( $exp ) || $exp <= ( $this->now )() - $options->clock_tolerance;
+		return ! is_int( $exp ) || $exp <= ( $this->now )() - $options->clock_tolerance();
 	}
 
 	/**
@@ -79,7 +79,7 @@ final class Jwt_Verifier {
 	 */
 	private static function algorithm( array $header, Verify_Options $options ): string {
 		$alg = $header['alg'] ?? null;
-		if ( ! is_string( $alg ) || ! in_array( $alg, $options->algorithms, true ) || ! Algorithm::is_supported( $alg ) ) {
+		if ( ! is_string( $alg ) || ! in_array( $alg, $options->algorithms(), true ) || ! Algorithm::is_supported( $alg ) ) {
 			throw new Jwt_Error( Jwt_Error::ALG_NOT_ALLOWED, 'The algorithm is not allowed for this token' );
 		}
 		return $alg;
@@ -92,10 +92,10 @@ final class Jwt_Verifier {
 		if ( array_key_exists( 'crit', $header ) ) {
 			throw new Jwt_Error( Jwt_Error::CRIT_UNSUPPORTED, 'The token names critical extensions' );
 		}
-		if ( null !== $options->typ ) {
+		if ( null !== $options->typ() ) {
 			$typ    = $header['typ'] ?? null;
-			$absent = null === $typ && $options->typ_may_be_absent;
-			if ( ! $absent && ( ! is_string( $typ ) || self::normalise_typ( $typ ) !== $options->typ ) ) {
+			$absent = null === $typ && $options->typ_may_be_absent();
+			if ( ! $absent && ( ! is_string( $typ ) || self::normalise_typ( $typ ) !== $options->typ() ) ) {
 				throw new Jwt_Error( Jwt_Error::TYP_MISMATCH, 'The token is not of the expected type' );
 			}
 		}
@@ -108,19 +108,19 @@ final class Jwt_Verifier {
 	 * @param array<string, mixed> $claims
 	 */
 	private function check_claims( array $claims, Verify_Options $options ): void {
-		if ( null !== $options->issuer && ( $claims['iss'] ?? null ) !== $options->issuer ) {
+		if ( null !== $options->issuer() && ( $claims['iss'] ?? null ) !== $options->issuer() ) {
 			throw new Jwt_Error( Jwt_Error::ISSUER_MISMATCH, 'The token is from another issuer' );
 		}
-		if ( null !== $options->audience && ! in_array( $options->audience, self::audiences( $claims ), true ) ) {
+		if ( null !== $options->audience() && ! in_array( $options->audience(), self::audiences( $claims ), true ) ) {
 			throw new Jwt_Error( Jwt_Error::AUDIENCE_MISMATCH, 'The token is meant for another audience' );
 		}
-		foreach ( $options->string_claims as $name ) {
+		foreach ( $options->string_claims() as $name ) {
 			if ( ! isset( $claims[ $name ] ) || ! is_string( $claims[ $name ] ) || '' === $claims[ $name ] ) {
 				throw new Jwt_Error( Jwt_Error::CLAIM_INVALID, sprintf( 'The "%s" claim is missing or not a string', $name ) );
 			}
 		}
 		$now = ( $this->now )();
-		if ( $options->enforce_expiry && $this->has_expired( $claims, $options ) ) {
+		if ( $options->enforces_expiry() && $this->has_expired( $claims, $options ) ) {
 			if ( ! is_int( $claims['exp'] ?? null ) ) {
 				throw new Jwt_Error( Jwt_Error::CLAIM_INVALID, 'The "exp" claim is missing or not an integer' );
 			}
@@ -130,7 +130,7 @@ final class Jwt_Verifier {
 			if ( ! is_int( $claims['nbf'] ) ) {
 				throw new Jwt_Error( Jwt_Error::CLAIM_INVALID, 'The "nbf" claim is not an integer' );
 			}
-			if ( $claims['nbf'] > $now + $options->clock_tolerance ) {
+			if ( $claims['nbf'] > $now + $options->clock_tolerance() ) {
 				throw new Jwt_Error( Jwt_Error::NOT_YET_VALID, 'The token is not valid yet' );
 			}
 		}

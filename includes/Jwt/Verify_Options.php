@@ -8,32 +8,32 @@ namespace Keystone_OIDC\Jwt;
  * algorithms (never taken from the token), the `typ`, the issuer, the audience, the claims it reads,
  * and whether an expired token still counts (revocation and introspection must find a token's
  * record after it expired; an `id_token_hint` is typically sent after it expired). Each `with…`
- * answers a copy, so a set of options can be shared as a constant-like value.
+ * answers a copy, so one set of options can be shared and narrowed without surprises.
  */
 final class Verify_Options {
 	/** @var string[] */
-	public $algorithms;
+	private $algorithms;
 
 	/** @var string|null Normalised (`Jwt_Verifier::normalise_typ`); null: any. */
-	public $typ = null;
+	private $typ = null;
 
-	/** @var bool Whether a token without `typ` passes the `typ` check. */
-	public $typ_may_be_absent = false;
-
-	/** @var string|null */
-	public $issuer = null;
+	/** @var bool */
+	private $typ_may_be_absent = false;
 
 	/** @var string|null */
-	public $audience = null;
+	private $issuer = null;
 
-	/** @var string[] Claims that must be non-empty strings. */
-	public $string_claims = array();
+	/** @var string|null */
+	private $audience = null;
 
-	/** @var bool Whether `exp` must be present and in the future. */
-	public $enforce_expiry = true;
+	/** @var string[] */
+	private $string_claims = array();
 
-	/** @var int Seconds of clock skew allowed on `exp` and `nbf`. */
-	public $clock_tolerance = 0;
+	/** @var bool */
+	private $enforce_expiry = true;
+
+	/** @var int */
+	private $clock_tolerance = 0;
 
 	/**
 	 * @param string[] $algorithms
@@ -92,5 +92,55 @@ final class Verify_Options {
 		$copy                  = clone $this;
 		$copy->clock_tolerance = max( 0, $seconds );
 		return $copy;
+	}
+
+	/**
+	 * @return string[]
+	 */
+	public function algorithms(): array {
+		return $this->algorithms;
+	}
+
+	/**
+	 * @return string|null The `typ` the token must carry, normalised; null when any will do.
+	 */
+	public function typ(): ?string {
+		return $this->typ;
+	}
+
+	/**
+	 * Whether a token without `typ` passes the `typ` check.
+	 */
+	public function typ_may_be_absent(): bool {
+		return $this->typ_may_be_absent;
+	}
+
+	public function issuer(): ?string {
+		return $this->issuer;
+	}
+
+	public function audience(): ?string {
+		return $this->audience;
+	}
+
+	/**
+	 * @return string[] Claims that must be non-empty strings.
+	 */
+	public function string_claims(): array {
+		return $this->string_claims;
+	}
+
+	/**
+	 * Whether `exp` must be present and in the future.
+	 */
+	public function enforces_expiry(): bool {
+		return $this->enforce_expiry;
+	}
+
+	/**
+	 * Seconds of clock skew allowed on `exp` and `nbf`.
+	 */
+	public function clock_tolerance(): int {
+		return $this->clock_tolerance;
 	}
 }
