@@ -6,6 +6,7 @@ namespace Keystone_OIDC\Admin;
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\Rules\Scope_Descriptions;
+use Keystone_OIDC\Rules\Shared_Rules;
 
 /**
  * Loads a built React app: its dependencies and version come from the `*.asset.php` file that
@@ -56,6 +57,7 @@ final class Assets {
 			'scopes'               => Config::supported_scopes(),
 			'scopeDescriptions'    => Scope_Descriptions::supported(),
 			'roles'                => self::roles(),
+			'rules'                => Shared_Rules::for_screens(),
 		);
 	}
 
