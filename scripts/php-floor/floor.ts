@@ -55,7 +55,11 @@ export function agreedFloor(
 			problems.push( `${ FLOOR_SOURCES[ source ] } is missing` );
 		}
 	}
-	const floors = new Set( Object.values( stated ).filter( Boolean ) );
+	const floors = new Set(
+		Object.values( stated ).filter(
+			( floor ): floor is string => null !== floor
+		)
+	);
 	if ( floors.size > 1 ) {
 		problems.push(
 			'the PHP floor is stated differently: ' +
