@@ -1,10 +1,12 @@
 /**
  * Checks the PHP floor the plugin declares: the plugin header, readme.txt and Requirements::MIN_PHP
- * state the same version, and every PHP file the plugin ships compiles on that version. Debian has
- * only its current PHP; the floor's PHP comes as WebAssembly with @wp-playground/cli.
+ * state the same version, and every PHP file the plugin ships compiles on that version and calls no
+ * PHP function that version lacks. Debian has only its current PHP; the floor's PHP comes as
+ * WebAssembly with @wp-playground/cli.
  *
  *   node --import tsx scripts/php-floor/check.ts
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +23,26 @@ import { agreedFloor, readStatedFloors, uncompiledFiles } from './floor';
 const root = resolve( dirname( fileURLToPath( import.meta.url ) ), '../..' );
 const PLUGIN_DIR = '/plugin';
 const COMPILER = '/php-floor/compile-each.php';
+const HOST_FUNCTIONS = '/php-floor/host-functions.txt';
+
+/**
+ * `name extension` of every function the development PHP (Debian's, newer than the floor) has: those
+ * the floor's PHP lacks are the ones the plugin must not call.
+ */
+function hostFunctions(): string {
+	const listed = spawnSync(
+		'php',
+		[
+			'-r',
+			'foreach ( get_defined_functions()["internal"] as $f ) { echo $f, " ", ( new ReflectionFunction( $f ) )->getExtensionName(), "\\n"; }',
+		],
+		{ encoding: 'utf8' }
+	);
+	if ( 0 !== listed.status ) {
+		fail( [ `php (the development PHP) failed: ${ listed.stderr }` ] );
+	}
+	return listed.stdout;
+}
 
 function fail( lines: string[] ): never {
 	for ( const line of lines ) {
@@ -63,6 +85,7 @@ async function main(): Promise< void > {
 		);
 	}
 	php.mkdir( dirname( COMPILER ) );
+	php.writeFile( HOST_FUNCTIONS, hostFunctions() );
 	php.writeFile(
 		COMPILER,
 		readFileSync( join( root, 'scripts/php-floor/compile-each.php' ) )
@@ -78,6 +101,7 @@ async function main(): Promise< void > {
 		'-d',
 		'log_errors=0',
 		COMPILER,
+		HOST_FUNCTIONS,
 		...files.map( ( file ) => join( PLUGIN_DIR, file ) ),
 	] );
 	const [ stdout, stderr, exitCode ] = await Promise.all( [
@@ -92,11 +116,11 @@ async function main(): Promise< void > {
 		fail( [
 			`on PHP ${ floor } (the floor the plugin declares):`,
 			...relative( stderr ).trim().split( '\n' ),
-			...missed.map( ( file ) => `${ file } did not compile` ),
+			...missed.map( ( file ) => `${ file } did not pass` ),
 		] );
 	}
 	console.log(
-		`php-floor: ${ files.length } files compile on PHP ${ floor }, the floor the plugin header, readme.txt and Requirements agree on`
+		`php-floor: ${ files.length } files compile on PHP ${ floor } and call no function it lacks; the plugin header, readme.txt and Requirements agree on that floor`
 	);
 }
 
