@@ -15,6 +15,8 @@
  * @package Keystone_OIDC
  */
 
+declare(strict_types=1);
+
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }

@@ -5,6 +5,8 @@
  * @package Keystone_OIDC
  */
 
+declare(strict_types=1);
+
 if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 	exit;
 }

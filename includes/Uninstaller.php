@@ -18,7 +18,7 @@ final class Uninstaller {
 		foreach ( array_keys( V2_Tables::MARKERS ) as $which ) {
 			V2_Tables::drop_aside( $which );
 		}
-		$like = $wpdb->esc_like( 'keystone_oidc_' ) . '%';
+		$like  = $wpdb->esc_like( 'keystone_oidc_' ) . '%';
 		$names = $wpdb->get_col(
 			$wpdb->prepare(
 				"SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s",

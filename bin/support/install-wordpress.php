@@ -5,7 +5,13 @@
 // when an admin saves the permalink settings there.
 //
 //   php install-wordpress.php ABSPATH HOME_URL [WITH_PLUGIN] [pretty|plain]
-[ , $web, $url, $with_plugin, $permalinks ] = $argv + array( 3 => '1', 4 => 'pretty' );
+
+declare(strict_types=1);
+
+list( , $web, $url, $with_plugin, $permalinks ) = $argv + array(
+	3 => '1',
+	4 => 'pretty',
+);
 define( 'WP_INSTALLING', true );
 $_SERVER['HTTP_HOST']   = parse_url( $url, PHP_URL_HOST ) . ':' . parse_url( $url, PHP_URL_PORT );
 $_SERVER['REQUEST_URI'] = '/';

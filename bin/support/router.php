@@ -1,6 +1,9 @@
 <?php
 // Router for PHP's built-in web server: real files are served as they are, everything else goes
 // to WordPress's front controller so that pretty permalinks work.
+
+declare(strict_types=1);
+
 $path = parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH );
 $file = $_SERVER['DOCUMENT_ROOT'] . $path;
 if ( '/' !== $path && is_file( $file ) ) {

@@ -5,18 +5,22 @@
 // above the line that loads WordPress (proxy headers, object cache settings).
 //
 //   php write-wp-config.php TARGET DB_SOCKET DEBUG_LOG HOME_URL [SITEURL] [EXTRA]
-[ , $target, $socket, $debug_log, $url ] = $argv;
+
+declare(strict_types=1);
+
+list( , $target, $socket, $debug_log, $url ) = $argv;
+
 $siteurl = $argv[5] ?? $url;
 $extra   = isset( $argv[6] ) && '' !== $argv[6] ? trim( (string) file_get_contents( $argv[6] ) ) : '';
-$salts = [];
+$salts   = array();
 if ( is_file( $target ) ) {
 	preg_match_all( "/define\\( '([A-Z_]+(?:KEY|SALT))', '([^']+)' \\);/", file_get_contents( $target ), $found, PREG_SET_ORDER );
 	foreach ( $found as $match ) {
 		$salts[ $match[1] ] = $match[2];
 	}
 }
-$lines = [ '<?php' ];
-$constants = [
+$lines     = array( '<?php' );
+$constants = array(
 	'DB_NAME'                => 'wordpress',
 	'DB_USER'                => 'root',
 	'DB_PASSWORD'            => '',
@@ -35,8 +39,8 @@ $constants = [
 	'WP_AUTO_UPDATE_CORE'    => false,
 	'DISABLE_WP_CRON'        => false,
 	'FS_METHOD'              => 'direct',
-];
-foreach ( [ 'AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT' ] as $salt ) {
+);
+foreach ( array( 'AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT' ) as $salt ) {
 	$constants[ $salt ] = $salts[ $salt ] ?? bin2hex( random_bytes( 32 ) );
 }
 foreach ( $constants as $name => $value ) {

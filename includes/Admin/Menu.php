@@ -36,7 +36,7 @@ final class Menu {
 		add_filter( 'submenu_file', array( self::class, 'highlight_clients' ) );
 		add_filter( 'admin_title', array( self::class, 'edit_title' ), 10, 2 );
 		foreach ( self::pages() as $slug => $page ) {
-			$hook = add_submenu_page( 'keystone-oidc', $page[0], $page[0], self::CAPABILITY, $slug, array( self::class, 'render' ) );
+			$hook  = add_submenu_page( 'keystone-oidc', $page[0], $page[0], self::CAPABILITY, $slug, array( self::class, 'render' ) );
 			$entry = $page[1];
 			add_action(
 				'load-' . $hook,

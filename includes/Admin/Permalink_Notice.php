@@ -115,6 +115,7 @@ final class Permalink_Notice {
 				'sslverify'   => (bool) apply_filters( 'https_local_ssl_verify', false ),
 			)
 		);
+
 		$error  = is_wp_error( $response ) ? $response->get_error_message() : '';
 		$status = is_wp_error( $response ) ? 0 : (int) wp_remote_retrieve_response_code( $response );
 		$body   = is_wp_error( $response ) ? null : json_decode( wp_remote_retrieve_body( $response ), true );

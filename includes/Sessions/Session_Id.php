@@ -27,7 +27,7 @@ final class Session_Id {
 	}
 
 	public static function of_token( string $token ): string {
-		// WP_Session_Tokens::hash_token(), which is private.
+		// The hash WP_Session_Tokens keeps sessions under (its hash_token() method is private).
 		return self::of_verifier( hash( 'sha256', $token ) );
 	}
 

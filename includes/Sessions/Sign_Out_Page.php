@@ -13,8 +13,8 @@ use Keystone_OIDC\Endpoints\Router;
  */
 final class Sign_Out_Page {
 	public static function confirm( Logout_Request $logout, \WP_User $user, string $nonce ): string {
-		$title  = __( 'Sign out?', 'keystone-oidc' );
-		$asks   = null === $logout->client
+		$title = __( 'Sign out?', 'keystone-oidc' );
+		$asks  = null === $logout->client
 			? __( 'An application asks to sign you out of this site.', 'keystone-oidc' )
 			/* translators: %s: name of the application asking to sign the user out */
 			: sprintf( __( '%s asks to sign you out of this site.', 'keystone-oidc' ), $logout->client->name );

@@ -63,7 +63,7 @@ function walk( root: string, folder: string ): string[] {
 	return found;
 }
 
-function candidateFiles( root: string ): string[] {
+export function candidateFiles( root: string ): string[] {
 	const top = TOP_LEVEL_FILES.filter( ( file ) =>
 		existsSync( join( root, file ) )
 	);
