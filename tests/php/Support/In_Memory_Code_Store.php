@@ -14,12 +14,21 @@ final class In_Memory_Code_Store implements Code_Store {
 	/** @var array<string,Code> */
 	public $codes = array();
 
+	/** @var callable(string):void|null What a concurrent request does right after a read. */
+	public $after_find = null;
+
 	public function insert( Code $code ): void {
 		$this->codes[ $code->code_hash ] = clone $code;
 	}
 
 	public function find( string $code_hash ): ?Code {
-		return isset( $this->codes[ $code_hash ] ) ? clone $this->codes[ $code_hash ] : null;
+		$code = isset( $this->codes[ $code_hash ] ) ? clone $this->codes[ $code_hash ] : null;
+		if ( null !== $this->after_find ) {
+			$after            = $this->after_find;
+			$this->after_find = null;
+			$after( $code_hash );
+		}
+		return $code;
 	}
 
 	public function consume( string $code_hash, int $now ): bool {

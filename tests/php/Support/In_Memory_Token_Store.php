@@ -17,6 +17,9 @@ final class In_Memory_Token_Store implements Token_Store {
 	/** @var Stored_Token[] */
 	public $tokens = array();
 
+	/** @var callable(string):void|null What a concurrent request does right after a refresh token is read. */
+	public $after_find_refresh = null;
+
 	/** @var Clock */
 	private $clock;
 
@@ -35,7 +38,13 @@ final class In_Memory_Token_Store implements Token_Store {
 
 	public function find_refresh( string $token_hash ): ?Refresh_Token {
 		$token = $this->stored( $token_hash, Stored_Token::TYPE_REFRESH );
-		return $token instanceof Refresh_Token ? clone $token : null;
+		$found = $token instanceof Refresh_Token ? clone $token : null;
+		if ( null !== $this->after_find_refresh ) {
+			$after                    = $this->after_find_refresh;
+			$this->after_find_refresh = null;
+			$after( $token_hash );
+		}
+		return $found;
 	}
 
 	public function unrevoked_for_user( int $user_id ): array {
