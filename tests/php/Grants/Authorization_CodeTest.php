@@ -68,13 +68,7 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 
 	public function test_an_unknown_code_is_refused(): void {
 		$this->code();
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->redeem( array( 'code' => 'another-code' ) );
-			},
-			'The authorization code is invalid'
-		);
+		$this->assert_redeem_fails( 'invalid_grant', 'The authorization code is invalid', array( 'code' => 'another-code' ) );
 		$this->assertSame( array(), $this->issuer->issued );
 	}
 
@@ -85,13 +79,7 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 		$this->stored_token( 'refresh-1', Stored_Token::TYPE_REFRESH );
 		$this->clock->advance( 5 );
 
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->redeem();
-			},
-			'The authorization code has already been used'
-		);
+		$this->assert_redeem_fails( 'invalid_grant', 'The authorization code has already been used' );
 		$this->assertSame( array(), $this->live_family() );
 		$this->assertSame( self::NOW + 5, $this->stored_code()->revoked_at );
 		$this->assertCount( 1, $this->issuer->issued );
@@ -100,13 +88,7 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 	public function test_a_code_revoked_by_the_end_of_its_session_is_a_replay(): void {
 		$this->code( array( 'revoked_at' => self::NOW - 1 ) );
 		$this->stored_token( 'access-1', Stored_Token::TYPE_ACCESS );
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->redeem();
-			},
-			'The authorization code has already been used'
-		);
+		$this->assert_redeem_fails( 'invalid_grant', 'The authorization code has already been used' );
 		$this->assertSame( array(), $this->live_family() );
 	}
 
@@ -127,13 +109,7 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 	public function test_a_code_expires_at_its_expiry_second(): void {
 		$this->code( array( 'expires_at' => self::NOW + 60 ) );
 		$this->clock->advance( 60 );
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->redeem();
-			},
-			'The authorization code has expired'
-		);
+		$this->assert_redeem_fails( 'invalid_grant', 'The authorization code has expired' );
 		$this->assertNull( $this->stored_code()->used_at );
 	}
 
@@ -146,35 +122,17 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 
 	public function test_the_redirect_uri_must_be_the_one_of_the_authorization_request(): void {
 		$this->code();
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->redeem( array( 'redirect_uri' => self::REDIRECT . '/' ) );
-			},
-			'redirect_uri does not match the one of the authorization request'
-		);
+		$this->assert_redeem_fails( 'invalid_grant', 'redirect_uri does not match the one of the authorization request', array( 'redirect_uri' => self::REDIRECT . '/' ) );
 	}
 
 	public function test_a_code_with_a_challenge_needs_its_verifier(): void {
 		$this->code( self::challenge() );
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->redeem();
-			},
-			'code_verifier is required'
-		);
+		$this->assert_redeem_fails( 'invalid_grant', 'code_verifier is required' );
 	}
 
 	public function test_a_wrong_verifier_is_refused(): void {
 		$this->code( self::challenge() );
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->redeem( array( 'code_verifier' => strrev( self::VERIFIER ) ) );
-			},
-			'code_verifier does not match the code_challenge'
-		);
+		$this->assert_redeem_fails( 'invalid_grant', 'code_verifier does not match the code_challenge', array( 'code_verifier' => strrev( self::VERIFIER ) ) );
 		$this->assertNull( $this->stored_code()->used_at );
 	}
 
@@ -186,13 +144,7 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 
 	public function test_a_verifier_for_a_code_without_a_challenge_is_refused(): void {
 		$this->code();
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->redeem( array( 'code_verifier' => self::VERIFIER ) );
-			},
-			'code_verifier sent, but the authorization request had no code_challenge'
-		);
+		$this->assert_redeem_fails( 'invalid_grant', 'code_verifier sent, but the authorization request had no code_challenge', array( 'code_verifier' => self::VERIFIER ) );
 	}
 
 	public function test_the_tokens_may_narrow_the_resources_of_the_authorization_request(): void {
@@ -205,50 +157,26 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 
 	public function test_the_tokens_may_not_widen_the_resources_of_the_authorization_request(): void {
 		$this->code( array( 'data' => array( 'resources' => array( 'https://api.example' ) ) ) );
-		$this->assertOAuthError(
-			'invalid_target',
-			function (): void {
-				$this->redeem( array( 'resource' => 'https://other-api.example' ) );
-			},
-			'A requested resource is not registered for this client'
-		);
+		$this->assert_redeem_fails( 'invalid_target', 'A requested resource is not registered for this client', array( 'resource' => 'https://other-api.example' ) );
 		$this->assertNull( $this->stored_code()->used_at );
 	}
 
 	public function test_resources_the_client_is_no_longer_registered_for_are_refused(): void {
 		$this->code( array( 'data' => array( 'resources' => array( 'https://gone.example' ) ) ) );
-		$this->assertOAuthError(
-			'invalid_target',
-			function (): void {
-				$this->redeem();
-			},
-			'The resources of this grant are no longer registered for this client'
-		);
+		$this->assert_redeem_fails( 'invalid_target', 'The resources of this grant are no longer registered for this client' );
 	}
 
 	public function test_a_deleted_user_ends_the_code(): void {
 		$this->code();
 		$this->users->delete( self::USER_ID );
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->redeem();
-			},
-			'The user of this grant no longer exists'
-		);
+		$this->assert_redeem_fails( 'invalid_grant', 'The user of this grant no longer exists' );
 		$this->assertNull( $this->stored_code()->used_at );
 	}
 
 	public function test_a_role_taken_away_ends_the_code(): void {
 		$this->code();
 		$this->client->allowed_roles = array( 'editor' );
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->redeem();
-			},
-			'The user of this grant may no longer sign in to this client'
-		);
+		$this->assert_redeem_fails( 'invalid_grant', 'The user of this grant may no longer sign in to this client' );
 		$this->users->add( self::USER_ID, array( 'editor' ) );
 		$this->redeem();
 		$this->assertCount( 1, $this->issuer->issued );
@@ -288,19 +216,13 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 
 	public function test_a_code_consumed_between_reading_and_redeeming_is_a_replay(): void {
 		$this->code();
-		$codes                    = $this->codes;
+		$codes                   = $this->codes;
 		$this->codes->after_find = static function ( string $code_hash ) use ( $codes ): void {
 			// A concurrent request redeems the code right after this one read it unused.
 			$codes->consume( $code_hash, self::NOW );
 		};
 		$this->stored_token( 'access-1', Stored_Token::TYPE_ACCESS );
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->redeem();
-			},
-			'The authorization code has already been used'
-		);
+		$this->assert_redeem_fails( 'invalid_grant', 'The authorization code has already been used' );
 		$this->assertSame( array(), $this->live_family() );
 		$this->assertSame( array(), $this->issuer->issued );
 	}
@@ -340,6 +262,19 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 		$code = $this->codes->find( Secret_Hash::hash( self::CODE ) );
 		$this->assertNotNull( $code );
 		return $code;
+	}
+
+	/**
+	 * @param array<string,string> $params
+	 */
+	private function assert_redeem_fails( string $error_code, string $description, array $params = array() ): void {
+		$this->assertOAuthError(
+			$error_code,
+			function () use ( $params ): void {
+				$this->redeem( $params );
+			},
+			$description
+		);
 	}
 
 	/**

@@ -55,13 +55,7 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 	public function test_a_client_without_refresh_tokens_may_not_use_the_grant(): void {
 		$this->refresh_token();
 		$this->client->refresh_tokens = false;
-		$this->assertOAuthError(
-			'unauthorized_client',
-			function (): void {
-				$this->refresh();
-			},
-			'This client does not use refresh tokens'
-		);
+		$this->assert_refresh_fails( 'unauthorized_client', 'This client does not use refresh tokens' );
 		$this->assertNull( $this->stored()->used_at );
 	}
 
@@ -77,24 +71,12 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 
 	public function test_an_unknown_refresh_token_is_refused(): void {
 		$this->refresh_token();
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->refresh( array( 'refresh_token' => 'another' ) );
-			},
-			'The refresh token is invalid'
-		);
+		$this->assert_refresh_fails( 'invalid_grant', 'The refresh token is invalid', array( 'refresh_token' => 'another' ) );
 	}
 
 	public function test_an_access_token_value_is_not_a_refresh_token(): void {
 		$this->stored_token( self::TOKEN, Stored_Token::TYPE_ACCESS );
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->refresh();
-			},
-			'The refresh token is invalid'
-		);
+		$this->assert_refresh_fails( 'invalid_grant', 'The refresh token is invalid' );
 	}
 
 	public function test_another_clients_refresh_token_is_refused_as_unknown_and_left_alone(): void {
@@ -112,13 +94,7 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 
 	public function test_a_revoked_refresh_token_is_refused(): void {
 		$this->refresh_token( array( 'revoked_at' => self::NOW - 1 ) );
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->refresh();
-			},
-			'The refresh token has been revoked'
-		);
+		$this->assert_refresh_fails( 'invalid_grant', 'The refresh token has been revoked' );
 	}
 
 	public function test_a_rotated_refresh_token_presented_again_revokes_the_family(): void {
@@ -126,13 +102,7 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 		$this->refresh();
 		$this->stored_token( 'new-refresh', Stored_Token::TYPE_REFRESH );
 		$this->stored_token( 'new-access', Stored_Token::TYPE_ACCESS );
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->refresh();
-			},
-			'The refresh token has already been used'
-		);
+		$this->assert_refresh_fails( 'invalid_grant', 'The refresh token has already been used' );
 		$this->assertSame( array(), $this->live_family() );
 		$this->assertCount( 1, $this->issuer->issued );
 	}
@@ -140,13 +110,7 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 	public function test_a_refresh_token_expires_at_its_expiry_second(): void {
 		$this->refresh_token( array( 'expires_at' => self::NOW + 100 ) );
 		$this->clock->advance( 100 );
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->refresh();
-			},
-			'The refresh token has expired'
-		);
+		$this->assert_refresh_fails( 'invalid_grant', 'The refresh token has expired' );
 		$this->assertNull( $this->stored()->used_at );
 	}
 
@@ -167,26 +131,14 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 
 	public function test_the_scope_may_not_be_widened(): void {
 		$this->refresh_token( array( 'scope' => 'openid profile' ) );
-		$this->assertOAuthError(
-			'invalid_scope',
-			function (): void {
-				$this->refresh( array( 'scope' => 'openid profile email' ) );
-			},
-			'The refresh token does not grant: email'
-		);
+		$this->assert_refresh_fails( 'invalid_scope', 'The refresh token does not grant: email', array( 'scope' => 'openid profile email' ) );
 		$this->assertNull( $this->stored()->used_at );
 	}
 
 	public function test_scopes_the_client_lost_are_dropped_and_may_not_be_asked_for(): void {
 		$this->refresh_token( array( 'scope' => 'openid profile email' ) );
 		$this->client->scopes = array( 'openid', 'email' );
-		$this->assertOAuthError(
-			'invalid_scope',
-			function (): void {
-				$this->refresh( array( 'scope' => 'profile' ) );
-			},
-			'The refresh token does not grant: profile'
-		);
+		$this->assert_refresh_fails( 'invalid_scope', 'The refresh token does not grant: profile', array( 'scope' => 'profile' ) );
 		$this->refresh();
 		$grant = $this->issuer->last();
 		$this->assertSame( array( 'openid', 'email' ), $grant->scopes );
@@ -240,39 +192,21 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 
 	public function test_the_tokens_may_not_widen_the_resources_of_the_grant(): void {
 		$this->refresh_token( array( 'data' => array( 'resources' => array( 'https://api.example' ) ) ) );
-		$this->assertOAuthError(
-			'invalid_target',
-			function (): void {
-				$this->refresh( array( 'resource' => 'https://other-api.example' ) );
-			},
-			'A requested resource is not registered for this client'
-		);
+		$this->assert_refresh_fails( 'invalid_target', 'A requested resource is not registered for this client', array( 'resource' => 'https://other-api.example' ) );
 		$this->assertNull( $this->stored()->used_at );
 	}
 
 	public function test_a_deleted_user_ends_the_grant(): void {
 		$this->refresh_token();
 		$this->users->delete( self::USER_ID );
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->refresh();
-			},
-			'The user of this grant no longer exists'
-		);
+		$this->assert_refresh_fails( 'invalid_grant', 'The user of this grant no longer exists' );
 		$this->assertNull( $this->stored()->used_at );
 	}
 
 	public function test_a_role_taken_away_ends_the_grant(): void {
 		$this->refresh_token();
 		$this->client->allowed_roles = array( 'editor' );
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->refresh();
-			},
-			'The user of this grant may no longer sign in to this client'
-		);
+		$this->assert_refresh_fails( 'invalid_grant', 'The user of this grant may no longer sign in to this client' );
 	}
 
 	public function test_a_reuse_seen_while_the_new_tokens_are_stored_revokes_them_once_stored(): void {
@@ -293,13 +227,7 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 			// A concurrent request rotates the token right after this one read it unused.
 			$tokens->consume_refresh( $token_hash, self::NOW );
 		};
-		$this->assertOAuthError(
-			'invalid_grant',
-			function (): void {
-				$this->refresh();
-			},
-			'The refresh token has already been used'
-		);
+		$this->assert_refresh_fails( 'invalid_grant', 'The refresh token has already been used' );
 		$this->assertSame( array(), $this->live_family() );
 		$this->assertSame( array(), $this->issuer->issued );
 	}
@@ -315,6 +243,19 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 		$token = $this->tokens->find_refresh( Secret_Hash::hash( self::TOKEN ) );
 		$this->assertNotNull( $token );
 		return $token;
+	}
+
+	/**
+	 * @param array<string,string> $params
+	 */
+	private function assert_refresh_fails( string $error_code, string $description, array $params = array() ): void {
+		$this->assertOAuthError(
+			$error_code,
+			function () use ( $params ): void {
+				$this->refresh( $params );
+			},
+			$description
+		);
 	}
 
 	/**

@@ -45,7 +45,7 @@ final class Grant_RecordTest extends TestCase {
 	public function test_a_record_belongs_only_to_its_own_client(): void {
 		$app             = new Client();
 		$app->client_id  = 'app';
-		$apps           = new Client();
+		$apps            = new Client();
 		$apps->client_id = 'apps';
 		$this->assertTrue( self::code( array() )->belongs_to( $app ) );
 		$this->assertFalse( self::code( array() )->belongs_to( $apps ) );
