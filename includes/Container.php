@@ -16,6 +16,7 @@ use Keystone_OIDC\Storage\Code_Repository;
 use Keystone_OIDC\Storage\Code_Store;
 use Keystone_OIDC\Storage\Token_Repository;
 use Keystone_OIDC\Storage\Token_Store;
+use Keystone_OIDC\Storage\Transaction;
 use Keystone_OIDC\Time\Clock;
 use Keystone_OIDC\Time\Site_Clock;
 use Keystone_OIDC\Tokens\Grant_Issuer;
@@ -162,7 +163,7 @@ final class Container {
 	public function endpoint( string $class ): Endpoint {
 		switch ( $class ) {
 			case Token::class:
-				return new Token( $this->client_authentication(), $this->grant_types() );
+				return new Token( $this->client_authentication(), $this->grant_types(), new Transaction() );
 			case Introspection::class:
 				return new Introspection( $this->client_authentication(), $this->token_lookup(), $this->allowed_users(), $this->clock() );
 			case Revocation::class:

@@ -28,12 +28,16 @@ final class Token implements Endpoint {
 	/** @var array<string,Grant_Type> */
 	private $grants;
 
+	/** @var Transaction */
+	private $transaction;
+
 	/**
 	 * @param array<string,Grant_Type> $grants `grant_type` => the grant answering it.
 	 */
-	public function __construct( Client_Authentication $authentication, array $grants ) {
+	public function __construct( Client_Authentication $authentication, array $grants, Transaction $transaction ) {
 		$this->authentication = $authentication;
 		$this->grants         = $grants;
+		$this->transaction    = $transaction;
 	}
 
 	public function handle( Request $request, string $name ): void {
@@ -43,7 +47,7 @@ final class Token implements Endpoint {
 		$params = self::form_parameters( $request );
 		$client = $this->authentication->authenticate( $request, $params );
 		$grant  = $this->grant_type( $params );
-		$tokens = Transaction::run(
+		$tokens = $this->transaction->run(
 			static function () use ( $grant, $client, $params ): array {
 				return $grant->execute( $client, $params );
 			}
