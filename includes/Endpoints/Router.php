@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Endpoints;
 
 use Keystone_OIDC\Config;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
 
@@ -172,7 +173,7 @@ final class Router {
 		if ( ! isset( $handlers[ $name ] ) ) {
 			return;
 		}
-		self::run( new $handlers[ $name ](), $name );
+		self::run( Container::site()->endpoint( $handlers[ $name ] ), $name );
 		exit;
 	}
 

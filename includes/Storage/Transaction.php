@@ -27,7 +27,7 @@ final class Transaction {
 	 * @param callable():T $work
 	 * @return T
 	 */
-	public static function run( callable $work ) {
+	public function run( callable $work ) {
 		global $wpdb;
 		for ( $attempt = 1; ; $attempt++ ) {
 			self::query( 'START TRANSACTION', 'Starting a transaction' );

@@ -5,7 +5,6 @@ namespace Keystone_OIDC\Tokens;
 
 use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clients\Client;
-use Keystone_OIDC\Clock;
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Container;
 use Keystone_OIDC\Http\OAuth_Error;
@@ -35,7 +34,7 @@ final class Access_Token {
 	}
 
 	public static function verify( string $token ): self {
-		$found = Token_Lookup::access( $token );
+		$found = Container::site()->token_lookup()->access( $token );
 		if ( null === $found ) {
 			throw self::invalid();
 		}
@@ -47,22 +46,23 @@ final class Access_Token {
 	 * `Token_Lookup`, if it is still alive.
 	 */
 	public static function of( Presented_Token $found ): self {
-		$row = $found->row;
-		if ( Container::site()->jwt_verifier()->has_expired( $found->claims, self::options() ) ) {
+		$container = Container::site();
+		$record    = $found->record;
+		if ( $container->jwt_verifier()->has_expired( $found->claims, self::options() ) ) {
 			throw self::invalid( 'The access token has expired' );
 		}
-		if ( null !== $row['revoked_at'] || $row['expires_at'] <= Clock::now() ) {
+		if ( ! $record->is_active( $container->clock()->now() ) ) {
 			throw self::invalid( 'The access token has been revoked or has expired' );
 		}
-		if ( (string) $row['user_id'] !== $found->claims['sub'] ) {
+		if ( (string) $record->user_id !== $found->claims['sub'] ) {
 			throw self::invalid();
 		}
-		$user   = get_userdata( (int) $row['user_id'] );
-		$client = Client_Repository::find( (string) $row['client_id'] );
-		if ( ! $user instanceof \WP_User || null === $client || ! $client->allows_roles( (array) $user->roles ) ) {
+		$client = Client_Repository::find( $record->client_id );
+		$user   = null === $client ? null : $container->allowed_users()->find( $record->user_id, $client );
+		if ( null === $client || null === $user ) {
 			throw self::invalid();
 		}
-		return new self( $user, $client, Scope::to_string( $client->current_scopes( Scope::parse( (string) $row['scope'] ) ) ) );
+		return new self( $user, $client, Scope::to_string( $client->current_scopes( $record->scopes() ) ) );
 	}
 
 	/**

@@ -8,7 +8,7 @@ use Keystone_OIDC\Crypto\Secret_Hash;
 use Keystone_OIDC\Jwt\Jwt_Error;
 use Keystone_OIDC\Jwt\Jwt_Verifier;
 use Keystone_OIDC\Jwt\Verify_Options;
-use Keystone_OIDC\Storage\Token_Repository;
+use Keystone_OIDC\Models\Access_Token_Record;
 use Keystone_OIDC\Upgrade\V2_Identity;
 
 /**
@@ -25,7 +25,7 @@ final class V2_Access_Token {
 	public static function presented( string $token ): ?Presented_Token {
 		$claims = self::signed_claims( $token );
 		$row    = null === $claims ? null : self::stored_row( $token, $claims );
-		return null === $row ? null : new Presented_Token( Token_Repository::TYPE_ACCESS, $row, $claims );
+		return null === $row ? null : new Presented_Token( $row, $claims );
 	}
 
 	private static function is_v2( string $token ): bool {
@@ -62,11 +62,10 @@ final class V2_Access_Token {
 
 	/**
 	 * @param array<string,mixed> $claims
-	 * @return array<string,mixed>|null
 	 */
-	private static function stored_row( string $token, array $claims ): ?array {
-		$row = Token_Repository::find( Secret_Hash::hash( $token ), Token_Repository::TYPE_ACCESS );
-		if ( null === $row || ! hash_equals( (string) $row['client_id'], $claims['aud'] ) || (string) $row['user_id'] !== $claims['sub'] ) {
+	private static function stored_row( string $token, array $claims ): ?Access_Token_Record {
+		$row = Container::site()->token_store()->find_access( Secret_Hash::hash( $token ) );
+		if ( null === $row || ! hash_equals( $row->client_id, $claims['aud'] ) || (string) $row->user_id !== $claims['sub'] ) {
 			return null;
 		}
 		return $row;
