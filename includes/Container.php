@@ -51,5 +51,60 @@ final class Container {
 
 	// ---- Authorization pipeline, consent, error boundary ----
 
+	/**
+	 * Decides how every protocol failure is answered (page, redirect, form post, JSON).
+	 */
+	public function error_boundary(): Http\Error_Boundary {
+		return $this->share(
+			'error_boundary',
+			static function (): Http\Error_Boundary {
+				return new Http\Error_Boundary();
+			}
+		);
+	}
+
+	/**
+	 * The endpoints whose answers the error boundary shapes, built with their pipelines; null for
+	 * any other endpoint class.
+	 *
+	 * @param class-string<Endpoints\Endpoint> $class
+	 */
+	public function authorization_endpoint( string $class ): ?Endpoints\Endpoint {
+		if ( Endpoints\Authorize::class === $class ) {
+			$pipelines = $this->authorization_pipelines();
+			return new Endpoints\Authorize( $pipelines->authorization(), $pipelines->consent_resume() );
+		}
+		if ( Endpoints\End_Session::class === $class ) {
+			return new Endpoints\End_Session( $this->error_boundary() );
+		}
+		return null;
+	}
+
+	/**
+	 * The authorization steps with WordPress behind each of their interfaces.
+	 */
+	public function authorization_pipelines(): Authorization\Pipelines {
+		return $this->share(
+			'authorization_pipelines',
+			function (): Authorization\Pipelines {
+				$authorize_url = Endpoints\Router::url( 'authorize' );
+				$pending       = new Consent\Pending_Request();
+				return new Authorization\Pipelines(
+					new Authorization\Registered_Clients(),
+					new Authorization\WordPress_Session(),
+					new Consent\Remembered_Consents(),
+					new Consent\Consent_Page( $pending, $authorize_url ),
+					$pending,
+					new Authorization\Stored_Codes(),
+					new Authorization\Signed_Hint_Verifier(),
+					array( Clock::class, 'now' ),
+					Config::supported_scopes(),
+					$authorize_url,
+					$this->error_boundary()
+				);
+			}
+		);
+	}
+
 	// ---- Keys and JWT ----
 }
