@@ -5,6 +5,8 @@ namespace Keystone_OIDC\Admin;
 
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Endpoints\Router;
+use Keystone_OIDC\Rules\Scope_Descriptions;
+use Keystone_OIDC\Rules\Shared_Rules;
 
 /**
  * Loads a built React app: its dependencies and version come from the `*.asset.php` file that
@@ -53,7 +55,9 @@ final class Assets {
 			'permalinkSettingsUrl' => admin_url( 'options-permalink.php' ),
 			'prettyPermalinks'     => '' !== (string) get_option( 'permalink_structure' ),
 			'scopes'               => Config::supported_scopes(),
+			'scopeDescriptions'    => Scope_Descriptions::supported(),
 			'roles'                => self::roles(),
+			'rules'                => Shared_Rules::for_screens(),
 		);
 	}
 

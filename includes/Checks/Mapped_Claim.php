@@ -7,9 +7,15 @@ namespace Keystone_OIDC\Checks;
  * The rules an administrator's claim mapping must pass: which names a mapped claim may take and
  * which user meta keys it may read. Pure, so every rule is unit-tested; each check answers null
  * when the value passes, or a problem code that `Tokens\Claim_Map` turns into a message.
+ *
+ * The claims screen checks the same rules as the admin types: it receives the constants below
+ * through `Rules\Shared_Rules` and answers with the same codes (`tests/shared/rule-cases.json`).
  */
 final class Mapped_Claim {
-	const NAME_PATTERN = '/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/D';
+	const NAME_MAX_LENGTH = 64;
+
+	/** PCRE and JavaScript read it alike (no flags; PCRE adds `D` so `$` is the very end). */
+	const NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_.:-]{0,' . ( self::NAME_MAX_LENGTH - 1 ) . '}$';
 
 	/**
 	 * Claims that say what a token is, who issued it and for whom. A mapping that set one could
@@ -34,14 +40,22 @@ final class Mapped_Claim {
 
 	const META_KEY_MAX = 255;
 
-	const PROBLEM_NAME_PATTERN    = 'name_pattern';
-	const PROBLEM_NAME_RESERVED   = 'name_reserved';
-	const PROBLEM_META_KEY_SHAPE  = 'meta_key_shape';
-	const PROBLEM_META_PROTECTED  = 'meta_key_protected';
-	const PROBLEM_META_CREDENTIAL = 'meta_key_credential';
+	/** Printable ASCII: what a meta key can be typed as and shown back. */
+	const META_KEY_PATTERN = '^[\x21-\x7E]+$';
+
+	const PROBLEM_NAME_REQUIRED     = 'claim_required';
+	const PROBLEM_NAME_PATTERN      = 'claim_pattern';
+	const PROBLEM_NAME_RESERVED     = 'claim_reserved';
+	const PROBLEM_META_KEY_REQUIRED = 'meta_key_required';
+	const PROBLEM_META_KEY_SHAPE    = 'meta_key_shape';
+	const PROBLEM_META_PROTECTED    = 'meta_key_protected';
+	const PROBLEM_META_CREDENTIAL   = 'meta_key_credential';
 
 	public static function name_problem( string $name ): ?string {
-		if ( 1 !== preg_match( self::NAME_PATTERN, $name ) ) {
+		if ( '' === $name ) {
+			return self::PROBLEM_NAME_REQUIRED;
+		}
+		if ( 1 !== preg_match( '/' . self::NAME_PATTERN . '/D', $name ) ) {
 			return self::PROBLEM_NAME_PATTERN;
 		}
 		if ( in_array( strtolower( $name ), self::RESERVED, true ) ) {
@@ -51,7 +65,10 @@ final class Mapped_Claim {
 	}
 
 	public static function meta_key_problem( string $meta_key ): ?string {
-		if ( '' === $meta_key || strlen( $meta_key ) > self::META_KEY_MAX || 1 !== preg_match( '/^[\x21-\x7E]+$/D', $meta_key ) ) {
+		if ( '' === $meta_key ) {
+			return self::PROBLEM_META_KEY_REQUIRED;
+		}
+		if ( strlen( $meta_key ) > self::META_KEY_MAX || 1 !== preg_match( '/' . self::META_KEY_PATTERN . '/D', $meta_key ) ) {
 			return self::PROBLEM_META_KEY_SHAPE;
 		}
 		// WordPress treats `_`-prefixed meta as protected: plugins keep their internal state there.

@@ -12,8 +12,14 @@ use Keystone_OIDC\Http\OAuth_Error;
 final class Resource_Indicator {
 	const MAX_LENGTH = 2000;
 
+	/**
+	 * PCRE's `\s` (tab to carriage return, space) spelled out, so JavaScript, where `\s` also
+	 * means Unicode spaces, reads it alike: the client screen checks audiences with it.
+	 */
+	const PATTERN = '^[A-Za-z][A-Za-z0-9+.\-]*:[^\x09-\x0d\x20#]+$';
+
 	public static function is_valid( string $uri ): bool {
-		return strlen( $uri ) <= self::MAX_LENGTH && 1 === preg_match( '/^[A-Za-z][A-Za-z0-9+.\-]*:[^\s#]+$/D', $uri );
+		return strlen( $uri ) <= self::MAX_LENGTH && 1 === preg_match( '/' . self::PATTERN . '/D', $uri );
 	}
 
 	/**

@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Clients;
 
 use Keystone_OIDC\Checks\Redirect_Uri;
+use Keystone_OIDC\Checks\Resource_Indicator;
 use Keystone_OIDC\Config;
 use WP_Error;
 
@@ -208,8 +209,7 @@ final class Client_Input {
 		if ( ! is_string( $value ) ) {
 			return self::field_error( 'backchannel_logout_uri', __( 'It must be a URI.', 'keystone-oidc' ) );
 		}
-		// Logout tokens are POSTed by the server, so only a web URI makes sense here.
-		$reason = 1 === preg_match( '/^https?:/i', $value ) ? self::uri_error( $value ) : __( 'It must be an https URI.', 'keystone-oidc' );
+		$reason = Redirect_Uri::PROBLEM_NOT_WEB === Redirect_Uri::backchannel_logout_problem( $value ) ? __( 'It must be an https URI.', 'keystone-oidc' ) : self::uri_error( $value );
 		if ( null !== $reason ) {
 			/* translators: 1: the URI, 2: why it cannot be registered */
 			return self::field_error( 'backchannel_logout_uri', sprintf( __( '"%1$s": %2$s', 'keystone-oidc' ), self::show( $value ), $reason ) );
@@ -218,7 +218,8 @@ final class Client_Input {
 	}
 
 	/**
-	 * Resource indicators (RFC 8707): absolute URIs without a fragment.
+	 * Resource indicators (RFC 8707): absolute URIs without a fragment, as the authorization and
+	 * token requests check them.
 	 *
 	 * @param mixed $value
 	 * @return string[]|WP_Error
@@ -228,9 +229,7 @@ final class Client_Input {
 			return self::field_error( 'audiences', __( 'It must be a list of absolute URIs.', 'keystone-oidc' ) );
 		}
 		foreach ( $value as $uri ) {
-			$absolute = is_string( $uri ) && strlen( $uri ) <= 2000
-				&& preg_match( '/^[A-Za-z][A-Za-z0-9+.\-]*:[^\s#]+$/', $uri );
-			if ( ! $absolute ) {
+			if ( ! is_string( $uri ) || ! Resource_Indicator::is_valid( $uri ) ) {
 				/* translators: %s: the audience */
 				return self::field_error( 'audiences', sprintf( __( '"%s" is not an absolute URI without a fragment.', 'keystone-oidc' ), self::show( $uri ) ) );
 			}
@@ -285,8 +284,7 @@ final class Client_Input {
 	}
 
 	/**
-	 * Why a redirect-style URI cannot be registered, or null. Matching is exact, so a wildcard
-	 * would only ever match itself: it is refused rather than silently never matching.
+	 * Why a redirect-style URI cannot be registered, or null.
 	 *
 	 * @param mixed $uri
 	 */
@@ -294,11 +292,10 @@ final class Client_Input {
 		if ( ! is_string( $uri ) ) {
 			return __( 'A URI must be a string.', 'keystone-oidc' );
 		}
-		$reason = Redirect_Uri::registration_error( $uri );
-		if ( null === $reason && 1 === preg_match( '~^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*\*~', $uri ) ) {
+		if ( Redirect_Uri::PROBLEM_WILDCARD === Redirect_Uri::registration_problem( $uri ) ) {
 			return __( 'Wildcards are not supported; register every URI exactly.', 'keystone-oidc' );
 		}
-		return $reason;
+		return Redirect_Uri::registration_error( $uri );
 	}
 
 	/**

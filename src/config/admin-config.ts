@@ -2,6 +2,7 @@
  * The configuration PHP passes once to every admin screen as `window.keystoneOidc`
  * (`Admin\Assets::admin_config()`). Read defensively: a missing field gets a safe default.
  */
+import { readRules, type SharedRules } from './rules';
 
 export interface RoleOption {
 	slug: string;
@@ -18,7 +19,11 @@ export interface AdminConfig {
 	permalinkSettingsUrl: string;
 	prettyPermalinks: boolean;
 	scopes: string[];
+	/** Scope → what it lets an application see (`Rules\Scope_Descriptions`). */
+	scopeDescriptions: Record< string, string >;
 	roles: RoleOption[];
+	/** Null when missing: the screens then leave every rule to the server. */
+	rules: SharedRules | null;
 }
 
 export const DEFAULT_SCOPES = [
@@ -47,6 +52,18 @@ function readScopes( value: unknown ): string[] {
 	return [ 'openid', ...scopes.filter( ( scope ) => scope !== 'openid' ) ];
 }
 
+function readDescriptions( value: unknown ): Record< string, string > {
+	if ( ! isRecord( value ) || Array.isArray( value ) ) {
+		return {};
+	}
+	return Object.fromEntries(
+		Object.entries( value ).filter(
+			( entry ): entry is [ string, string ] =>
+				typeof entry[ 1 ] === 'string'
+		)
+	);
+}
+
 function readRoles( value: unknown ): RoleOption[] {
 	if ( ! Array.isArray( value ) ) {
 		return [];
@@ -73,7 +90,9 @@ export function readAdminConfig( raw: unknown ): AdminConfig {
 		),
 		prettyPermalinks: config.prettyPermalinks !== false,
 		scopes: readScopes( config.scopes ),
+		scopeDescriptions: readDescriptions( config.scopeDescriptions ),
 		roles: readRoles( config.roles ),
+		rules: readRules( config.rules ),
 	};
 }
 

@@ -1,6 +1,7 @@
 import { readAdminConfig, type AdminConfig } from './admin-config';
 
 export * from './admin-config';
+export * from './rules';
 
 declare global {
 	interface Window {

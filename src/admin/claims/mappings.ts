@@ -1,9 +1,11 @@
 /**
- * The claim mappings screen's pure logic: rows as the admin edits them, the same rules the server
- * applies (`Checks\Mapped_Claim`, `Tokens\Claim_Map`), and the server's per-entry problems mapped
- * back onto rows. The server stays the authority; these checks only answer sooner.
+ * The claim mappings screen's pure logic: rows as the admin edits them, the server's own rules
+ * (`Checks\Mapped_Claim`, `Tokens\Claim_Map`, passed in through the screen config) evaluated in
+ * its order, and the server's per-entry problems mapped back onto rows. The server stays the
+ * authority; these checks only answer sooner.
  */
 import type { ClaimMapping, ClaimSource } from '../../api/types';
+import { byteLength, type ClaimRules } from '../../config/rules';
 import type {
 	MappingField,
 	MappingProblem,
@@ -11,41 +13,6 @@ import type {
 	RowProblems,
 	ServerProblems,
 } from './types';
-
-export const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;
-
-/** Mirrors `Checks\Mapped_Claim::RESERVED`. */
-export const RESERVED_CLAIMS = [
-	'sub',
-	'iss',
-	'aud',
-	'exp',
-	'iat',
-	'nbf',
-	'auth_time',
-	'nonce',
-	'azp',
-	'at_hash',
-	'c_hash',
-	'sid',
-	'jti',
-	'scope',
-	'client_id',
-	'acr',
-	'amr',
-	'cnf',
-	'email_verified',
-];
-
-/** Mirrors `Checks\Mapped_Claim`: a mapping must never copy a credential into a token. */
-export const CREDENTIAL_KEYS = [
-	'user_pass',
-	'session_tokens',
-	'user_activation_key',
-];
-export const CREDENTIAL_WORDS = [ 'pass', 'token', 'secret', 'key' ];
-
-export const MAX_MAPPINGS = 50;
 
 export function rowsFromMappings(
 	mappings: ClaimMapping[],
@@ -120,17 +87,22 @@ export function sameMappings( a: MappingRow[], b: MappingRow[] ): boolean {
 	);
 }
 
+/**
+ * `Checks\Mapped_Claim::name_problem()`, and no claim mapped twice. Without rules (a config
+ * that lacks them) only what needs none is checked; the server judges the rest on save.
+ */
 export function claimProblem(
 	claim: string,
-	before: string[]
+	before: string[],
+	rules: ClaimRules | null
 ): MappingProblem | null {
 	if ( claim === '' ) {
 		return 'claim_required';
 	}
-	if ( ! NAME_PATTERN.test( claim ) ) {
+	if ( rules && ! rules.namePattern.test( claim ) ) {
 		return 'claim_pattern';
 	}
-	if ( RESERVED_CLAIMS.includes( claim.toLowerCase() ) ) {
+	if ( rules && rules.reserved.includes( claim.toLowerCase() ) ) {
 		return 'claim_reserved';
 	}
 	if ( before.includes( claim ) ) {
@@ -139,20 +111,31 @@ export function claimProblem(
 	return null;
 }
 
-export function metaKeyProblem( metaKey: string ): MappingProblem | null {
+/** `Checks\Mapped_Claim::meta_key_problem()`; without rules only a missing key. */
+export function metaKeyProblem(
+	metaKey: string,
+	rules: ClaimRules | null
+): MappingProblem | null {
 	if ( metaKey === '' ) {
 		return 'meta_key_required';
 	}
-	if ( metaKey.length > 255 || ! /^[\x21-\x7E]+$/.test( metaKey ) ) {
+	if ( rules === null ) {
+		return null;
+	}
+	if (
+		byteLength( metaKey ) > rules.metaKeyMaxLength ||
+		! rules.metaKeyPattern.test( metaKey )
+	) {
 		return 'meta_key_shape';
 	}
+	// WordPress treats `_`-prefixed meta as protected: plugins keep their internal state there.
 	if ( metaKey.startsWith( '_' ) ) {
 		return 'meta_key_protected';
 	}
 	const lower = metaKey.toLowerCase();
 	if (
-		CREDENTIAL_KEYS.includes( lower ) ||
-		CREDENTIAL_WORDS.some( ( word ) => lower.includes( word ) )
+		rules.credentialKeys.includes( lower ) ||
+		rules.credentialWords.some( ( word ) => lower.includes( word ) )
 	) {
 		return 'meta_key_credential';
 	}
@@ -162,20 +145,21 @@ export function metaKeyProblem( metaKey: string ): MappingProblem | null {
 /** Problems by row key; a row without problems has no entry. */
 export function validateRows(
 	rows: MappingRow[],
-	scopes: string[]
+	scopes: string[],
+	rules: ClaimRules | null
 ): RowProblems {
 	const problems: RowProblems = {};
 	const seen: string[] = [];
 	for ( const mapping of rows ) {
 		const found: Partial< Record< MappingField, MappingProblem > > = {};
 		const claim = mapping.claim.trim();
-		const claimIssue = claimProblem( claim, seen );
+		const claimIssue = claimProblem( claim, seen, rules );
 		if ( claimIssue !== null ) {
 			found.claim = claimIssue;
 		}
 		seen.push( claim );
 		if ( mapping.source === 'meta' ) {
-			const metaIssue = metaKeyProblem( mapping.metaKey.trim() );
+			const metaIssue = metaKeyProblem( mapping.metaKey.trim(), rules );
 			if ( metaIssue !== null ) {
 				found.meta_key = metaIssue;
 			}

@@ -1,4 +1,5 @@
 import type { Client, ClientInput } from '../../api/types';
+import type { SharedRules } from '../../config/rules';
 import {
 	audienceProblem,
 	backchannelLogoutUriProblem,
@@ -7,8 +8,6 @@ import {
 	splitUris,
 } from './redirect-uri';
 import type { ClientFormErrors, ClientFormValues, EditMode } from './types';
-
-export const NAME_MAX_LENGTH = 200;
 
 export function emptyForm(): ClientFormValues {
 	return {
@@ -80,12 +79,23 @@ export function formToInput( values: ClientFormValues ): ClientInput {
 	};
 }
 
-export function validateForm( values: ClientFormValues ): ClientFormErrors {
+/**
+ * What is wrong with the form, by the server's rules. Without rules (a config that lacks them)
+ * only required fields and duplicates are checked; the server judges the rest on save.
+ */
+export function validateForm(
+	values: ClientFormValues,
+	rules: SharedRules | null
+): ClientFormErrors {
+	const unchecked = () => null;
+	const redirectRule = rules
+		? ( uri: string ) => redirectUriProblem( uri, rules.redirectUri )
+		: unchecked;
 	const name = values.name.trim();
 	let nameProblem: ClientFormErrors[ 'name' ] = null;
 	if ( name === '' ) {
 		nameProblem = 'required';
-	} else if ( [ ...name ].length > NAME_MAX_LENGTH ) {
+	} else if ( rules && [ ...name ].length > rules.clientName.maxLength ) {
 		nameProblem = 'too_long';
 	}
 	return {
@@ -93,15 +103,23 @@ export function validateForm( values: ClientFormValues ): ClientFormErrors {
 		redirectUris:
 			splitUris( values.redirectUris ).length === 0
 				? 'required'
-				: checkUriList( values.redirectUris, redirectUriProblem ),
+				: checkUriList( values.redirectUris, redirectRule ),
 		postLogoutRedirectUris: checkUriList(
 			values.postLogoutRedirectUris,
-			redirectUriProblem
+			redirectRule
 		),
-		backchannelLogoutUri: backchannelLogoutUriProblem(
-			values.backchannelLogoutUri.trim()
+		backchannelLogoutUri: rules
+			? backchannelLogoutUriProblem(
+					values.backchannelLogoutUri.trim(),
+					rules.redirectUri
+			  )
+			: null,
+		audiences: checkUriList(
+			values.audiences,
+			rules
+				? ( uri: string ) => audienceProblem( uri, rules.audience )
+				: unchecked
 		),
-		audiences: checkUriList( values.audiences, audienceProblem ),
 	};
 }
 

@@ -1,30 +1,22 @@
+import {
+	byteLength,
+	type AudienceRules,
+	type RedirectUriRules,
+} from '../../config/rules';
 import type { UriLineError, UriProblem } from './types';
 
 /**
- * The redirect URI rules of the contract, checked as the admin types so mistakes show before the
- * server rejects them. They mirror the server's `Checks\Redirect_Uri::registration_error()`:
- * absolute, matched exactly (so no fragment and no wildcard host), no userinfo, `http` only for loopback hosts,
- * custom schemes allowed for native apps.
+ * The URI rules of a client, checked as the admin types so mistakes show before the server
+ * rejects them. The rules are the server's own (`Checks\Redirect_Uri`, `Checks\Resource_Indicator`),
+ * passed in through the screen config; this evaluates them in the server's order, so both name
+ * the same problem (`tests/shared/rule-cases.json`).
  */
 
-export const URI_MAX_LENGTH = 2000;
-
-/** Schemes that would run code or read local files in the browser instead of reaching an app. */
-const FORBIDDEN_SCHEMES = [ 'javascript', 'data', 'vbscript', 'file' ];
-
-const ABSOLUTE = /^([A-Za-z][A-Za-z0-9+.-]*):([\s\S]+)$/;
-
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused.
-const WHITESPACE_OR_CONTROL = /[\u0000-\u0020\u007f]/;
-
-const AUTHORITY =
-	/^\/\/(?:[^/?@]*@)?(\[[0-9A-Fa-f:.]+\]|[^/?:[\]@]+)(?::[0-9]*)?(?:[/?][\s\S]*)?$/;
-
-function isLoopbackHost( host: string ): boolean {
-	if ( host === 'localhost' || host === '[::1]' ) {
+function isLoopbackHost( host: string, rules: RedirectUriRules ): boolean {
+	if ( rules.loopbackNames.includes( host ) ) {
 		return true;
 	}
-	const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec( host );
+	const octets = rules.patterns.loopbackIpv4.exec( host );
 	if ( octets === null ) {
 		return false;
 	}
@@ -37,78 +29,83 @@ function isLoopbackHost( host: string ): boolean {
 		);
 }
 
-function commonProblem( uri: string ): UriProblem | null {
-	if ( uri.length > URI_MAX_LENGTH ) {
+/** `Checks\Redirect_Uri::registration_problem()`. */
+export function redirectUriProblem(
+	uri: string,
+	rules: RedirectUriRules
+): UriProblem | null {
+	const { patterns } = rules;
+	if ( uri === '' ) {
+		return 'empty';
+	}
+	if ( byteLength( uri ) > rules.maxLength ) {
 		return 'too_long';
 	}
-	if ( WHITESPACE_OR_CONTROL.test( uri ) ) {
+	if ( patterns.controlCharacter.test( uri ) ) {
 		return 'whitespace';
 	}
-	// Anything outside printable ASCII must be percent-encoded, or exact matching breaks.
-	if ( /[^\u0021-\u007e]/.test( uri ) ) {
+	if ( patterns.nonAscii.test( uri ) ) {
 		return 'non_ascii';
 	}
-	if ( ! ABSOLUTE.test( uri ) ) {
+	const absolute = patterns.absolute.exec( uri );
+	if ( absolute === null ) {
 		return 'not_absolute';
 	}
 	if ( uri.includes( '#' ) ) {
 		return 'fragment';
 	}
-	return null;
-}
-
-export function redirectUriProblem( uri: string ): UriProblem | null {
-	const common = commonProblem( uri );
-	if ( common !== null ) {
-		return common;
-	}
-	const [ , rawScheme = '', rest = '' ] = ABSOLUTE.exec( uri ) ?? [];
-	const scheme = rawScheme.toLowerCase();
-	if ( FORBIDDEN_SCHEMES.includes( scheme ) ) {
-		return 'dangerous_scheme';
-	}
-	// `https://rp.example@evil.example/cb` goes to evil.example: userinfo only disguises the host.
-	if ( /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*@/.test( uri ) ) {
+	if ( patterns.userinfo.test( uri ) ) {
 		return 'userinfo';
 	}
-	if ( /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*\*/.test( uri ) ) {
+	const scheme = ( absolute[ 1 ] ?? '' ).toLowerCase();
+	if ( rules.forbiddenSchemes.includes( scheme ) ) {
+		return 'dangerous_scheme';
+	}
+	if ( scheme === 'https' || scheme === 'http' ) {
+		const authority = patterns.authority.exec( absolute[ 2 ] ?? '' );
+		if ( authority === null ) {
+			return 'no_host';
+		}
+		const host = ( authority[ 1 ] ?? '' ).toLowerCase();
+		if ( scheme === 'http' && ! isLoopbackHost( host, rules ) ) {
+			return 'http_not_loopback';
+		}
+	}
+	if ( patterns.wildcardHost.test( uri ) ) {
 		return 'wildcard';
-	}
-	if ( scheme !== 'http' && scheme !== 'https' ) {
-		return null;
-	}
-	const authority = AUTHORITY.exec( rest );
-	if ( authority === null ) {
-		return 'no_host';
-	}
-	const host = ( authority[ 1 ] ?? '' ).toLowerCase();
-	if ( scheme === 'http' && ! isLoopbackHost( host ) ) {
-		return 'http_not_loopback';
 	}
 	return null;
 }
 
-/**
- * The provider POSTs logout tokens to it from the server, so it must be a web URI; the rest are
- * the redirect URI rules, as the server's `Client_Input` applies them. Empty means none.
- */
-export function backchannelLogoutUriProblem( uri: string ): UriProblem | null {
+/** `Checks\Redirect_Uri::backchannel_logout_problem()`: a web URI, or none (empty). */
+export function backchannelLogoutUriProblem(
+	uri: string,
+	rules: RedirectUriRules
+): UriProblem | null {
 	if ( uri === '' ) {
 		return null;
 	}
-	const common = commonProblem( uri );
-	if ( common !== null ) {
-		return common;
-	}
-	if ( ! /^https?:/i.test( uri ) ) {
+	if ( ! rules.patterns.web.test( uri ) ) {
 		return 'not_web';
 	}
-	return redirectUriProblem( uri );
+	return redirectUriProblem( uri, rules );
 }
 
-/** Audiences name APIs; they only need to be absolute, exact URIs. */
-export function audienceProblem( uri: string ): UriProblem | null {
-	return commonProblem( uri );
+/**
+ * `Checks\Resource_Indicator::is_valid()`: audiences name APIs and only need to be absolute,
+ * exact URIs. The server gives one verdict; the screen names the likeliest reason.
+ */
+export function audienceProblem(
+	uri: string,
+	rules: AudienceRules
+): UriProblem | null {
+	if ( byteLength( uri ) > rules.maxLength ) {
+		return 'too_long';
+	}
+	if ( uri.includes( '#' ) ) {
+		return 'fragment';
+	}
+	return rules.pattern.test( uri ) ? null : 'not_absolute';
 }
 
 /** The non-empty lines of a textarea, trimmed, with their 1-based line numbers. */

@@ -20,6 +20,7 @@ export interface ClientFormValues {
 }
 
 export type UriProblem =
+	| 'empty'
 	| 'too_long'
 	| 'whitespace'
 	| 'non_ascii'

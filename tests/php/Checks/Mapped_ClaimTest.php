@@ -34,7 +34,6 @@ final class Mapped_ClaimTest extends TestCase {
 	 */
 	public function malformed_names(): array {
 		return array(
-			'empty'           => array( '' ),
 			'leading digit'   => array( '1st' ),
 			'leading dash'    => array( '-x' ),
 			'space'           => array( 'first name' ),
@@ -50,6 +49,10 @@ final class Mapped_ClaimTest extends TestCase {
 	 */
 	public function test_malformed_names_are_refused( string $name ): void {
 		$this->assertSame( Mapped_Claim::PROBLEM_NAME_PATTERN, Mapped_Claim::name_problem( $name ) );
+	}
+
+	public function test_an_empty_name_is_missing_rather_than_malformed(): void {
+		$this->assertSame( Mapped_Claim::PROBLEM_NAME_REQUIRED, Mapped_Claim::name_problem( '' ) );
 	}
 
 	/**
@@ -94,7 +97,7 @@ final class Mapped_ClaimTest extends TestCase {
 	 */
 	public function refused_meta_keys(): array {
 		return array(
-			'empty'                => array( '', Mapped_Claim::PROBLEM_META_KEY_SHAPE ),
+			'empty'                => array( '', Mapped_Claim::PROBLEM_META_KEY_REQUIRED ),
 			'space'                => array( 'first name', Mapped_Claim::PROBLEM_META_KEY_SHAPE ),
 			'too long'             => array( str_repeat( 'a', 256 ), Mapped_Claim::PROBLEM_META_KEY_SHAPE ),
 			'control character'    => array( "dept\n", Mapped_Claim::PROBLEM_META_KEY_SHAPE ),

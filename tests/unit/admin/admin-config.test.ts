@@ -6,6 +6,7 @@ import {
 	DEFAULT_SCOPES,
 	readAdminConfig,
 } from '../../../src/config/admin-config';
+import { rawPhpRules } from '../shared/php-rules';
 
 describe( 'readAdminConfig', () => {
 	it( 'reads what Admin\\Assets::admin_config() passes', () => {
@@ -38,6 +39,29 @@ describe( 'readAdminConfig', () => {
 		assert.equal( config.adminUrl, 'admin.php' );
 		assert.equal( config.permalinkSettingsUrl, 'options-permalink.php' );
 		assert.deepEqual( config.roles, [] );
+		assert.deepEqual( config.scopeDescriptions, {} );
+		assert.equal( config.rules, null );
+	} );
+	it( 'keeps only scope descriptions that are text', () => {
+		const config = readAdminConfig( {
+			scopeDescriptions: { email: 'Your email address', roles: 7 },
+		} );
+		assert.deepEqual( config.scopeDescriptions, {
+			email: 'Your email address',
+		} );
+	} );
+	it( 'reads the rules PHP emits into patterns, and none at all when any part is malformed', () => {
+		const raw = rawPhpRules() as {
+			redirectUri: { patterns: Record< string, unknown > };
+		};
+		const rules = readAdminConfig( { rules: raw } ).rules;
+		assert.equal( rules?.redirectUri.patterns.web.test( 'HTTPS:' ), true );
+		const broken = structuredClone( raw );
+		broken.redirectUri.patterns.absolute = '(';
+		assert.equal( readAdminConfig( { rules: broken } ).rules, null );
+		const partial = structuredClone( raw );
+		delete partial.redirectUri.patterns.web;
+		assert.equal( readAdminConfig( { rules: partial } ).rules, null );
 	} );
 } );
 

@@ -13,6 +13,9 @@ import {
 	validateForm,
 	withOpenid,
 } from '../../../src/admin/edit/form';
+import { phpRules } from '../shared/php-rules';
+
+const rules = phpRules();
 
 const client: Client = {
 	client_id: 'c-1',
@@ -101,7 +104,7 @@ describe( 'client form values', () => {
 
 describe( 'validateForm', () => {
 	it( 'requires a name and at least one redirect URI', () => {
-		const errors = validateForm( emptyForm() );
+		const errors = validateForm( emptyForm(), rules );
 		assert.equal( errors.name, 'required' );
 		assert.equal( errors.redirectUris, 'required' );
 		assert.equal( hasErrors( errors ), true );
@@ -110,27 +113,30 @@ describe( 'validateForm', () => {
 	it( 'refuses a name over 200 characters, counting characters not bytes', () => {
 		const base = { ...emptyForm(), redirectUris: 'https://a.example/cb' };
 		assert.equal(
-			validateForm( { ...base, name: 'é'.repeat( 200 ) } ).name,
+			validateForm( { ...base, name: 'é'.repeat( 200 ) }, rules ).name,
 			null
 		);
 		assert.equal(
-			validateForm( { ...base, name: 'x'.repeat( 201 ) } ).name,
+			validateForm( { ...base, name: 'x'.repeat( 201 ) }, rules ).name,
 			'too_long'
 		);
 		assert.equal(
-			validateForm( { ...base, name: '   ' } ).name,
+			validateForm( { ...base, name: '   ' }, rules ).name,
 			'required'
 		);
 	} );
 
 	it( 'applies the redirect URI rules to post-logout URIs and the absolute-URI rule to audiences', () => {
-		const errors = validateForm( {
-			...emptyForm(),
-			name: 'App',
-			redirectUris: 'http://app.example/cb',
-			postLogoutRedirectUris: 'http://app.example/bye',
-			audiences: 'http://api.example/\nrelative',
-		} );
+		const errors = validateForm(
+			{
+				...emptyForm(),
+				name: 'App',
+				redirectUris: 'http://app.example/cb',
+				postLogoutRedirectUris: 'http://app.example/bye',
+				audiences: 'http://api.example/\nrelative',
+			},
+			rules
+		);
 		assert.deepEqual( errors.redirectUris, [
 			{
 				line: 1,
@@ -157,7 +163,7 @@ describe( 'validateForm', () => {
 			redirectUris: 'https://app.example/cb',
 		};
 		const problem = ( backchannelLogoutUri: string ) =>
-			validateForm( { ...base, backchannelLogoutUri } )
+			validateForm( { ...base, backchannelLogoutUri }, rules )
 				.backchannelLogoutUri;
 		assert.equal( problem( '' ), null );
 		assert.equal( problem( '   ' ), null );
@@ -169,11 +175,14 @@ describe( 'validateForm', () => {
 		);
 		assert.equal( problem( 'ftp://app.example/logout' ), 'not_web' );
 		assert.equal( problem( 'com.example.app:/logout' ), 'not_web' );
-		assert.equal( problem( '/logout' ), 'not_absolute' );
+		assert.equal( problem( '/logout' ), 'not_web' );
 		assert.equal( problem( 'https://app.example/logout#x' ), 'fragment' );
 		assert.equal(
 			hasErrors(
-				validateForm( { ...base, backchannelLogoutUri: 'ftp://x' } )
+				validateForm(
+					{ ...base, backchannelLogoutUri: 'ftp://x' },
+					rules
+				)
 			),
 			true
 		);
@@ -186,12 +195,36 @@ describe( 'validateForm', () => {
 		);
 	} );
 
+	it( 'without rules from the config checks only what needs none, and leaves the rest to the server', () => {
+		const errors = validateForm(
+			{
+				...emptyForm(),
+				name: 'x'.repeat( 201 ),
+				redirectUris: 'http://app.example/cb\nhttp://app.example/cb',
+				backchannelLogoutUri: 'ftp://x',
+				audiences: 'relative',
+			},
+			null
+		);
+		assert.equal( errors.name, null );
+		assert.deepEqual( errors.redirectUris, [
+			{ line: 2, uri: 'http://app.example/cb', problem: 'duplicate' },
+		] );
+		assert.equal( errors.backchannelLogoutUri, null );
+		assert.deepEqual( errors.audiences, [] );
+		assert.equal( validateForm( emptyForm(), null ).name, 'required' );
+	} );
+
 	it( 'passes a complete, valid form', () => {
-		const errors = validateForm( {
-			...emptyForm(),
-			name: 'App',
-			redirectUris: 'https://app.example/cb\nhttp://localhost:3000/cb',
-		} );
+		const errors = validateForm(
+			{
+				...emptyForm(),
+				name: 'App',
+				redirectUris:
+					'https://app.example/cb\nhttp://localhost:3000/cb',
+			},
+			rules
+		);
 		assert.equal( hasErrors( errors ), false );
 	} );
 } );

@@ -16,6 +16,7 @@ import {
 	saveClaimMap,
 	toApiError,
 } from '../../../api';
+import { adminConfig } from '../../../config';
 import { Loading } from '../../../components/Loading';
 import { Notices, useNotices } from '../../../components/Notices';
 import { PageHeader } from '../../../components/PageHeader';
@@ -23,7 +24,6 @@ import { useBeforeUnload } from '../../../components/useBeforeUnload';
 import {
 	addRow,
 	hasProblems,
-	MAX_MAPPINGS,
 	removeRow,
 	rowsFromMappings,
 	sameMappings,
@@ -33,7 +33,7 @@ import {
 	validateRows,
 } from '../mappings';
 import type { MappingField, MappingRow, ServerProblems } from '../types';
-import { problemText, tooManyText } from './labels';
+import { maxMappings, problemText, tooManyText } from './labels';
 import { MappingFields } from './MappingFields';
 
 type LoadState =
@@ -81,7 +81,7 @@ export function ClaimsScreen() {
 	}, [] );
 
 	const problems = useMemo(
-		() => validateRows( rows, scopes ),
+		() => validateRows( rows, scopes, adminConfig().rules?.claims ?? null ),
 		[ rows, scopes ]
 	);
 	const dirty = ! sameMappings( saved, rows );
@@ -261,14 +261,14 @@ export function ClaimsScreen() {
 									change( addRow( rows, scopes ) )
 								}
 								disabled={
-									saving || rows.length >= MAX_MAPPINGS
+									saving || rows.length >= maxMappings()
 								}
 								accessibleWhenDisabled
 								__next40pxDefaultSize
 							>
 								{ __( 'Add Mapping', 'keystone-oidc' ) }
 							</Button>
-							{ rows.length >= MAX_MAPPINGS && (
+							{ rows.length >= maxMappings() && (
 								<p className="description">{ tooManyText() }</p>
 							) }
 						</CardBody>

@@ -1,16 +1,28 @@
 import { __, sprintf } from '@wordpress/i18n';
 
-import { MAX_MAPPINGS } from '../mappings';
+import { adminConfig } from '../../../config';
 import type { MappingProblem } from '../types';
+
+/**
+ * The limits quoted below are the server's, from the screen config: a problem that names one was
+ * found by those very rules, so they are there whenever it is shown.
+ */
+function rules() {
+	return adminConfig().rules?.claims;
+}
 
 export function problemText( problem: MappingProblem ): string {
 	switch ( problem ) {
 		case 'claim_required':
 			return __( 'Enter a claim name.', 'keystone-oidc' );
 		case 'claim_pattern':
-			return __(
-				'Start with a letter or an underscore; use at most 64 letters, digits and the characters _ . : -',
-				'keystone-oidc'
+			return sprintf(
+				/* translators: %d: the largest length of a claim name. */
+				__(
+					'Start with a letter or an underscore; use at most %d letters, digits and the characters _ . : -',
+					'keystone-oidc'
+				),
+				rules()?.nameMaxLength ?? 0
 			);
 		case 'claim_reserved':
 			return __(
@@ -22,9 +34,13 @@ export function problemText( problem: MappingProblem ): string {
 		case 'meta_key_required':
 			return __( 'Enter the user meta key to read.', 'keystone-oidc' );
 		case 'meta_key_shape':
-			return __(
-				'Use at most 255 printable characters, without spaces.',
-				'keystone-oidc'
+			return sprintf(
+				/* translators: %d: the largest length of a meta key. */
+				__(
+					'Use at most %d printable characters, without spaces.',
+					'keystone-oidc'
+				),
+				rules()?.metaKeyMaxLength ?? 0
 			);
 		case 'meta_key_protected':
 			return __(
@@ -45,6 +61,11 @@ export function tooManyText(): string {
 	return sprintf(
 		/* translators: %d: the largest number of claim mappings. */
 		__( 'At most %d claims can be mapped.', 'keystone-oidc' ),
-		MAX_MAPPINGS
+		maxMappings()
 	);
+}
+
+/** How many mappings the server stores; without rules the screen sets no limit of its own. */
+export function maxMappings(): number {
+	return rules()?.maxMappings ?? Infinity;
 }

@@ -97,7 +97,10 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 		};
 	}, [ mode ] );
 
-	const errors = useMemo( () => validateForm( values ), [ values ] );
+	const errors = useMemo(
+		() => validateForm( values, config.rules ),
+		[ values, config.rules ]
+	);
 	const dirty = created === null && isDirty( saved, values );
 	useBeforeUnload( dirty && ! saving && ! leaving );
 

@@ -1,11 +1,26 @@
 import { __, sprintf } from '@wordpress/i18n';
 
+import { adminConfig } from '../../../config';
 import type { NameProblem, UriLineError, UriProblem } from '../types';
+
+/**
+ * The limits and lists quoted below are the server's, from the screen config: a problem that
+ * names one was found by those very rules, so they are there whenever it is shown.
+ */
+function rules() {
+	return adminConfig().rules;
+}
 
 export function uriProblemText( problem: UriProblem ): string {
 	switch ( problem ) {
+		case 'empty':
+			return __( 'is empty', 'keystone-oidc' );
 		case 'too_long':
-			return __( 'is longer than 2000 characters', 'keystone-oidc' );
+			return sprintf(
+				/* translators: %d: the largest length of a URI. */
+				__( 'is longer than %d characters', 'keystone-oidc' ),
+				rules()?.redirectUri.maxLength ?? 0
+			);
 		case 'non_ascii':
 			return __(
 				'contains non-ASCII characters; percent-encode them',
@@ -38,9 +53,15 @@ export function uriProblemText( problem: UriProblem ): string {
 		case 'whitespace':
 			return __( 'must not contain spaces', 'keystone-oidc' );
 		case 'dangerous_scheme':
-			return __(
-				'uses a scheme that is never allowed (javascript:, data:, vbscript:, file:)',
-				'keystone-oidc'
+			return sprintf(
+				/* translators: %s: the schemes that are never allowed, like "javascript:, data:". */
+				__(
+					'uses a scheme that is never allowed (%s)',
+					'keystone-oidc'
+				),
+				( rules()?.redirectUri.forbiddenSchemes ?? [] )
+					.map( ( scheme ) => `${ scheme }:` )
+					.join( ', ' )
 			);
 		case 'not_web':
 			return __( 'must be an https URI', 'keystone-oidc' );
@@ -62,38 +83,23 @@ export function uriLineErrorText( error: UriLineError ): string {
 export function nameProblemText( problem: NameProblem ): string {
 	return problem === 'required'
 		? __( 'Enter the name of the application.', 'keystone-oidc' )
-		: __( 'The name can be at most 200 characters long.', 'keystone-oidc' );
+		: sprintf(
+				/* translators: %d: the largest length of a client name. */
+				__(
+					'The name can be at most %d characters long.',
+					'keystone-oidc'
+				),
+				rules()?.clientName.maxLength ?? 0
+		  );
 }
 
-/** Plain-language meaning of the scopes the plugin ships; other scopes are shown as they are. */
+/**
+ * What a scope lets an application see, in the words users are asked in
+ * (`Rules\Scope_Descriptions`); null for a custom scope nobody described, which PHP shows by name.
+ */
 export function scopeDescription( scope: string ): string | null {
-	switch ( scope ) {
-		case 'openid':
-			return __(
-				'Sign in with the WordPress account (always included)',
-				'keystone-oidc'
-			);
-		case 'profile':
-			return __(
-				'Name, nickname, website and profile picture',
-				'keystone-oidc'
-			);
-		case 'email':
-			return __(
-				'Email address and whether it is verified',
-				'keystone-oidc'
-			);
-		case 'offline_access':
-			return __(
-				'Stay signed in: the application may receive refresh tokens',
-				'keystone-oidc'
-			);
-		case 'roles':
-			return __(
-				'WordPress roles, as the “roles” and “groups” claims (e.g. administrator)',
-				'keystone-oidc'
-			);
-		default:
-			return null;
-	}
+	const description = adminConfig().scopeDescriptions[ scope ];
+	return description === undefined || description === scope
+		? null
+		: description;
 }
