@@ -9,6 +9,7 @@ use Keystone_OIDC\Authorization\Pending_Consents;
 use Keystone_OIDC\Authorization\Signed_In_User;
 use Keystone_OIDC\Endpoints\Authorization_Request;
 use Keystone_OIDC\Http\Answer;
+use Keystone_OIDC\Rules\Scope_Descriptions;
 
 /**
  * The consent screen. Its one renderer is the React app (`src/consent/`, `build/consent.js`); this
@@ -50,7 +51,7 @@ final class Consent_Page implements Consent_Prompt {
 		return array(
 			'clientName' => $request->client->name,
 			'signedInAs' => self::signed_in_as( $user->display_name, $user->login ),
-			'scopes'     => self::described_scopes( $request->scopes ),
+			'scopes'     => Scope_Descriptions::describe( $request->scopes ),
 			'formAction' => $this->authorize_url,
 			'requestId'  => $request_id,
 			'nonce'      => $this->pending->nonce( $request_id ),
@@ -67,34 +68,6 @@ final class Consent_Page implements Consent_Prompt {
 			return $login;
 		}
 		return '' === $login ? $display_name : $display_name . ' (' . $login . ')';
-	}
-
-	/**
-	 * What each scope lets the application see, in words. Filter `keystone_oidc_scope_descriptions`.
-	 *
-	 * @param string[] $scopes
-	 * @return array<int,array{scope: string, description: string}>
-	 */
-	public static function described_scopes( array $scopes ): array {
-		$descriptions = apply_filters(
-			'keystone_oidc_scope_descriptions',
-			array(
-				'openid'         => __( 'Know who you are on this site (your user ID)', 'keystone-oidc' ),
-				'profile'        => __( 'Your name, username, profile picture and website', 'keystone-oidc' ),
-				'email'          => __( 'Your email address', 'keystone-oidc' ),
-				'offline_access' => __( 'Stay connected to your account when you are not using it', 'keystone-oidc' ),
-				'roles'          => __( 'See your roles on this site (for example administrator or subscriber)', 'keystone-oidc' ),
-			)
-		);
-		$described = array();
-		foreach ( $scopes as $scope ) {
-			$text        = is_array( $descriptions ) && isset( $descriptions[ $scope ] ) && is_string( $descriptions[ $scope ] ) ? $descriptions[ $scope ] : $scope;
-			$described[] = array(
-				'scope'       => $scope,
-				'description' => $text,
-			);
-		}
-		return $described;
 	}
 
 	/**
