@@ -4,11 +4,11 @@ declare(strict_types=1);
 namespace Keystone_OIDC;
 
 /**
- * The one source of "now" for expiry, replay and rotation decisions. Tests move it with the
- * `keystone_oidc_now` filter instead of sleeping.
+ * A bridge for code not yet handed a `Time\Clock` through its constructor: the container's clock.
+ * New code takes the clock as a collaborator instead.
  */
 final class Clock {
 	public static function now(): int {
-		return (int) apply_filters( 'keystone_oidc_now', time() );
+		return Container::site()->clock()->now();
 	}
 }

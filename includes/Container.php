@@ -3,6 +3,27 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC;
 
+use Keystone_OIDC\Cron\Cleanup;
+use Keystone_OIDC\Endpoints\Client_Authentication;
+use Keystone_OIDC\Endpoints\Endpoint;
+use Keystone_OIDC\Endpoints\Introspection;
+use Keystone_OIDC\Endpoints\Revocation;
+use Keystone_OIDC\Endpoints\Token;
+use Keystone_OIDC\Grants\Authorization_Code;
+use Keystone_OIDC\Grants\Grant_Type;
+use Keystone_OIDC\Grants\Refresh_Token;
+use Keystone_OIDC\Storage\Code_Repository;
+use Keystone_OIDC\Storage\Code_Store;
+use Keystone_OIDC\Storage\Token_Repository;
+use Keystone_OIDC\Storage\Token_Store;
+use Keystone_OIDC\Time\Clock;
+use Keystone_OIDC\Time\Site_Clock;
+use Keystone_OIDC\Tokens\Grant_Issuer;
+use Keystone_OIDC\Tokens\Token_Issuer;
+use Keystone_OIDC\Tokens\Token_Lookup;
+use Keystone_OIDC\Users\Allowed_Users;
+use Keystone_OIDC\Users\WordPress_Users;
+
 /**
  * The composition root: every endpoint, grant, repository, the key store, the clock and the source
  * of randomness are built here, once per request and only when first asked for, and handed to
@@ -49,6 +70,111 @@ final class Container {
 
 	// ---- Time, randomness, storage, grants, token endpoint (core) ----
 
+	public function clock(): Clock {
+		return $this->share(
+			'clock',
+			static function (): Clock {
+				return new Site_Clock();
+			}
+		);
+	}
+
+	public function code_store(): Code_Store {
+		return $this->share(
+			'code_store',
+			static function (): Code_Store {
+				return new Code_Repository();
+			}
+		);
+	}
+
+	public function token_store(): Token_Store {
+		return $this->share(
+			'token_store',
+			function (): Token_Store {
+				return new Token_Repository( $this->clock() );
+			}
+		);
+	}
+
+	/**
+	 * Who may sign in to a client: the one allowed-roles rule for sign-in, consent and every later
+	 * use of a grant.
+	 */
+	public function allowed_users(): Allowed_Users {
+		return $this->share(
+			'allowed_users',
+			static function (): Allowed_Users {
+				return new Allowed_Users( new WordPress_Users() );
+			}
+		);
+	}
+
+	public function token_issuer(): Grant_Issuer {
+		return $this->share(
+			'token_issuer',
+			function (): Grant_Issuer {
+				return new Token_Issuer( $this->token_store(), $this->clock() );
+			}
+		);
+	}
+
+	public function client_authentication(): Client_Authentication {
+		return $this->share(
+			'client_authentication',
+			static function (): Client_Authentication {
+				return new Client_Authentication();
+			}
+		);
+	}
+
+	public function token_lookup(): Token_Lookup {
+		return $this->share(
+			'token_lookup',
+			function (): Token_Lookup {
+				return new Token_Lookup( $this->token_store() );
+			}
+		);
+	}
+
+	/**
+	 * The token endpoint's grants by `grant_type`.
+	 *
+	 * @return array<string,Grant_Type>
+	 */
+	public function grant_types(): array {
+		return array(
+			'authorization_code' => new Authorization_Code( $this->code_store(), $this->token_store(), $this->allowed_users(), $this->token_issuer(), $this->clock() ),
+			'refresh_token'      => new Refresh_Token( $this->token_store(), $this->allowed_users(), $this->token_issuer(), $this->clock() ),
+		);
+	}
+
+	public function cleanup(): Cleanup {
+		return new Cleanup( $this->code_store(), $this->token_store(), $this->clock() );
+	}
+
+	/**
+	 * The endpoint `Endpoints\Router` maps a request to, built with its collaborators; endpoints
+	 * that take none are built as they are.
+	 *
+	 * @param class-string<Endpoint> $class
+	 */
+	public function endpoint( string $class ): Endpoint {
+		switch ( $class ) {
+			case Token::class:
+				return new Token( $this->client_authentication(), $this->grant_types() );
+			case Introspection::class:
+				return new Introspection( $this->client_authentication(), $this->token_lookup(), $this->allowed_users(), $this->clock() );
+			case Revocation::class:
+				return new Revocation( $this->client_authentication(), $this->token_lookup(), $this->token_store() );
+			case Endpoints\Authorize::class:
+			case Endpoints\End_Session::class:
+				return $this->authorization_endpoint( $class );
+			default:
+				return new $class();
+		}
+	}
+
 	// ---- Authorization pipeline, consent, error boundary ----
 
 	/**
@@ -64,20 +190,16 @@ final class Container {
 	}
 
 	/**
-	 * The endpoints whose answers the error boundary shapes, built with their pipelines; null for
-	 * any other endpoint class.
+	 * The front-channel endpoints, built with their pipelines and the error boundary.
 	 *
-	 * @param class-string<Endpoints\Endpoint> $class
+	 * @param class-string<Endpoints\Endpoint> $class `Endpoints\Authorize` or `Endpoints\End_Session`.
 	 */
-	public function authorization_endpoint( string $class ): ?Endpoints\Endpoint {
+	private function authorization_endpoint( string $class ): Endpoints\Endpoint {
 		if ( Endpoints\Authorize::class === $class ) {
 			$pipelines = $this->authorization_pipelines();
 			return new Endpoints\Authorize( $pipelines->authorization(), $pipelines->consent_resume() );
 		}
-		if ( Endpoints\End_Session::class === $class ) {
-			return new Endpoints\End_Session( $this->error_boundary() );
-		}
-		return null;
+		return new Endpoints\End_Session( $this->error_boundary() );
 	}
 
 	/**
@@ -97,7 +219,8 @@ final class Container {
 					$pending,
 					new Authorization\Stored_Codes(),
 					new Authorization\Signed_Hint_Verifier(),
-					array( Clock::class, 'now' ),
+					$this->allowed_users(),
+					$this->clock(),
 					Config::supported_scopes(),
 					$authorize_url,
 					$this->error_boundary()

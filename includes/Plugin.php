@@ -9,7 +9,6 @@ use Keystone_OIDC\Admin\Permalink_Notice;
 use Keystone_OIDC\Admin\Profile_Section;
 use Keystone_OIDC\Admin\Site_Health_Keys;
 use Keystone_OIDC\Consent\Consent_Manager;
-use Keystone_OIDC\Cron\Cleanup;
 use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\Keys\Key_Provisioning;
 use Keystone_OIDC\REST\Routes;
@@ -31,7 +30,7 @@ final class Plugin {
 		add_filter( 'query_vars', array( Router::class, 'add_query_vars' ) );
 		add_action( 'parse_request', array( Router::class, 'dispatch' ), 0 );
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
-		add_action( self::CLEANUP_HOOK, array( Cleanup::class, 'run' ) );
+		add_action( self::CLEANUP_HOOK, array( self::class, 'run_cleanup' ) );
 		add_action( 'init', array( self::class, 'schedule_events' ) );
 		add_action( 'profile_update', array( Claims::class, 'record_profile_update' ) );
 		add_action( 'deleted_user', array( Consent_Manager::class, 'forget_user' ) );
@@ -55,6 +54,13 @@ final class Plugin {
 			add_action( 'admin_enqueue_scripts', array( Profile_Section::class, 'enqueue' ) );
 			add_action( 'show_user_profile', array( Profile_Section::class, 'render' ) );
 		}
+	}
+
+	/**
+	 * The hourly job, built only when WP-Cron runs it.
+	 */
+	public static function run_cleanup(): void {
+		Container::site()->cleanup()->run();
 	}
 
 	public static function schedule_events(): void {

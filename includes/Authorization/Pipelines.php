@@ -6,6 +6,8 @@ namespace Keystone_OIDC\Authorization;
 use Keystone_OIDC\Consent\Remember_Consent;
 use Keystone_OIDC\Endpoints\Consent_Decision;
 use Keystone_OIDC\Http\Error_Boundary;
+use Keystone_OIDC\Time\Clock;
+use Keystone_OIDC\Users\Allowed_Users;
 
 /**
  * The order of the authorization steps, in one place (node-oidc-provider's
@@ -36,8 +38,11 @@ final class Pipelines {
 	/** @var Hint_Verifier */
 	private $hints;
 
-	/** @var callable():int */
-	private $now;
+	/** @var Allowed_Users */
+	private $allowed_users;
+
+	/** @var Clock */
+	private $clock;
 
 	/** @var string[] */
 	private $supported_scopes;
@@ -49,11 +54,10 @@ final class Pipelines {
 	private $boundary;
 
 	/**
-	 * @param callable():int $now              The current unix time.
-	 * @param string[]       $supported_scopes `Config::supported_scopes()`.
-	 * @param string         $authorize_url    Where the login page and "Not you?" come back to.
+	 * @param string[] $supported_scopes `Config::supported_scopes()`.
+	 * @param string   $authorize_url    Where the login page and "Not you?" come back to.
 	 */
-	public function __construct( Client_Directory $clients, User_Session $session, Consent_Ledger $consents, Consent_Prompt $consent_prompt, Pending_Consents $pending, Code_Issuance $codes, Hint_Verifier $hints, callable $now, array $supported_scopes, string $authorize_url, Error_Boundary $boundary ) {
+	public function __construct( Client_Directory $clients, User_Session $session, Consent_Ledger $consents, Consent_Prompt $consent_prompt, Pending_Consents $pending, Code_Issuance $codes, Hint_Verifier $hints, Allowed_Users $allowed_users, Clock $clock, array $supported_scopes, string $authorize_url, Error_Boundary $boundary ) {
 		$this->clients          = $clients;
 		$this->session          = $session;
 		$this->consents         = $consents;
@@ -61,7 +65,8 @@ final class Pipelines {
 		$this->pending          = $pending;
 		$this->codes            = $codes;
 		$this->hints            = $hints;
-		$this->now              = $now;
+		$this->allowed_users    = $allowed_users;
+		$this->clock            = $clock;
 		$this->supported_scopes = $supported_scopes;
 		$this->authorize_url    = $authorize_url;
 		$this->boundary         = $boundary;
@@ -87,8 +92,8 @@ final class Pipelines {
 				new Checks\Prompt(),
 				new Checks\Max_Age(),
 				new Checks\Id_Token_Hint( $this->hints ),
-				new Checks\Signed_In( $this->session, $this->now, $this->authorize_url ),
-				new Checks\Allowed_Roles(),
+				new Checks\Signed_In( $this->session, $this->clock, $this->authorize_url ),
+				new Checks\Allowed_Roles( $this->allowed_users ),
 				new Checks\Consent_Given( $this->consents, $this->consent_prompt, $this->authorize_url ),
 				new Issue_Code( $this->codes ),
 			),
@@ -103,7 +108,7 @@ final class Pipelines {
 		return new Pipeline(
 			array(
 				new Consent_Decision( $this->session, $this->pending, $this->clients ),
-				new Checks\Allowed_Roles(),
+				new Checks\Allowed_Roles( $this->allowed_users ),
 				new Remember_Consent( $this->consents ),
 				new Issue_Code( $this->codes ),
 			),

@@ -4,32 +4,29 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Authorization;
 
 /**
- * The WordPress user of the request, as far as authorization needs them.
+ * The WordPress user of the request, and when they signed in.
  */
 final class Signed_In_User {
+	/** @var \WP_User What `Users\Allowed_Users` judges. */
+	public $account;
+
 	/** @var int */
 	public $id;
-
-	/** @var string[] Role slugs. */
-	public $roles;
-
-	/** @var int Unix time of the login, or `Tokens\Grant::AUTH_TIME_UNKNOWN`. */
-	public $auth_time;
-
-	/** @var string */
-	public $display_name;
 
 	/** @var string */
 	public $login;
 
-	/**
-	 * @param string[] $roles
-	 */
-	public function __construct( int $id, array $roles, int $auth_time, string $display_name, string $login ) {
-		$this->id           = $id;
-		$this->roles        = $roles;
-		$this->auth_time    = $auth_time;
+	/** @var string */
+	public $display_name;
+
+	/** @var int Unix time of the login, or `Tokens\Grant::AUTH_TIME_UNKNOWN`. */
+	public $auth_time;
+
+	public function __construct( \WP_User $account, int $auth_time, string $display_name ) {
+		$this->account      = $account;
+		$this->id           = (int) $account->ID;
+		$this->login        = (string) $account->user_login;
 		$this->display_name = $display_name;
-		$this->login        = $login;
+		$this->auth_time    = $auth_time;
 	}
 }

@@ -14,7 +14,7 @@ final class WordPress_Session implements User_Session {
 		if ( ! $user->exists() ) {
 			return null;
 		}
-		return new Signed_In_User( (int) $user->ID, array_values( (array) $user->roles ), self::auth_time( (int) $user->ID ), (string) $user->display_name, (string) $user->user_login );
+		return new Signed_In_User( $user, self::auth_time( (int) $user->ID ), (string) $user->display_name );
 	}
 
 	public function login_url( string $return_to, bool $reauth ): string {

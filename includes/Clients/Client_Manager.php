@@ -4,12 +4,11 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Clients;
 
 use Keystone_OIDC\Clock;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Crypto\Random;
 use Keystone_OIDC\Crypto\Secret_Hash;
 use Keystone_OIDC\Storage\Client_Repository;
-use Keystone_OIDC\Storage\Code_Repository;
 use Keystone_OIDC\Storage\Consent_Repository;
-use Keystone_OIDC\Storage\Token_Repository;
 use Keystone_OIDC\Upgrade\Legacy_Client_Secret;
 use WP_Error;
 
@@ -123,8 +122,8 @@ final class Client_Manager {
 			return self::not_found();
 		}
 		Client_Repository::delete( $client_id );
-		Code_Repository::delete_for_client( $client_id );
-		Token_Repository::revoke_for_client( $client_id );
+		Container::site()->code_store()->delete_for_client( $client_id );
+		Container::site()->token_store()->revoke_for_client( $client_id );
 		Consent_Repository::delete_for_client( $client_id );
 		return true;
 	}

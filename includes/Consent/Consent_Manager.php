@@ -7,9 +7,8 @@ use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Grants\Refresh_Token;
 use Keystone_OIDC\Clock;
-use Keystone_OIDC\Storage\Code_Repository;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Storage\Consent_Repository;
-use Keystone_OIDC\Storage\Token_Repository;
 
 /**
  * Remembered consent: once a user allowed a client, a later request for the same scopes (or
@@ -62,13 +61,13 @@ final class Consent_Manager {
 		if ( null === Consent_Repository::find( $user_id, $client_id ) || ! Consent_Repository::delete( $user_id, $client_id ) ) {
 			return false;
 		}
-		Code_Repository::delete_for_user_and_client( $user_id, $client_id );
-		Token_Repository::revoke_for_user_and_client( $user_id, $client_id );
+		Container::site()->code_store()->delete_for_user_and_client( $user_id, $client_id );
+		Container::site()->token_store()->revoke_for_user_and_client( $user_id, $client_id );
 		return true;
 	}
 
 	/**
-	 * A deleted account's consents go with it; its tokens already stop working (`User_Check`).
+	 * A deleted account's consents go with it; its tokens already stop working (`Users\Allowed_Users`).
 	 *
 	 * @param int|string $user_id
 	 */

@@ -3,10 +3,10 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Cron;
 
-use Keystone_OIDC\Clock;
 use Keystone_OIDC\Keys\Key_Store;
-use Keystone_OIDC\Storage\Code_Repository;
-use Keystone_OIDC\Storage\Token_Repository;
+use Keystone_OIDC\Storage\Code_Store;
+use Keystone_OIDC\Storage\Token_Store;
+use Keystone_OIDC\Time\Clock;
 
 /**
  * The hourly job: deletes expired codes, expired or long-revoked tokens, and retired keys no token
@@ -17,20 +17,37 @@ final class Cleanup {
 	const BATCH_SIZE  = 1000;
 	const MAX_BATCHES = 20;
 
+	/** @var Code_Store */
+	private $codes;
+
+	/** @var Token_Store */
+	private $tokens;
+
+	/** @var Clock */
+	private $clock;
+
+	public function __construct( Code_Store $codes, Token_Store $tokens, Clock $clock ) {
+		$this->codes  = $codes;
+		$this->tokens = $tokens;
+		$this->clock  = $clock;
+	}
+
 	/**
 	 * @return array{codes: int, tokens: int, keys: int} How many of each were removed.
 	 */
-	public static function run(): array {
-		$now = Clock::now();
+	public function run(): array {
+		$now    = $this->clock->now();
+		$codes  = $this->codes;
+		$tokens = $this->tokens;
 		return array(
 			'codes'  => self::in_batches(
-				static function ( int $limit ) use ( $now ): int {
-					return Code_Repository::delete_expired( $now, $limit );
+				static function ( int $limit ) use ( $codes, $now ): int {
+					return $codes->delete_expired( $now, $limit );
 				}
 			),
 			'tokens' => self::in_batches(
-				static function ( int $limit ) use ( $now ): int {
-					return Token_Repository::delete_expired( $now, $limit );
+				static function ( int $limit ) use ( $tokens, $now ): int {
+					return $tokens->delete_expired( $now, $limit );
 				}
 			),
 			'keys'   => Key_Store::instance()->prune(),

@@ -17,7 +17,7 @@ use Keystone_OIDC\Storage\Client_Repository;
  * secret; exactly one method per request (RFC 6749 §2.3).
  */
 final class Client_Authentication {
-	public static function authenticate( Request $request, Parameters $params ): Client {
+	public function authenticate( Request $request, Parameters $params ): Client {
 		$authorization = $request->header( 'authorization' );
 		$body_id       = $params->get( 'client_id' );
 		$body_secret   = $params->get( 'client_secret' );

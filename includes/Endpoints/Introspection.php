@@ -3,17 +3,18 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Endpoints;
 
-use Keystone_OIDC\Clock;
+use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Config;
-use Keystone_OIDC\Grants\User_Check;
 use Keystone_OIDC\Http\Method_Guard;
 use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
 use Keystone_OIDC\Storage\Client_Repository;
+use Keystone_OIDC\Time\Clock;
 use Keystone_OIDC\Tokens\Access_Token;
 use Keystone_OIDC\Tokens\Presented_Token;
 use Keystone_OIDC\Tokens\Token_Lookup;
+use Keystone_OIDC\Users\Allowed_Users;
 
 /**
  * RFC 7662: a confidential client asks whether a token is active and what it carries. Public
@@ -25,52 +26,79 @@ use Keystone_OIDC\Tokens\Token_Lookup;
  * (§2.2), so no client learns about another client's tokens.
  *
  * An access token is active exactly when UserInfo would accept it; a refresh token exactly when the
- * refresh grant would redeem it.
+ * refresh grant would redeem it. Either is described with the scope it is good for now: what it was
+ * issued with that its client still has (an administrator may have narrowed the client since).
  */
 final class Introspection implements Endpoint {
+	/** @var Client_Authentication */
+	private $authentication;
+
+	/** @var Token_Lookup */
+	private $lookup;
+
+	/** @var Allowed_Users */
+	private $users;
+
+	/** @var Clock */
+	private $clock;
+
+	public function __construct( Client_Authentication $authentication, Token_Lookup $lookup, Allowed_Users $users, Clock $clock ) {
+		$this->authentication = $authentication;
+		$this->lookup         = $lookup;
+		$this->users          = $users;
+		$this->clock          = $clock;
+	}
+
 	public function handle( Request $request, string $name ): void {
 		if ( ! Method_Guard::allow( $request, array( 'POST' ) ) ) {
 			return;
 		}
-		$presentation = Token_Presentation::from( $request, true );
-		$found        = Token_Lookup::find( $presentation->token, $presentation->hint );
+		$presentation = Token_Presentation::from( $request, true, $this->authentication );
+		$found        = $this->lookup->find( $presentation->token, $presentation->hint );
 		$answer       = array( 'active' => false );
 		if ( null !== $found && $found->is_visible_to( $presentation->client ) ) {
-			$user = $found->is_access() ? self::access_token_user( $presentation->token ) : self::refresh_token_user( $found );
-			if ( null !== $user ) {
-				$answer = self::describe( $found, $user );
+			$active = $found->is_access() ? self::active_access_token( $presentation->token ) : $this->active_refresh_token( $found );
+			if ( null !== $active ) {
+				$answer = self::describe( $found, $active['user'], $active['scope'] );
 			}
 		}
 		Responder::json( 200, $answer, array_merge( Responder::NO_STORE, Responder::cors() ) );
 	}
 
 	/**
-	 * @return \WP_User|null The token's user while the token is active.
+	 * @return array{user: \WP_User, scope: string}|null The token's user and current scope while the token is active.
 	 */
-	private static function access_token_user( string $token ): ?\WP_User {
+	private static function active_access_token( string $token ): ?array {
 		try {
-			return Access_Token::verify( $token )->user;
+			$access = Access_Token::verify( $token );
 		} catch ( OAuth_Error $inactive ) {
 			return null;
 		}
+		return array(
+			'user'  => $access->user,
+			'scope' => $access->scope,
+		);
 	}
 
 	/**
 	 * Only the client it was issued to sees a refresh token, so that client is the one to check.
 	 *
-	 * @return \WP_User|null The token's user while the token is active.
+	 * @return array{user: \WP_User, scope: string}|null The token's user and current scope while the token is active.
 	 */
-	private static function refresh_token_user( Presented_Token $found ): ?\WP_User {
-		$row    = $found->row;
+	private function active_refresh_token( Presented_Token $found ): ?array {
+		$record = $found->record;
 		$client = Client_Repository::find( $found->client_id() );
-		if ( null === $client || ! $client->refresh_tokens || null !== $row['revoked_at'] || null !== $row['used_at'] || $row['expires_at'] <= Clock::now() ) {
+		if ( null === $client || ! $client->refresh_tokens || ! $record->is_active( $this->clock->now() ) ) {
 			return null;
 		}
-		try {
-			return User_Check::signed_in_user( (int) $row['user_id'], $client );
-		} catch ( OAuth_Error $inactive ) {
+		$user = $this->users->find( $record->user_id, $client );
+		if ( null === $user ) {
 			return null;
 		}
+		return array(
+			'user'  => $user,
+			'scope' => Scope::to_string( $client->current_scopes( $record->scopes() ) ),
+		);
 	}
 
 	/**
@@ -79,17 +107,17 @@ final class Introspection implements Endpoint {
 	 *
 	 * @return array<string,mixed>
 	 */
-	private static function describe( Presented_Token $found, \WP_User $user ): array {
-		$row    = $found->row;
+	private static function describe( Presented_Token $found, \WP_User $user, string $scope ): array {
+		$record = $found->record;
 		$answer = array(
 			'active'     => true,
-			'scope'      => (string) $row['scope'],
+			'scope'      => $scope,
 			'client_id'  => $found->client_id(),
 			'username'   => $user->user_login,
 			'token_type' => $found->is_access() ? 'Bearer' : 'refresh_token',
-			'exp'        => $row['expires_at'],
-			'iat'        => $row['created_at'],
-			'sub'        => (string) $row['user_id'],
+			'exp'        => $record->expires_at,
+			'iat'        => $record->created_at,
+			'sub'        => (string) $record->user_id,
 			'iss'        => Config::issuer(),
 		);
 		if ( $found->is_access() ) {

@@ -6,7 +6,7 @@ namespace Keystone_OIDC\Endpoints;
 use Keystone_OIDC\Http\Method_Guard;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
-use Keystone_OIDC\Storage\Token_Repository;
+use Keystone_OIDC\Storage\Token_Store;
 use Keystone_OIDC\Tokens\Token_Lookup;
 
 /**
@@ -17,17 +17,32 @@ use Keystone_OIDC\Tokens\Token_Lookup;
  * endpoint tells nobody whether a string is a live token.
  */
 final class Revocation implements Endpoint {
+	/** @var Client_Authentication */
+	private $authentication;
+
+	/** @var Token_Lookup */
+	private $lookup;
+
+	/** @var Token_Store */
+	private $tokens;
+
+	public function __construct( Client_Authentication $authentication, Token_Lookup $lookup, Token_Store $tokens ) {
+		$this->authentication = $authentication;
+		$this->lookup         = $lookup;
+		$this->tokens         = $tokens;
+	}
+
 	public function handle( Request $request, string $name ): void {
 		if ( ! Method_Guard::allow( $request, array( 'POST' ) ) ) {
 			return;
 		}
-		$presentation = Token_Presentation::from( $request, false );
-		$found        = Token_Lookup::find( $presentation->token, $presentation->hint );
+		$presentation = Token_Presentation::from( $request, false, $this->authentication );
+		$found        = $this->lookup->find( $presentation->token, $presentation->hint );
 		if ( null !== $found && $found->was_issued_to( $presentation->client ) ) {
 			if ( $found->is_access() ) {
-				Token_Repository::revoke_token( (string) $found->row['token_hash'], Token_Repository::TYPE_ACCESS );
+				$this->tokens->revoke_access( $found->record->token_hash );
 			} else {
-				Token_Repository::revoke_grant( (string) $found->row['grant_id'] );
+				$this->tokens->revoke_grant( $found->record->grant_id );
 			}
 		}
 		Responder::empty_body( 200, array_merge( Responder::NO_STORE, Responder::cors() ) );

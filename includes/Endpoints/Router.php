@@ -174,7 +174,7 @@ final class Router {
 		if ( ! isset( $handlers[ $name ] ) ) {
 			return;
 		}
-		self::run( Container::site()->authorization_endpoint( $handlers[ $name ] ) ?? new $handlers[ $name ](), $name );
+		self::run( Container::site()->endpoint( $handlers[ $name ] ), $name );
 		exit;
 	}
 

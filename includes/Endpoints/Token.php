@@ -3,9 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Endpoints;
 
-use Keystone_OIDC\Grants\Authorization_Code;
 use Keystone_OIDC\Grants\Grant_Type;
-use Keystone_OIDC\Grants\Refresh_Token;
 use Keystone_OIDC\Http\Method_Guard;
 use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Http\Parameters;
@@ -24,13 +22,27 @@ final class Token implements Endpoint {
 	 */
 	const SINGLE = array( 'grant_type', 'client_id', 'client_secret', 'code', 'redirect_uri', 'code_verifier', 'refresh_token', 'scope' );
 
+	/** @var Client_Authentication */
+	private $authentication;
+
+	/** @var array<string,Grant_Type> */
+	private $grants;
+
+	/**
+	 * @param array<string,Grant_Type> $grants `grant_type` => the grant answering it.
+	 */
+	public function __construct( Client_Authentication $authentication, array $grants ) {
+		$this->authentication = $authentication;
+		$this->grants         = $grants;
+	}
+
 	public function handle( Request $request, string $name ): void {
 		if ( ! Method_Guard::allow( $request, array( 'POST' ) ) ) {
 			return;
 		}
 		$params = self::form_parameters( $request );
-		$client = Client_Authentication::authenticate( $request, $params );
-		$grant  = self::grant_type( $params );
+		$client = $this->authentication->authenticate( $request, $params );
+		$grant  = $this->grant_type( $params );
 		$tokens = Transaction::run(
 			static function () use ( $grant, $client, $params ): array {
 				return $grant->execute( $client, $params );
@@ -48,25 +60,14 @@ final class Token implements Endpoint {
 		return $params;
 	}
 
-	private static function grant_type( Parameters $params ): Grant_Type {
+	private function grant_type( Parameters $params ): Grant_Type {
 		$grant_type = $params->get( 'grant_type' );
 		if ( null === $grant_type ) {
 			throw OAuth_Error::invalid_request( 'grant_type is required' );
 		}
-		$grants = self::grants();
-		if ( ! isset( $grants[ $grant_type ] ) ) {
-			throw OAuth_Error::unsupported_grant_type( 'Supported grant types: ' . implode( ', ', array_keys( $grants ) ) );
+		if ( ! isset( $this->grants[ $grant_type ] ) ) {
+			throw OAuth_Error::unsupported_grant_type( 'Supported grant types: ' . implode( ', ', array_keys( $this->grants ) ) );
 		}
-		return $grants[ $grant_type ];
-	}
-
-	/**
-	 * @return array<string,Grant_Type>
-	 */
-	private static function grants(): array {
-		return array(
-			'authorization_code' => new Authorization_Code(),
-			'refresh_token'      => new Refresh_Token(),
-		);
+		return $this->grants[ $grant_type ];
 	}
 }

@@ -37,13 +37,13 @@ final class Token_Presentation {
 	/**
 	 * @param bool $confidential_only Whether a public client (which proves nothing) is refused.
 	 */
-	public static function from( Request $request, bool $confidential_only ): self {
+	public static function from( Request $request, bool $confidential_only, Client_Authentication $authentication ): self {
 		if ( ! $request->is_form() ) {
 			throw OAuth_Error::invalid_request( 'The request body must be application/x-www-form-urlencoded' );
 		}
 		$params = $request->form();
 		$params->assert_single( self::SINGLE );
-		$client = Client_Authentication::authenticate( $request, $params );
+		$client = $authentication->authenticate( $request, $params );
 		if ( $confidential_only && $client->is_public() ) {
 			throw OAuth_Error::invalid_client( 'Only confidential clients may use this endpoint' );
 		}

@@ -5,16 +5,17 @@ namespace Keystone_OIDC\Grants;
 
 use Keystone_OIDC\Checks\Pkce;
 use Keystone_OIDC\Checks\Resource_Indicator;
-use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clients\Client;
-use Keystone_OIDC\Clock;
 use Keystone_OIDC\Crypto\Secret_Hash;
 use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Http\Parameters;
-use Keystone_OIDC\Storage\Code_Repository;
-use Keystone_OIDC\Storage\Token_Repository;
+use Keystone_OIDC\Models\Code;
+use Keystone_OIDC\Storage\Code_Store;
+use Keystone_OIDC\Storage\Token_Store;
+use Keystone_OIDC\Time\Clock;
 use Keystone_OIDC\Tokens\Grant;
-use Keystone_OIDC\Tokens\Token_Issuer;
+use Keystone_OIDC\Tokens\Grant_Issuer;
+use Keystone_OIDC\Users\Allowed_Users;
 
 /**
  * RFC 6749 §4.1.3 with RFC 7636: a code is redeemed once, by the client it was issued to, with the
@@ -22,59 +23,75 @@ use Keystone_OIDC\Tokens\Token_Issuer;
  * as a stolen code: it fails and revokes every token issued from it (RFC 6749 §4.1.2).
  */
 final class Authorization_Code implements Grant_Type {
-	public function execute( Client $client, Parameters $params ): array {
-		$code         = Required::get( $params, 'code' );
-		$redirect_uri = Required::get( $params, 'redirect_uri' );
-		$verifier     = $params->get( 'code_verifier' );
-		$code_hash    = Secret_Hash::hash( $code );
-		$now          = Clock::now();
+	/** @var Code_Store */
+	private $codes;
 
-		$row = Code_Repository::find( $code_hash );
-		if ( null === $row ) {
+	/** @var Token_Store */
+	private $tokens;
+
+	/** @var Allowed_Users */
+	private $users;
+
+	/** @var Grant_Issuer */
+	private $issuer;
+
+	/** @var Clock */
+	private $clock;
+
+	public function __construct( Code_Store $codes, Token_Store $tokens, Allowed_Users $users, Grant_Issuer $issuer, Clock $clock ) {
+		$this->codes  = $codes;
+		$this->tokens = $tokens;
+		$this->users  = $users;
+		$this->issuer = $issuer;
+		$this->clock  = $clock;
+	}
+
+	public function execute( Client $client, Parameters $params ): array {
+		$code_hash    = Secret_Hash::hash( Required::get( $params, 'code' ) );
+		$redirect_uri = Required::get( $params, 'redirect_uri' );
+		$now          = $this->clock->now();
+
+		$code = $this->codes->find( $code_hash );
+		if ( null === $code ) {
 			throw OAuth_Error::invalid_grant( 'The authorization code is invalid' );
 		}
-		if ( null !== $row['used_at'] || null !== $row['revoked_at'] ) {
-			throw self::replayed( $row );
+		if ( $code->is_spent() ) {
+			throw $this->replayed( $code );
 		}
-		if ( ! hash_equals( (string) $row['client_id'], $client->client_id ) ) {
+		if ( ! $code->belongs_to( $client ) ) {
 			throw OAuth_Error::invalid_grant( 'The authorization code was issued to another client' );
 		}
-		if ( $row['expires_at'] <= $now ) {
+		if ( $code->is_expired( $now ) ) {
 			throw OAuth_Error::invalid_grant( 'The authorization code has expired' );
 		}
-		if ( ! hash_equals( (string) $row['redirect_uri'], $redirect_uri ) ) {
+		if ( ! hash_equals( $code->redirect_uri, $redirect_uri ) ) {
 			throw OAuth_Error::invalid_grant( 'redirect_uri does not match the one of the authorization request' );
 		}
-		self::check_pkce( $row, $verifier );
-		$granted_resources = Stored_Resources::of( $row );
-		$resources         = Resource_Indicator::for_tokens( $params->all( 'resource' ), $granted_resources, $client->audiences );
-		$user              = User_Check::signed_in_user( (int) $row['user_id'], $client );
+		self::check_pkce( $code, $params->get( 'code_verifier' ) );
+		$resources = Resource_Indicator::for_tokens( $params->all( 'resource' ), $code->resources(), $client->audiences );
+		$user      = $this->users->of_grant( $code->user_id, $client );
 
-		if ( ! Code_Repository::consume( $code_hash, $now ) ) {
-			throw self::replayed( $row );
+		if ( ! $this->codes->consume( $code_hash, $now ) ) {
+			throw $this->replayed( $code );
 		}
-		$scopes = $client->current_scopes( Scope::parse( (string) $row['scope'] ) );
-		$grant  = new Grant( $client, $user, $scopes, $scopes, (string) $row['grant_id'], (int) $row['auth_time'], null === $row['nonce'] ? null : (string) $row['nonce'] );
+		$scopes = $client->current_scopes( $code->scopes() );
+		$grant  = new Grant( $client, $user, $scopes, $scopes, $code->grant_id, $code->auth_time, $code->nonce );
 
 		$grant->resources         = $resources;
-		$grant->refresh_resources = $granted_resources;
-		$grant->sid               = isset( $row['data']['sid'] ) && is_string( $row['data']['sid'] ) ? $row['data']['sid'] : null;
+		$grant->refresh_resources = $code->resources();
+		$grant->sid               = $code->sid();
 
-		$response = Token_Issuer::issue( $grant );
+		$response = $this->issuer->issue( $grant );
 		// A replay seen while these tokens were being stored revoked only the rows that existed
 		// then; this redemption did win, so it still answers, but with tokens already revoked.
-		if ( Code_Repository::is_replayed( $code_hash ) ) {
-			Token_Repository::revoke_grant( (string) $row['grant_id'] );
+		if ( $this->codes->is_replayed( $code_hash ) ) {
+			$this->tokens->revoke_grant( $code->grant_id );
 		}
 		return $response;
 	}
 
-	/**
-	 * @param array<string,mixed> $row
-	 */
-	private static function check_pkce( array $row, ?string $verifier ): void {
-		$challenge = null === $row['code_challenge'] ? '' : (string) $row['code_challenge'];
-		if ( '' === $challenge ) {
+	private static function check_pkce( Code $code, ?string $verifier ): void {
+		if ( ! $code->has_challenge() ) {
 			if ( null !== $verifier ) {
 				throw OAuth_Error::invalid_grant( 'code_verifier sent, but the authorization request had no code_challenge' );
 			}
@@ -83,19 +100,17 @@ final class Authorization_Code implements Grant_Type {
 		if ( null === $verifier ) {
 			throw OAuth_Error::invalid_grant( 'code_verifier is required' );
 		}
-		if ( ! Pkce::verify( $verifier, $challenge, (string) $row['code_challenge_method'] ) ) {
+		if ( ! Pkce::verify( $verifier, (string) $code->code_challenge, (string) $code->code_challenge_method ) ) {
 			throw OAuth_Error::invalid_grant( 'code_verifier does not match the code_challenge' );
 		}
 	}
 
 	/**
 	 * Revokes the code's token family and returns the error to answer with.
-	 *
-	 * @param array<string,mixed> $row
 	 */
-	private static function replayed( array $row ): OAuth_Error {
-		Code_Repository::mark_replayed( (string) $row['code_hash'], Clock::now() );
-		Token_Repository::revoke_grant( (string) $row['grant_id'] );
+	private function replayed( Code $code ): OAuth_Error {
+		$this->codes->mark_replayed( $code->code_hash, $this->clock->now() );
+		$this->tokens->revoke_grant( $code->grant_id );
 		return OAuth_Error::invalid_grant( 'The authorization code has already been used' );
 	}
 }

@@ -6,13 +6,15 @@ namespace Keystone_OIDC\Grants;
 use Keystone_OIDC\Checks\Resource_Indicator;
 use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clients\Client;
-use Keystone_OIDC\Clock;
 use Keystone_OIDC\Crypto\Secret_Hash;
 use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Http\Parameters;
-use Keystone_OIDC\Storage\Token_Repository;
+use Keystone_OIDC\Models\Refresh_Token as Stored_Refresh_Token;
+use Keystone_OIDC\Storage\Token_Store;
+use Keystone_OIDC\Time\Clock;
 use Keystone_OIDC\Tokens\Grant;
-use Keystone_OIDC\Tokens\Token_Issuer;
+use Keystone_OIDC\Tokens\Grant_Issuer;
+use Keystone_OIDC\Users\Allowed_Users;
 
 /**
  * RFC 6749 §6 with rotation (RFC 9700 §4.14.2): each refresh token is used once and replaced. A
@@ -22,49 +24,65 @@ use Keystone_OIDC\Tokens\Token_Issuer;
 final class Refresh_Token implements Grant_Type {
 	const OFFLINE_ACCESS = 'offline_access';
 
+	/** @var Token_Store */
+	private $tokens;
+
+	/** @var Allowed_Users */
+	private $users;
+
+	/** @var Grant_Issuer */
+	private $issuer;
+
+	/** @var Clock */
+	private $clock;
+
+	public function __construct( Token_Store $tokens, Allowed_Users $users, Grant_Issuer $issuer, Clock $clock ) {
+		$this->tokens = $tokens;
+		$this->users  = $users;
+		$this->issuer = $issuer;
+		$this->clock  = $clock;
+	}
+
 	public function execute( Client $client, Parameters $params ): array {
 		if ( ! $client->refresh_tokens ) {
 			throw OAuth_Error::unauthorized_client( 'This client does not use refresh tokens' );
 		}
-		$token      = Required::get( $params, 'refresh_token' );
-		$token_hash = Secret_Hash::hash( $token );
-		$now        = Clock::now();
+		$token_hash = Secret_Hash::hash( Required::get( $params, 'refresh_token' ) );
+		$now        = $this->clock->now();
 
-		$row = Token_Repository::find( $token_hash, Token_Repository::TYPE_REFRESH );
-		if ( null === $row || ! hash_equals( (string) $row['client_id'], $client->client_id ) ) {
+		$token = $this->tokens->find_refresh( $token_hash );
+		if ( null === $token || ! $token->belongs_to( $client ) ) {
 			throw OAuth_Error::invalid_grant( 'The refresh token is invalid' );
 		}
-		if ( null !== $row['revoked_at'] ) {
+		if ( $token->is_revoked() ) {
 			throw OAuth_Error::invalid_grant( 'The refresh token has been revoked' );
 		}
-		if ( null !== $row['used_at'] ) {
-			throw self::reused( $row );
+		if ( $token->is_rotated() ) {
+			throw $this->reused( $token );
 		}
-		if ( $row['expires_at'] <= $now ) {
+		if ( $token->is_expired( $now ) ) {
 			throw OAuth_Error::invalid_grant( 'The refresh token has expired' );
 		}
-		$granted           = $client->current_scopes( Scope::parse( (string) $row['scope'] ) );
-		$scopes            = self::narrowed_scopes( $granted, $params->get( 'scope' ) );
-		$granted_resources = Stored_Resources::of( $row );
-		$resources         = Resource_Indicator::for_tokens( $params->all( 'resource' ), $granted_resources, $client->audiences );
-		$user              = User_Check::signed_in_user( (int) $row['user_id'], $client );
+		$granted   = $client->current_scopes( $token->scopes() );
+		$scopes    = self::narrowed_scopes( $granted, $params->get( 'scope' ) );
+		$resources = Resource_Indicator::for_tokens( $params->all( 'resource' ), $token->resources(), $client->audiences );
+		$user      = $this->users->of_grant( $token->user_id, $client );
 
-		if ( ! Token_Repository::consume_refresh( $token_hash, $now ) ) {
-			throw self::reused( $row );
+		if ( ! $this->tokens->consume_refresh( $token_hash, $now ) ) {
+			throw $this->reused( $token );
 		}
-		$auth_time = isset( $row['data']['auth_time'] ) ? (int) $row['data']['auth_time'] : (int) $row['created_at'];
-		$grant     = new Grant( $client, $user, $scopes, $granted, (string) $row['grant_id'], $auth_time, null );
+		$grant = new Grant( $client, $user, $scopes, $granted, $token->grant_id, $token->auth_time(), null );
 
 		$grant->resources          = $resources;
-		$grant->refresh_resources  = $granted_resources;
-		$grant->refresh_expires_at = self::sliding( $granted ) ? null : (int) $row['expires_at'];
-		$grant->sid                = isset( $row['data']['sid'] ) && is_string( $row['data']['sid'] ) ? $row['data']['sid'] : null;
+		$grant->refresh_resources  = $token->resources();
+		$grant->refresh_expires_at = self::sliding( $granted ) ? null : $token->expires_at;
+		$grant->sid                = $token->sid();
 
-		$response = Token_Issuer::issue( $grant );
+		$response = $this->issuer->issue( $grant );
 		// A reuse seen while the new tokens were being stored revoked only the rows that existed then.
-		$after = Token_Repository::find( $token_hash, Token_Repository::TYPE_REFRESH );
-		if ( null === $after || null !== $after['revoked_at'] ) {
-			Token_Repository::revoke_grant( (string) $row['grant_id'] );
+		$after = $this->tokens->find_refresh( $token_hash );
+		if ( null === $after || $after->is_revoked() ) {
+			$this->tokens->revoke_grant( $token->grant_id );
 		}
 		return $response;
 	}
@@ -99,11 +117,9 @@ final class Refresh_Token implements Grant_Type {
 
 	/**
 	 * Revokes the token family and returns the error to answer with.
-	 *
-	 * @param array<string,mixed> $row
 	 */
-	private static function reused( array $row ): OAuth_Error {
-		Token_Repository::revoke_grant( (string) $row['grant_id'] );
+	private function reused( Stored_Refresh_Token $token ): OAuth_Error {
+		$this->tokens->revoke_grant( $token->grant_id );
 		return OAuth_Error::invalid_grant( 'The refresh token has already been used' );
 	}
 }

@@ -3,7 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\REST;
 
-use Keystone_OIDC\Storage\Token_Repository;
+use Keystone_OIDC\Container;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -37,6 +37,6 @@ final class Tokens_Controller extends Controller {
 	 * @return WP_REST_Response
 	 */
 	public function revoke_all( $request ) {
-		return self::no_store( array( 'revoked' => Token_Repository::revoke_all() ) );
+		return self::no_store( array( 'revoked' => Container::site()->token_store()->revoke_all() ) );
 	}
 }

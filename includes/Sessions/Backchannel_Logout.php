@@ -3,12 +3,11 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Sessions;
 
-use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clock;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Http\Outbound;
 use Keystone_OIDC\Http\Responder;
 use Keystone_OIDC\Storage\Client_Repository;
-use Keystone_OIDC\Storage\Code_Repository;
 use Keystone_OIDC\Storage\Token_Repository;
 use Keystone_OIDC\Tokens\Logout_Token;
 
@@ -96,28 +95,30 @@ final class Backchannel_Logout {
 		$sessions_by_client = array();
 		$grants             = array();
 		$offline            = array();
-		foreach ( Token_Repository::unrevoked_for_user( $user_id ) as $token ) {
-			$sid        = $token['data']['sid'] ?? null;
+		$tokens             = Container::site()->token_store();
+		foreach ( $tokens->unrevoked_for_user( $user_id ) as $token ) {
+			$sid        = $token->sid();
 			$in_session = is_string( $sid ) && ( $every_grant || in_array( $sid, $sids, true ) );
 			if ( ! $in_session && ! $every_grant ) {
 				continue;
 			}
 			if ( $in_session ) {
-				$sessions_by_client[ $token['client_id'] ][ $sid ] = true;
+				$sessions_by_client[ $token->client_id ][ $sid ] = true;
 			}
-			$grants[ $token['grant_id'] ] = true;
-			if ( ! $every_grant && Token_Repository::TYPE_REFRESH === $token['type'] && in_array( 'offline_access', Scope::parse( $token['scope'] ), true ) ) {
-				$offline[ $token['grant_id'] ] = true;
+			$grants[ $token->grant_id ] = true;
+			if ( ! $every_grant && Token_Repository::TYPE_REFRESH === $token->type() && in_array( 'offline_access', $token->scopes(), true ) ) {
+				$offline[ $token->grant_id ] = true;
 			}
 		}
 		foreach ( array_keys( array_diff_key( $grants, $offline ) ) as $grant_id ) {
-			Token_Repository::revoke_grant( (string) $grant_id );
+			$tokens->revoke_grant( (string) $grant_id );
 		}
 		$now = Clock::now();
-		foreach ( Code_Repository::unused_for_user( $user_id, $now ) as $code ) {
-			$sid = $code['data']['sid'] ?? null;
+		$codes = Container::site()->code_store();
+		foreach ( $codes->unused_for_user( $user_id, $now ) as $code ) {
+			$sid = $code->sid();
 			if ( $every_grant || ( is_string( $sid ) && in_array( $sid, $sids, true ) ) ) {
-				Code_Repository::mark_replayed( $code['code_hash'], $now );
+				$codes->mark_replayed( $code->code_hash, $now );
 			}
 		}
 		foreach ( $sessions_by_client as $client_id => $sessions ) {

@@ -3,36 +3,43 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Storage;
 
-use Keystone_OIDC\Clock;
+use Keystone_OIDC\Models\Access_Token_Record;
+use Keystone_OIDC\Models\Refresh_Token;
+use Keystone_OIDC\Models\Stored_Token;
+use Keystone_OIDC\Time\Clock;
 
 /**
  * SQL for `{prefix}oidc_tokens`: refresh tokens (by the hash of their value) and access tokens (by
  * the hash of their `jti`). Every token of one authorization shares a `grant_id`, so a replayed code
  * or a reused refresh token revokes the whole family with one statement.
  */
-final class Token_Repository {
-	const TYPE_ACCESS  = 'access';
-	const TYPE_REFRESH = 'refresh';
+final class Token_Repository implements Token_Store {
+	const TYPE_ACCESS  = Stored_Token::TYPE_ACCESS;
+	const TYPE_REFRESH = Stored_Token::TYPE_REFRESH;
 
 	/**
 	 * How long a revoked token's row is kept (so a late replay is still recognised) before cleanup.
 	 */
 	const REVOKED_RETENTION = DAY_IN_SECONDS;
 
-	/**
-	 * @param array{token_hash: string, type: string, grant_id: string, client_id: string, user_id: int, scope: string, data: array<string,mixed>, expires_at: int, created_at: int} $token
-	 */
-	public static function insert( array $token ): void {
+	/** @var Clock */
+	private $clock;
+
+	public function __construct( Clock $clock ) {
+		$this->clock = $clock;
+	}
+
+	public function insert( Stored_Token $token ): void {
 		$row     = array(
-			'token_hash' => $token['token_hash'],
-			'type'       => $token['type'],
-			'grant_id'   => $token['grant_id'],
-			'client_id'  => $token['client_id'],
-			'user_id'    => $token['user_id'],
-			'scope'      => $token['scope'],
-			'data'       => (string) wp_json_encode( $token['data'] ),
-			'expires_at' => $token['expires_at'],
-			'created_at' => $token['created_at'],
+			'token_hash' => $token->token_hash,
+			'type'       => $token->type(),
+			'grant_id'   => $token->grant_id,
+			'client_id'  => $token->client_id,
+			'user_id'    => $token->user_id,
+			'scope'      => $token->scope,
+			'data'       => (string) wp_json_encode( $token->data->to_array() ),
+			'expires_at' => $token->expires_at,
+			'created_at' => $token->created_at,
 		);
 		$formats = array_combine( array_keys( $row ), array( '%s', '%s', '%s', '%s', '%d', '%s', '%s', '%d', '%d' ) );
 		if ( ! Insert::row( Schema::tokens_table(), $row, $formats ) ) {
@@ -40,10 +47,17 @@ final class Token_Repository {
 		}
 	}
 
-	/**
-	 * @return array<string,mixed>|null The row with integer times and decoded `data`.
-	 */
-	public static function find( string $token_hash, string $type ): ?array {
+	public function find_access( string $token_hash ): ?Access_Token_Record {
+		$token = $this->find( $token_hash, self::TYPE_ACCESS );
+		return $token instanceof Access_Token_Record ? $token : null;
+	}
+
+	public function find_refresh( string $token_hash ): ?Refresh_Token {
+		$token = $this->find( $token_hash, self::TYPE_REFRESH );
+		return $token instanceof Refresh_Token ? $token : null;
+	}
+
+	private function find( string $token_hash, string $type ): ?Stored_Token {
 		global $wpdb;
 		$table = Schema::tokens_table();
 		$row   = $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$table} WHERE token_hash = %s AND type = %s", $token_hash, $type ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
@@ -51,45 +65,18 @@ final class Token_Repository {
 		if ( ! is_array( $row ) || ! hash_equals( (string) $row['token_hash'], $token_hash ) ) {
 			return null;
 		}
-		foreach ( array( 'user_id', 'expires_at', 'created_at' ) as $column ) {
-			$row[ $column ] = (int) $row[ $column ];
-		}
-		foreach ( array( 'used_at', 'revoked_at' ) as $column ) {
-			$row[ $column ] = null === $row[ $column ] ? null : (int) $row[ $column ];
-		}
-		$data        = json_decode( (string) $row['data'], true );
-		$row['data'] = is_array( $data ) ? $data : array();
-		return $row;
+		return self::token( $row );
 	}
 
-	/**
-	 * The user's tokens not yet revoked: what a sign-out has to find by the session in `data`.
-	 *
-	 * @return array<int,array{grant_id: string, client_id: string, type: string, scope: string, data: array<string,mixed>}>
-	 */
-	public static function unrevoked_for_user( int $user_id ): array {
+	public function unrevoked_for_user( int $user_id ): array {
 		global $wpdb;
 		$table = Schema::tokens_table();
-		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT grant_id, client_id, type, scope, data FROM {$table} WHERE user_id = %d AND revoked_at IS NULL", $user_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
+		$rows  = $wpdb->get_results( $wpdb->prepare( "SELECT * FROM {$table} WHERE user_id = %d AND revoked_at IS NULL", $user_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
 		Database_Error::throw_if_failed( 'Reading the tokens of a user' );
-		$tokens = array();
-		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
-			$data     = json_decode( (string) $row['data'], true );
-			$tokens[] = array(
-				'grant_id'  => (string) $row['grant_id'],
-				'client_id' => (string) $row['client_id'],
-				'type'      => (string) $row['type'],
-				'scope'     => (string) $row['scope'],
-				'data'      => is_array( $data ) ? $data : array(),
-			);
-		}
-		return $tokens;
+		return array_map( array( self::class, 'token' ), is_array( $rows ) ? $rows : array() );
 	}
 
-	/**
-	 * Marks a refresh token rotated. True for exactly one caller, however many race for it.
-	 */
-	public static function consume_refresh( string $token_hash, int $now ): bool {
+	public function consume_refresh( string $token_hash, int $now ): bool {
 		global $wpdb;
 		$table   = Schema::tokens_table();
 		$updated = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET used_at = %d WHERE token_hash = %s AND type = %s AND used_at IS NULL AND revoked_at IS NULL", $now, $token_hash, self::TYPE_REFRESH ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
@@ -99,52 +86,30 @@ final class Token_Repository {
 		return 1 === $updated;
 	}
 
-	/**
-	 * Revokes every token descending from one authorization.
-	 *
-	 * @return int How many tokens were revoked.
-	 */
-	public static function revoke_grant( string $grant_id ): int {
-		return self::revoke_where( 'grant_id = %s', array( $grant_id ) );
+	public function revoke_grant( string $grant_id ): int {
+		return $this->revoke_where( 'grant_id = %s', array( $grant_id ) );
+	}
+
+	public function revoke_access( string $token_hash ): int {
+		return $this->revoke_where( 'token_hash = %s AND type = %s', array( $token_hash, self::TYPE_ACCESS ) );
+	}
+
+	public function revoke_for_client( string $client_id ): int {
+		return $this->revoke_where( 'client_id = %s', array( $client_id ) );
+	}
+
+	public function revoke_for_user_and_client( int $user_id, string $client_id ): int {
+		return $this->revoke_where( 'user_id = %d AND client_id = %s', array( $user_id, $client_id ) );
+	}
+
+	public function revoke_all(): int {
+		return $this->revoke_where( '1 = %d', array( 1 ) );
 	}
 
 	/**
-	 * Revokes one token alone (RFC 7009: an access token revoked by its client; its family lives on).
-	 *
-	 * @return int How many tokens were revoked.
+	 * Rotated refresh tokens stay until they expire, so their reuse is still detected.
 	 */
-	public static function revoke_token( string $token_hash, string $type ): int {
-		return self::revoke_where( 'token_hash = %s AND type = %s', array( $token_hash, $type ) );
-	}
-
-	/**
-	 * @return int How many tokens were revoked.
-	 */
-	public static function revoke_for_client( string $client_id ): int {
-		return self::revoke_where( 'client_id = %s', array( $client_id ) );
-	}
-
-	/**
-	 * @return int How many tokens were revoked.
-	 */
-	public static function revoke_for_user_and_client( int $user_id, string $client_id ): int {
-		return self::revoke_where( 'user_id = %d AND client_id = %s', array( $user_id, $client_id ) );
-	}
-
-	/**
-	 * @return int How many tokens were revoked.
-	 */
-	public static function revoke_all(): int {
-		return self::revoke_where( '1 = %d', array( 1 ) );
-	}
-
-	/**
-	 * Deletes up to `$limit` tokens that expired before `$now` or were revoked more than a day
-	 * before it. Rotated refresh tokens stay until they expire, so their reuse is still detected.
-	 *
-	 * @return int How many tokens were deleted.
-	 */
-	public static function delete_expired( int $now, int $limit ): int {
+	public function delete_expired( int $now, int $limit ): int {
 		global $wpdb;
 		$table   = Schema::tokens_table();
 		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE expires_at < %d OR revoked_at < %d LIMIT %d", $now, $now - self::REVOKED_RETENTION, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
@@ -157,13 +122,26 @@ final class Token_Repository {
 	/**
 	 * @param array<int,string|int> $args
 	 */
-	private static function revoke_where( string $condition, array $args ): int {
+	private function revoke_where( string $condition, array $args ): int {
 		global $wpdb;
 		$table   = Schema::tokens_table();
-		$updated = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET revoked_at = %d WHERE revoked_at IS NULL AND {$condition}", array_merge( array( Clock::now() ), $args ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name and condition are ours.
+		$updated = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET revoked_at = %d WHERE revoked_at IS NULL AND {$condition}", array_merge( array( $this->clock->now() ), $args ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name and condition are ours.
 		if ( false === $updated ) {
 			throw Database_Error::from_last_error( 'Revoking tokens' );
 		}
 		return (int) $updated;
+	}
+
+	/**
+	 * @param array<string,mixed> $row As MariaDB returns it: every column a string or null.
+	 */
+	private static function token( array $row ): Stored_Token {
+		foreach ( array( 'user_id', 'expires_at', 'created_at' ) as $column ) {
+			$row[ $column ] = (int) $row[ $column ];
+		}
+		foreach ( array( 'token_hash', 'grant_id', 'client_id', 'scope' ) as $column ) {
+			$row[ $column ] = (string) $row[ $column ];
+		}
+		return Stored_Token::of_type( Row_Values::decoded( $row ) );
 	}
 }

@@ -7,12 +7,13 @@ use Keystone_OIDC\Checks\Scope;
 use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Clock;
 use Keystone_OIDC\Config;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Crypto\Jws;
 use Keystone_OIDC\Crypto\Secret_Hash;
 use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Models\Access_Token_Record;
 use Keystone_OIDC\Storage\Client_Repository;
-use Keystone_OIDC\Storage\Token_Repository;
 
 /**
  * An access token this provider issued, verified: signature against the published keys, `typ`
@@ -36,28 +37,28 @@ final class Access_Token {
 	}
 
 	public static function verify( string $token ): self {
-		$row    = V2_Access_Token::row( $token ) ?? self::stored_row( $token );
-		$user   = get_userdata( (int) $row['user_id'] );
-		$client = Client_Repository::find( (string) $row['client_id'] );
-		if ( ! $user instanceof \WP_User || null === $client || ! $client->allows_roles( (array) $user->roles ) ) {
+		$record = V2_Access_Token::row( $token ) ?? self::stored_record( $token );
+		$client = Client_Repository::find( $record->client_id );
+		$user   = null === $client ? null : Container::site()->allowed_users()->find( $record->user_id, $client );
+		if ( null === $client || null === $user ) {
 			throw self::invalid();
 		}
-		return new self( $user, $client, Scope::to_string( $client->current_scopes( Scope::parse( (string) $row['scope'] ) ) ) );
+		return new self( $user, $client, Scope::to_string( $client->current_scopes( $record->scopes() ) ) );
 	}
 
 	/**
-	 * @return array<string,mixed> The row of a live access token of this version.
+	 * The record of a live access token of this version.
 	 */
-	private static function stored_row( string $token ): array {
+	private static function stored_record( string $token ): Access_Token_Record {
 		$claims = self::verified_claims( $token );
-		$row    = Token_Repository::find( Secret_Hash::hash( $claims['jti'] ), Token_Repository::TYPE_ACCESS );
-		if ( null === $row || null !== $row['revoked_at'] || $row['expires_at'] <= Clock::now() ) {
+		$record = Container::site()->token_store()->find_access( Secret_Hash::hash( $claims['jti'] ) );
+		if ( null === $record || ! $record->is_active( Container::site()->clock()->now() ) ) {
 			throw self::invalid( 'The access token has been revoked or has expired' );
 		}
-		if ( ! hash_equals( (string) $row['client_id'], $claims['client_id'] ) || (string) $row['user_id'] !== $claims['sub'] ) {
+		if ( ! hash_equals( $record->client_id, $claims['client_id'] ) || (string) $record->user_id !== $claims['sub'] ) {
 			throw self::invalid();
 		}
-		return $row;
+		return $record;
 	}
 
 	/**

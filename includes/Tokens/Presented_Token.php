@@ -4,42 +4,38 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Tokens;
 
 use Keystone_OIDC\Clients\Client;
-use Keystone_OIDC\Storage\Token_Repository;
+use Keystone_OIDC\Models\Access_Token_Record;
+use Keystone_OIDC\Models\Stored_Token;
 
 /**
- * A token a client presented to revocation or introspection, matched to its stored row. Nothing
- * here says it is still alive: the row may be revoked, rotated or expired.
+ * A token a client presented to revocation or introspection, matched to its stored record. Nothing
+ * here says it is still alive: the record may be revoked, rotated or expired.
  */
 final class Presented_Token {
-	/** @var string `Token_Repository::TYPE_ACCESS` or `TYPE_REFRESH`. */
-	public $type;
-
-	/** @var array<string,mixed> The row as `Token_Repository::find()` returns it. */
-	public $row;
+	/** @var Stored_Token */
+	public $record;
 
 	/** @var array<string,mixed> The signed payload of an access token; empty for a refresh token. */
 	public $claims;
 
 	/**
-	 * @param array<string,mixed> $row
 	 * @param array<string,mixed> $claims
 	 */
-	public function __construct( string $type, array $row, array $claims = array() ) {
-		$this->type   = $type;
-		$this->row    = $row;
+	public function __construct( Stored_Token $record, array $claims = array() ) {
+		$this->record = $record;
 		$this->claims = $claims;
 	}
 
 	public function is_access(): bool {
-		return Token_Repository::TYPE_ACCESS === $this->type;
+		return $this->record instanceof Access_Token_Record;
 	}
 
 	public function client_id(): string {
-		return (string) $this->row['client_id'];
+		return $this->record->client_id;
 	}
 
 	public function was_issued_to( Client $client ): bool {
-		return hash_equals( $this->client_id(), $client->client_id );
+		return $this->record->belongs_to( $client );
 	}
 
 	/**

@@ -4,21 +4,25 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Tokens;
 
 use Keystone_OIDC\Checks\Scope;
-use Keystone_OIDC\Clock;
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Crypto\Jws;
 use Keystone_OIDC\Crypto\Random;
 use Keystone_OIDC\Crypto\Secret_Hash;
 use Keystone_OIDC\Crypto\Token_Hash;
 use Keystone_OIDC\Keys\Key_Store;
-use Keystone_OIDC\Storage\Token_Repository;
+use Keystone_OIDC\Models\Access_Token_Record;
+use Keystone_OIDC\Models\Grant_Data;
+use Keystone_OIDC\Models\Refresh_Token;
+use Keystone_OIDC\Models\Stored_Token;
+use Keystone_OIDC\Storage\Token_Store;
+use Keystone_OIDC\Time\Clock;
 
 /**
  * Issues the token response of a grant: an access token (RFC 9068 JWT, RS256), an ID token (signed
  * with the client's registered algorithm) and, when the client takes them, a rotating refresh
  * token. Every token is recorded under the grant's family so it can be revoked with it.
  */
-final class Token_Issuer {
+final class Token_Issuer implements Grant_Issuer {
 	/**
 	 * RFC 9068 §2.1 makes RS256 the one algorithm every resource server accepts, and access tokens
 	 * go to resource servers, not to the client; so they stay RS256 whatever the client registered
@@ -26,12 +30,20 @@ final class Token_Issuer {
 	 */
 	const ACCESS_TOKEN_ALG = 'RS256';
 
-	/**
-	 * @return array<string,mixed> The token endpoint's JSON answer (RFC 6749 §5.1, OIDC Core §3.1.3.3).
-	 */
-	public static function issue( Grant $grant ): array {
-		$now          = Clock::now();
-		$access_token = self::access_token( $grant, $now );
+	/** @var Token_Store */
+	private $tokens;
+
+	/** @var Clock */
+	private $clock;
+
+	public function __construct( Token_Store $tokens, Clock $clock ) {
+		$this->tokens = $tokens;
+		$this->clock  = $clock;
+	}
+
+	public function issue( Grant $grant ): array {
+		$now          = $this->clock->now();
+		$access_token = $this->access_token( $grant, $now );
 		$response     = array(
 			'access_token' => $access_token,
 			'token_type'   => 'Bearer',
@@ -40,26 +52,24 @@ final class Token_Issuer {
 			'id_token'     => self::id_token( $grant, $access_token, $now ),
 		);
 		if ( $grant->client->refresh_tokens ) {
-			$response['refresh_token'] = self::refresh_token( $grant, $now );
+			$response['refresh_token'] = $this->refresh_token( $grant, $now );
 		}
 		return $response;
 	}
 
-	private static function access_token( Grant $grant, int $now ): string {
+	private function access_token( Grant $grant, int $now ): string {
 		$jti     = Random::token( 32 );
 		$expires = $now + Config::lifetime( 'access' );
 		$scope   = Scope::to_string( $grant->scopes );
-		Token_Repository::insert(
-			array(
-				'token_hash' => Secret_Hash::hash( $jti ),
-				'type'       => Token_Repository::TYPE_ACCESS,
-				'grant_id'   => $grant->grant_id,
-				'client_id'  => $grant->client->client_id,
-				'user_id'    => (int) $grant->user->ID,
-				'scope'      => $scope,
-				'data'       => array_merge( array( 'resources' => $grant->resources ), self::session_data( $grant ) ),
-				'expires_at' => $expires,
-				'created_at' => $now,
+		$this->tokens->insert(
+			self::record(
+				new Access_Token_Record(),
+				Secret_Hash::hash( $jti ),
+				$grant,
+				$scope,
+				array_merge( array( 'resources' => $grant->resources ), self::session_data( $grant ) ),
+				$expires,
+				$now
 			)
 		);
 		return Jws::sign(
@@ -117,27 +127,45 @@ final class Token_Issuer {
 		return Jws::sign( $payload, Key_Store::instance()->current( $alg ) );
 	}
 
-	private static function refresh_token( Grant $grant, int $now ): string {
+	private function refresh_token( Grant $grant, int $now ): string {
 		$token = Random::token( 32 );
-		Token_Repository::insert(
-			array(
-				'token_hash' => Secret_Hash::hash( $token ),
-				'type'       => Token_Repository::TYPE_REFRESH,
-				'grant_id'   => $grant->grant_id,
-				'client_id'  => $grant->client->client_id,
-				'user_id'    => (int) $grant->user->ID,
-				'scope'      => Scope::to_string( $grant->refresh_scopes ),
-				'data'       => array_merge(
+		$this->tokens->insert(
+			self::record(
+				new Refresh_Token(),
+				Secret_Hash::hash( $token ),
+				$grant,
+				Scope::to_string( $grant->refresh_scopes ),
+				array_merge(
 					array(
 						'auth_time' => $grant->auth_time,
 						'resources' => $grant->refresh_resources,
 					),
 					self::session_data( $grant )
 				),
-				'expires_at' => $grant->refresh_expires_at ?? $now + Config::lifetime( 'refresh' ),
-				'created_at' => $now,
+				$grant->refresh_expires_at ?? $now + Config::lifetime( 'refresh' ),
+				$now
 			)
 		);
+		return $token;
+	}
+
+	/**
+	 * Fills a new row of the grant's family.
+	 *
+	 * @template T of Stored_Token
+	 * @param T                   $token
+	 * @param array<string,mixed> $data
+	 * @return T
+	 */
+	private static function record( Stored_Token $token, string $token_hash, Grant $grant, string $scope, array $data, int $expires_at, int $now ): Stored_Token {
+		$token->token_hash = $token_hash;
+		$token->grant_id   = $grant->grant_id;
+		$token->client_id  = $grant->client->client_id;
+		$token->user_id    = (int) $grant->user->ID;
+		$token->scope      = $scope;
+		$token->data       = new Grant_Data( $data );
+		$token->expires_at = $expires_at;
+		$token->created_at = $now;
 		return $token;
 	}
 

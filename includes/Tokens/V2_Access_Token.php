@@ -4,11 +4,12 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Tokens;
 
 use Keystone_OIDC\Clock;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Crypto\Jws;
 use Keystone_OIDC\Crypto\Secret_Hash;
 use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Keys\Key_Store;
-use Keystone_OIDC\Storage\Token_Repository;
+use Keystone_OIDC\Models\Access_Token_Record;
 use Keystone_OIDC\Upgrade\V2_Identity;
 
 /**
@@ -20,10 +21,10 @@ use Keystone_OIDC\Upgrade\V2_Identity;
  */
 final class V2_Access_Token {
 	/**
-	 * @return array<string,mixed>|null The row of a live 2.x token, or null when the token is not a 2.x token.
+	 * @return Access_Token_Record|null The record of a live 2.x token, or null when the token is not a 2.x token.
 	 * @throws OAuth_Error `invalid_token` for a 2.x token that is not (or no longer) valid.
 	 */
-	public static function row( string $token ): ?array {
+	public static function row( string $token ): ?Access_Token_Record {
 		if ( ! self::is_v2( $token ) ) {
 			return null;
 		}
@@ -33,7 +34,7 @@ final class V2_Access_Token {
 			throw OAuth_Error::invalid_token( 'The access token is invalid' );
 		}
 		$row = self::stored_row( $token, $claims );
-		if ( null === $row || null !== $row['revoked_at'] || $row['expires_at'] <= $now ) {
+		if ( null === $row || ! $row->is_active( $now ) ) {
 			throw OAuth_Error::invalid_token( 'The access token has been revoked or has expired' );
 		}
 		return $row;
@@ -45,7 +46,7 @@ final class V2_Access_Token {
 	public static function presented( string $token ): ?Presented_Token {
 		$claims = self::signed_claims( $token );
 		$row    = null === $claims ? null : self::stored_row( $token, $claims );
-		return null === $row ? null : new Presented_Token( Token_Repository::TYPE_ACCESS, $row, $claims );
+		return null === $row ? null : new Presented_Token( $row, $claims );
 	}
 
 	private static function is_v2( string $token ): bool {
@@ -77,11 +78,10 @@ final class V2_Access_Token {
 
 	/**
 	 * @param array<string,mixed> $claims
-	 * @return array<string,mixed>|null
 	 */
-	private static function stored_row( string $token, array $claims ): ?array {
-		$row = Token_Repository::find( Secret_Hash::hash( $token ), Token_Repository::TYPE_ACCESS );
-		if ( null === $row || ! hash_equals( (string) $row['client_id'], $claims['aud'] ) || (string) $row['user_id'] !== $claims['sub'] ) {
+	private static function stored_row( string $token, array $claims ): ?Access_Token_Record {
+		$row = Container::site()->token_store()->find_access( Secret_Hash::hash( $token ) );
+		if ( null === $row || ! hash_equals( $row->client_id, $claims['aud'] ) || (string) $row->user_id !== $claims['sub'] ) {
 			return null;
 		}
 		return $row;

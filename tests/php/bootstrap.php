@@ -2,10 +2,25 @@
 declare(strict_types=1);
 
 /*
- * The PHP unit tests cover only the pure classes (Crypto, Checks), which need no WordPress, so
- * nothing of WordPress is loaded or imitated here. Anything that calls WordPress is tested end to
- * end against a real site instead.
+ * No WordPress is loaded here. Pure classes (Crypto, Checks) are tested as they are; the grants and
+ * the token-side objects are built as the composition root builds them, but with the in-memory
+ * stores, fixed clock and recording issuer of `Support/`, which stand in for the interfaces whose
+ * WordPress implementations are thin. Anything that needs WordPress itself is tested end to end
+ * against a real site instead.
  */
 require dirname( __DIR__, 2 ) . '/includes/Autoloader.php';
 
 Keystone_OIDC\Autoloader::register( dirname( __DIR__, 2 ) . '/includes' );
+
+spl_autoload_register(
+	static function ( string $class ): void {
+		$prefix = 'Keystone_OIDC\\Tests\\Support\\';
+		if ( 0 === strpos( $class, $prefix ) ) {
+			require __DIR__ . '/Support/' . substr( $class, strlen( $prefix ) ) . '.php';
+		}
+	}
+);
+
+if ( ! class_exists( 'WP_User' ) ) {
+	require __DIR__ . '/Support/WP_User.php';
+}

@@ -9,6 +9,7 @@ use Keystone_OIDC\Authorization\Step;
 use Keystone_OIDC\Authorization\User_Session;
 use Keystone_OIDC\Http\Answer;
 use Keystone_OIDC\Http\OAuth_Error;
+use Keystone_OIDC\Time\Clock;
 use Keystone_OIDC\Tokens\Grant;
 
 /**
@@ -19,18 +20,15 @@ final class Signed_In implements Step {
 	/** @var User_Session */
 	private $session;
 
-	/** @var callable():int */
-	private $now;
+	/** @var Clock */
+	private $clock;
 
 	/** @var string */
 	private $authorize_url;
 
-	/**
-	 * @param callable():int $now The current unix time.
-	 */
-	public function __construct( User_Session $session, callable $now, string $authorize_url ) {
+	public function __construct( User_Session $session, Clock $clock, string $authorize_url ) {
 		$this->session       = $session;
-		$this->now           = $now;
+		$this->clock         = $clock;
 		$this->authorize_url = $authorize_url;
 	}
 
@@ -48,7 +46,7 @@ final class Signed_In implements Step {
 			throw OAuth_Error::login_required( 'The signed-in user is not the one id_token_hint names' );
 		}
 		// Unknown counts as too old: a fresh login is the only way to know.
-		$too_old = null !== $request->max_age && ( Grant::AUTH_TIME_UNKNOWN === $user->auth_time || ( $this->now )() - $user->auth_time > $request->max_age );
+		$too_old = null !== $request->max_age && ( Grant::AUTH_TIME_UNKNOWN === $user->auth_time || $this->clock->now() - $user->auth_time > $request->max_age );
 		if ( $too_old || in_array( 'login', $request->prompt, true ) ) {
 			if ( $silent ) {
 				throw OAuth_Error::login_required( 'The user must sign in again' );

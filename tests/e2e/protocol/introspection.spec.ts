@@ -302,6 +302,30 @@ test( 'tokens the provider would no longer honour are inactive: a role no longer
 	expect( await introspect( testClient, refresh ) ).toEqual( INACTIVE );
 } );
 
+test( 'an administrator narrowing the client narrows the scope reported for tokens issued before', async ( {
+	signedIn,
+} ) => {
+	const testClient = await createClient();
+	const { tokens } = await signIn( signedIn, testClient, {
+		scope: 'openid profile email',
+	} );
+	await updateClient( testClient, { scopes: [ 'openid', 'email' ] } );
+
+	const access = await introspect( testClient, {
+		token: tokens.access_token,
+	} );
+	expect( access.active ).toBe( true );
+	expect( access.scope, 'what the token is good for now' ).toBe(
+		'openid email'
+	);
+	const refresh = await introspect( testClient, {
+		token: refreshTokenOf( tokens ),
+		token_type_hint: 'refresh_token',
+	} );
+	expect( refresh.active ).toBe( true );
+	expect( refresh.scope ).toBe( 'openid email' );
+} );
+
 test.describe( 'failing requests', () => {
 	test( 'a public client → 401 invalid_client, even for its own token', async ( {
 		signedIn,

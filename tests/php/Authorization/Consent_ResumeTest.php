@@ -78,8 +78,7 @@ final class Consent_ResumeTest extends Pipeline_Case {
 	}
 
 	public function test_another_users_request_is_a_page(): void {
-		$this->sign_in();
-		$this->session->user->id = self::USER_ID + 1;
+		$this->sign_in( array( 'subscriber' ), self::NOW - 60, self::USER_ID + 1 );
 		$this->assert_error_page( $this->decide( $this->form() ), 'invalid_request' );
 	}
 

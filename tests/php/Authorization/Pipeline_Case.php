@@ -17,6 +17,9 @@ use Keystone_OIDC\Tests\Authorization\Fakes\Fake_Session;
 use Keystone_OIDC\Tests\Authorization\Fakes\In_Memory_Clients;
 use Keystone_OIDC\Tests\Authorization\Fakes\In_Memory_Consents;
 use Keystone_OIDC\Tests\Authorization\Fakes\In_Memory_Pending;
+use Keystone_OIDC\Tests\Support\Fixed_Clock;
+use Keystone_OIDC\Tests\Support\In_Memory_Users;
+use Keystone_OIDC\Users\Allowed_Users;
 use PHPUnit\Framework\TestCase;
 
 require_once __DIR__ . '/fakes.php';
@@ -69,9 +72,8 @@ abstract class Pipeline_Case extends TestCase {
 			$this->pending,
 			$this->codes,
 			new Fake_Hints(),
-			static function (): int {
-				return self::NOW;
-			},
+			new Allowed_Users( new In_Memory_Users() ),
+			new Fixed_Clock( self::NOW ),
 			array( 'openid', 'profile', 'email', 'offline_access', 'roles' ),
 			self::AUTHORIZE_URL,
 			new Error_Boundary()
@@ -95,8 +97,8 @@ abstract class Pipeline_Case extends TestCase {
 	/**
 	 * @param string[] $roles
 	 */
-	protected function sign_in( array $roles = array( 'subscriber' ), int $auth_time = self::NOW - 60 ): void {
-		$this->session->user = new Signed_In_User( self::USER_ID, $roles, $auth_time, 'Ada Lovelace', 'ada' );
+	protected function sign_in( array $roles = array( 'subscriber' ), int $auth_time = self::NOW - 60, int $user_id = self::USER_ID ): void {
+		$this->session->user = new Signed_In_User( new \WP_User( $user_id, 'ada', $roles ), $auth_time, 'Ada Lovelace' );
 	}
 
 	/**

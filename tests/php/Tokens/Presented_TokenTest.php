@@ -4,6 +4,8 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Tests\Tokens;
 
 use Keystone_OIDC\Clients\Client;
+use Keystone_OIDC\Models\Access_Token_Record;
+use Keystone_OIDC\Models\Refresh_Token;
 use Keystone_OIDC\Tokens\Presented_Token;
 use PHPUnit\Framework\TestCase;
 
@@ -34,7 +36,7 @@ final class Presented_TokenTest extends TestCase {
 	}
 
 	public function test_a_refresh_token_is_visible_only_to_its_own_client(): void {
-		$token = new Presented_Token( 'refresh', array( 'client_id' => 'app' ) );
+		$token = new Presented_Token( Refresh_Token::from_row( array( 'client_id' => 'app' ) ) );
 		$this->assertFalse( $token->is_access() );
 		$this->assertSame( array(), $token->audiences() );
 		$this->assertTrue( $token->is_visible_to( self::client( 'app' ) ) );
@@ -45,7 +47,7 @@ final class Presented_TokenTest extends TestCase {
 	 * @param array<string,mixed> $claims
 	 */
 	private static function access( string $client_id, array $claims ): Presented_Token {
-		return new Presented_Token( 'access', array( 'client_id' => $client_id ), $claims );
+		return new Presented_Token( Access_Token_Record::from_row( array( 'client_id' => $client_id ) ), $claims );
 	}
 
 	private static function client( string $client_id ): Client {

@@ -1,0 +1,15 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Tokens;
+
+/**
+ * Turns a redeemed grant into the token endpoint's answer, recording every token it issues under
+ * the grant's family.
+ */
+interface Grant_Issuer {
+	/**
+	 * @return array<string,mixed> The token endpoint's JSON answer (RFC 6749 §5.1, OIDC Core §3.1.3.3).
+	 */
+	public function issue( Grant $grant ): array;
+}
