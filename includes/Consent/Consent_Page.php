@@ -12,9 +12,10 @@ use Keystone_OIDC\Http\Answer;
 use Keystone_OIDC\Rules\Scope_Descriptions;
 
 /**
- * The consent screen. Its one renderer is the React app (`src/consent/`, `build/consent.js`); this
- * class keeps the request waiting and prints the standalone document (no theme) around the app:
- * the configuration the app reads and the form a visitor without JavaScript needs.
+ * The consent screen. Its one renderer is the React app on @wordpress/components (`src/consent/`,
+ * `build/consent.js`, styled after `wp-components`, which is printed first); this class keeps the
+ * request waiting and prints the standalone document (no theme) around the app: the configuration
+ * the app reads and the form a visitor without JavaScript needs.
  *
  * Why a server-rendered form at all: consent has to be possible, and informed, with scripts off
  * or blocked (a strict browser, an extension, the script failing to load), so the document holds a

@@ -52,7 +52,7 @@ final class End_Session implements Endpoint {
 				wp_logout();
 			}
 		} catch ( \Throwable $failure ) {
-			// Never proven for an error: a sign-out error is a page, not a redirect (§3).
+			// A sign-out error never redirects, not even to a registered URI: it is a page.
 			Responder::answer( $this->boundary->answer( $failure, Error_Boundary::FRONT, null, $request->method(), __( 'Sign-out request rejected', 'keystone-oidc' ) ) );
 			return;
 		}

@@ -1,3 +1,4 @@
+import { Button } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { FormEvent } from 'react';
@@ -79,28 +80,34 @@ export function ConsentForm( { config }: { config: ConsentConfig } ) {
 				/>
 				<input type="hidden" name="_wpnonce" value={ config.nonce } />
 				<div className="keystone-oidc-consent__actions">
-					<button
+					<Button
 						type="submit"
 						name="decision"
 						value="allow"
-						className="keystone-oidc-consent__button is-primary"
+						variant="primary"
+						__next40pxDefaultSize
+						className="keystone-oidc-consent__button"
+						isBusy={ sending === 'allow' }
 						aria-disabled={ sending !== null }
 					>
 						{ sending === 'allow'
 							? __( 'Allowing…', 'keystone-oidc' )
 							: __( 'Allow', 'keystone-oidc' ) }
-					</button>
-					<button
+					</Button>
+					<Button
 						type="submit"
 						name="decision"
 						value="deny"
-						className="keystone-oidc-consent__button is-secondary"
+						variant="secondary"
+						__next40pxDefaultSize
+						className="keystone-oidc-consent__button"
+						isBusy={ sending === 'deny' }
 						aria-disabled={ sending !== null }
 					>
 						{ sending === 'deny'
 							? __( 'Denying…', 'keystone-oidc' )
 							: __( 'Deny', 'keystone-oidc' ) }
-					</button>
+					</Button>
 				</div>
 			</form>
 
