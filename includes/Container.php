@@ -168,12 +168,67 @@ final class Container {
 				return new Introspection( $this->client_authentication(), $this->token_lookup(), $this->allowed_users(), $this->clock() );
 			case Revocation::class:
 				return new Revocation( $this->client_authentication(), $this->token_lookup(), $this->token_store() );
+			case Endpoints\Authorize::class:
+			case Endpoints\End_Session::class:
+				return $this->authorization_endpoint( $class );
 			default:
 				return new $class();
 		}
 	}
 
 	// ---- Authorization pipeline, consent, error boundary ----
+
+	/**
+	 * Decides how every protocol failure is answered (page, redirect, form post, JSON).
+	 */
+	public function error_boundary(): Http\Error_Boundary {
+		return $this->share(
+			'error_boundary',
+			static function (): Http\Error_Boundary {
+				return new Http\Error_Boundary();
+			}
+		);
+	}
+
+	/**
+	 * The front-channel endpoints, built with their pipelines and the error boundary.
+	 *
+	 * @param class-string<Endpoints\Endpoint> $class `Endpoints\Authorize` or `Endpoints\End_Session`.
+	 */
+	private function authorization_endpoint( string $class ): Endpoints\Endpoint {
+		if ( Endpoints\Authorize::class === $class ) {
+			$pipelines = $this->authorization_pipelines();
+			return new Endpoints\Authorize( $pipelines->authorization(), $pipelines->consent_resume() );
+		}
+		return new Endpoints\End_Session( $this->error_boundary() );
+	}
+
+	/**
+	 * The authorization steps with WordPress behind each of their interfaces.
+	 */
+	public function authorization_pipelines(): Authorization\Pipelines {
+		return $this->share(
+			'authorization_pipelines',
+			function (): Authorization\Pipelines {
+				$authorize_url = Endpoints\Router::url( 'authorize' );
+				$pending       = new Consent\Pending_Request();
+				return new Authorization\Pipelines(
+					new Authorization\Registered_Clients(),
+					new Authorization\WordPress_Session(),
+					new Consent\Remembered_Consents(),
+					new Consent\Consent_Page( $pending, $authorize_url ),
+					$pending,
+					new Authorization\Stored_Codes(),
+					new Authorization\Signed_Hint_Verifier(),
+					$this->allowed_users(),
+					$this->clock(),
+					Config::supported_scopes(),
+					$authorize_url,
+					$this->error_boundary()
+				);
+			}
+		);
+	}
 
 	// ---- Keys and JWT ----
 

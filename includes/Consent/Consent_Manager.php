@@ -51,21 +51,6 @@ final class Consent_Manager {
 	}
 
 	/**
-	 * Records the consent a `skip_consent` client got from the administrator's trust, so the user
-	 * sees the application under Connected Applications and can revoke it. Written only when it
-	 * adds something, so a repeated sign-in writes nothing. `offline_access` is never recorded
-	 * this way: a later change of the client's settings must not turn it into the user's consent.
-	 *
-	 * @param string[] $scopes The granted scopes of the request.
-	 */
-	public static function remember_implicit( int $user_id, Client $client, array $scopes ): void {
-		$implicit = array_values( array_diff( $scopes, array( Refresh_Token::OFFLINE_ACCESS ) ) );
-		if ( ! self::covers( $user_id, $client->client_id, $implicit ) ) {
-			self::remember( $user_id, $client->client_id, $implicit );
-		}
-	}
-
-	/**
 	 * Ends the user's consent for the client, then its codes and tokens, so no new ones can be
 	 * issued silently while the old ones are being revoked.
 	 *

@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Consent;
 
+use Keystone_OIDC\Authorization\Pending_Consents;
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Crypto\Random;
 use Keystone_OIDC\Storage\Pending_Request_Index;
@@ -11,7 +12,7 @@ use Keystone_OIDC\Storage\Pending_Request_Index;
  * An authorization request waiting for the user's decision, kept on the server (never in the
  * form) and bound to the user who saw the consent page. Single use: taking it deletes it.
  */
-final class Pending_Request {
+final class Pending_Request implements Pending_Consents {
 	const TRANSIENT_PREFIX = 'keystone_oidc_consent_';
 
 	/**
@@ -25,11 +26,8 @@ final class Pending_Request {
 	 * Stores the request and drops the user's oldest ones beyond `MAX_PER_USER`. Two screens shown
 	 * at the same moment may each see room for one more, so the bound can be passed by the number
 	 * of parallel requests until the next screen trims it back.
-	 *
-	 * @param array<string,mixed> $request `Authorization_Request::to_array()`.
-	 * @return string The request ID the consent form posts back.
 	 */
-	public static function create( int $user_id, int $auth_time, array $request ): string {
+	public function create( int $user_id, int $auth_time, array $request ): string {
 		$id = Random::token( 32 );
 		set_transient(
 			self::name( $user_id, $id ),
@@ -48,12 +46,9 @@ final class Pending_Request {
 	}
 
 	/**
-	 * Removes and returns the pending request when it exists and belongs to `$user_id`. A request
-	 * of another user is left alone and reported as missing.
-	 *
-	 * @return array{user_id: int, auth_time: int, request: array<string,mixed>}|null
+	 * A request of another user is left alone and reported as missing.
 	 */
-	public static function take( string $id, int $user_id ): ?array {
+	public function take( string $id, int $user_id ): ?array {
 		if ( 1 !== preg_match( '/^[A-Za-z0-9_-]{43}$/D', $id ) ) {
 			return null;
 		}
@@ -73,6 +68,17 @@ final class Pending_Request {
 	}
 
 	/**
+	 * A WordPress nonce of the signed-in user's session, for this request only (CSRF).
+	 */
+	public function nonce( string $id ): string {
+		return wp_create_nonce( self::nonce_action( $id ) );
+	}
+
+	public function nonce_is_valid( string $id, string $nonce ): bool {
+		return false !== wp_verify_nonce( $nonce, self::nonce_action( $id ) );
+	}
+
+	/**
 	 * The user is part of the name, so a user's requests are found by prefix, and another user's
 	 * request ID names no transient at all.
 	 */
@@ -80,7 +86,7 @@ final class Pending_Request {
 		return self::TRANSIENT_PREFIX . $user_id . '_' . $id;
 	}
 
-	public static function nonce_action( string $id ): string {
+	private static function nonce_action( string $id ): string {
 		return 'keystone_oidc_consent_' . $id;
 	}
 }

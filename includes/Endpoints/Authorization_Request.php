@@ -4,7 +4,6 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Endpoints;
 
 use Keystone_OIDC\Clients\Client;
-use Keystone_OIDC\Tokens\Id_Token_Hint;
 
 /**
  * An authorization request once its checks have passed: what a consent decision or a code is
@@ -46,11 +45,16 @@ final class Authorization_Request {
 
 	/** @var string[] RFC 8707 resources the client asked for, each among its audiences (empty: none asked). */
 	public $resources = array();
-	/** @var Id_Token_Hint|null The user the client expects, when it said. */
-	public $id_token_hint = null;
+
+	/** @var string|null The subject (user ID) of a verified `id_token_hint`: the user the client expects. */
+	public $id_token_hint_subject = null;
 
 	public function __construct( Client $client ) {
 		$this->client = $client;
+	}
+
+	public function is_form_post(): bool {
+		return self::RESPONSE_MODE_FORM_POST === $this->response_mode;
 	}
 
 	/**

@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Endpoints;
 
+use Keystone_OIDC\Http\Error_Boundary;
 use Keystone_OIDC\Http\Method_Guard;
 use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Http\Parameters;
@@ -26,6 +27,13 @@ final class End_Session implements Endpoint {
 
 	const NONCE_ACTION = 'keystone_oidc_end_session';
 
+	/** @var Error_Boundary */
+	private $boundary;
+
+	public function __construct( Error_Boundary $boundary ) {
+		$this->boundary = $boundary;
+	}
+
 	public function handle( Request $request, string $name ): void {
 		if ( ! Method_Guard::allow( $request, array( 'GET', 'POST' ) ) ) {
 			return;
@@ -44,7 +52,8 @@ final class End_Session implements Endpoint {
 				wp_logout();
 			}
 		} catch ( \Throwable $failure ) {
-			Responder::error_page( Responder::to_oauth_error( $failure ), __( 'Sign-out request rejected', 'keystone-oidc' ) );
+			// A sign-out error never redirects, not even to a registered URI: it is a page.
+			Responder::answer( $this->boundary->answer( $failure, Error_Boundary::FRONT, null, $request->method(), __( 'Sign-out request rejected', 'keystone-oidc' ) ) );
 			return;
 		}
 		if ( null === $logout->post_logout_redirect_uri ) {

@@ -5,6 +5,7 @@ namespace Keystone_OIDC\Endpoints;
 
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Container;
+use Keystone_OIDC\Http\Error_Boundary;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
 
@@ -178,20 +179,22 @@ final class Router {
 	}
 
 	/**
-	 * Runs an endpoint with the guarantees every back-channel answer needs: no database error
-	 * printed as HTML, nothing stray (a notice from another plugin) written before the response,
-	 * and every failure answered as a JSON error.
+	 * Runs an endpoint with the guarantees every answer needs: no database error printed as HTML,
+	 * nothing stray (a notice from another plugin) written before the response, and every failure
+	 * the endpoint did not answer itself answered by the error boundary: an HTML page where a
+	 * browser is on the line, JSON for the back channel.
 	 */
 	private static function run( Endpoint $endpoint, string $name ): void {
 		global $wpdb;
 		$wpdb->hide_errors();
 		ob_start();
-		$html = in_array( $name, array( 'authorize', 'keycloak-auth', 'end-session' ), true );
+		$boundary = Container::site()->error_boundary();
+		$channel  = in_array( $name, array( 'authorize', 'keycloak-auth', 'end-session' ), true ) ? Error_Boundary::FRONT : Error_Boundary::BACK;
 		// WordPress answers a lost database connection with wp_die() (an HTML page); answer it in
 		// the endpoint's own format instead.
-		$die_handler = static function () use ( $html ): callable {
-			return static function ( $message ) use ( $html ): void {
-				Responder::answer_wp_die( $message, $html );
+		$die_handler = static function () use ( $boundary, $channel ): callable {
+			return static function ( $message ) use ( $boundary, $channel ): void {
+				Responder::answer( $boundary->answer( Responder::wp_die_error( $message ), $channel ) );
 				die();
 			};
 		};
@@ -200,12 +203,7 @@ final class Router {
 		try {
 			$endpoint->handle( Request::from_globals(), $name );
 		} catch ( \Throwable $failure ) {
-			$error = Responder::to_oauth_error( $failure );
-			if ( $html ) {
-				Responder::error_page( $error );
-			} else {
-				Responder::error_json( $error );
-			}
+			Responder::answer( $boundary->answer( $failure, $channel ) );
 		}
 	}
 }

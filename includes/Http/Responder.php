@@ -9,9 +9,9 @@ use Keystone_OIDC\Keys\Key_Unavailable;
 use Keystone_OIDC\Storage\Database_Error;
 
 /**
- * The only writer of protocol responses. Errors leave as JSON (back channel), as a redirect to a
- * proven redirect URI (authorization endpoint), or as an HTML page when the redirect URI is not
- * proven. Nothing unexpected leaks: it is logged once and answered as `server_error`.
+ * The only writer of protocol responses. Which form an error takes (JSON, a redirect or form post to
+ * a proven redirect URI, an HTML page) is decided by `Error_Boundary`; nothing unexpected leaks: it
+ * is logged once and answered as `server_error`.
  */
 final class Responder {
 	const NO_STORE = array(
@@ -127,38 +127,35 @@ final class Responder {
 	}
 
 	/**
-	 * RFC 6749 §4.1.2.1 + RFC 9207: the error goes back to the client's proven redirect URI with
-	 * `state` and `iss`.
+	 * Writes what the authorization pipeline or the error boundary decided. A response to the
+	 * client's redirect URI carries `iss` last (RFC 9207), after `code` or `error` and `state`.
 	 */
-	public static function error_redirect( OAuth_Error $error, string $redirect_uri, ?string $state, string $method = 'GET' ): void {
-		self::redirect(
-			Redirect_Url::build(
-				$redirect_uri,
-				array(
-					'error'             => $error->error_code(),
-					'error_description' => $error->description(),
-					'state'             => $state,
-					'iss'               => Config::issuer(),
-				)
-			),
-			$method
-		);
-	}
-
-	/**
-	 * OAuth 2.0 Form Post Response Mode: the error as a form the browser posts to the proven
-	 * redirect URI, with `state` and `iss`.
-	 */
-	public static function error_form_post( OAuth_Error $error, string $redirect_uri, ?string $state ): void {
-		self::form_post(
-			$redirect_uri,
-			array(
-				'error'             => $error->error_code(),
-				'error_description' => $error->description(),
-				'state'             => $state,
-				'iss'               => Config::issuer(),
-			)
-		);
+	public static function answer( Answer $answer ): void {
+		$error = $answer->error();
+		switch ( $answer->kind() ) {
+			case Answer::HTML:
+				self::html( $answer->status(), $answer->body() );
+				return;
+			case Answer::REDIRECT:
+				self::redirect( $answer->url(), $answer->method() );
+				return;
+			case Answer::TO_CLIENT:
+				$params = array_merge( $answer->params(), array( 'iss' => Config::issuer() ) );
+				if ( $answer->is_form_post() ) {
+					self::form_post( $answer->url(), $params );
+				} else {
+					self::redirect( Redirect_Url::build( $answer->url(), $params ), $answer->method() );
+				}
+				return;
+		}
+		if ( null === $error ) {
+			throw new \LogicException( 'An error answer without its error' );
+		}
+		if ( Answer::ERROR_PAGE === $answer->kind() ) {
+			self::error_page( $error, $answer->title() );
+			return;
+		}
+		self::error_json( $error );
 	}
 
 	/**
@@ -253,23 +250,18 @@ final class Responder {
 	}
 
 	/**
-	 * Answers a `wp_die()` met while an endpoint runs: a lost database connection is
+	 * The error for a `wp_die()` met while an endpoint runs: a lost database connection is
 	 * `temporarily_unavailable` (503), anything else `server_error`. The message is only logged.
 	 *
 	 * @param mixed $message What wp_die() was given (string or WP_Error).
 	 */
-	public static function answer_wp_die( $message, bool $html ): void {
+	public static function wp_die_error( $message ): OAuth_Error {
 		global $wpdb;
 		$outage = $wpdb->error instanceof \WP_Error && 'db_connect_fail' === $wpdb->error->get_error_code();
 		$detail = $message instanceof \WP_Error ? $message->get_error_message() : ( is_string( $message ) ? $message : '' );
 		// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the one place unexpected failures are recorded.
 		error_log( 'Keystone OIDC: wp_die() during a protocol request: ' . wp_strip_all_tags( $detail ) );
-		$error = $outage ? OAuth_Error::temporarily_unavailable() : OAuth_Error::server_error();
-		if ( $html ) {
-			self::error_page( $error );
-		} else {
-			self::error_json( $error );
-		}
+		return $outage ? OAuth_Error::temporarily_unavailable() : OAuth_Error::server_error();
 	}
 
 	/**

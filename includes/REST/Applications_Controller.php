@@ -4,7 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\REST;
 
 use Keystone_OIDC\Consent\Consent_Manager;
-use Keystone_OIDC\Consent\Consent_Page;
+use Keystone_OIDC\Rules\Scope_Descriptions;
 use Keystone_OIDC\Storage\Client_Repository;
 use Keystone_OIDC\Storage\Consent_Repository;
 use WP_Error;
@@ -86,7 +86,7 @@ final class Applications_Controller extends Controller {
 				'client_id'          => $client->client_id,
 				'name'               => $client->name,
 				'scopes'             => $consent['scopes'],
-				'scope_descriptions' => Consent_Page::described_scopes( $consent['scopes'] ),
+				'scope_descriptions' => Scope_Descriptions::describe( $consent['scopes'] ),
 				'created_at'         => self::iso_time( $consent['created_at'] ),
 				'updated_at'         => self::iso_time( $consent['updated_at'] ),
 			);

@@ -36,23 +36,11 @@ export function readConsentConfig( raw: unknown ): ConsentConfig | null {
 		: [];
 	return {
 		clientName: text( raw.clientName ),
-		userDisplayName: text( raw.userDisplayName ),
-		userLogin: text( raw.userLogin ),
+		signedInAs: text( raw.signedInAs ),
 		scopes,
 		formAction: text( raw.formAction ),
 		requestId: text( raw.requestId ),
 		nonce: text( raw.nonce ),
 		logoutUrl: text( raw.logoutUrl ),
 	};
-}
-
-/** "Ada Lovelace (ada)", or only one of the two when they are the same or one is missing. */
-export function signedInAs( displayName: string, login: string ): string {
-	if ( displayName === '' || displayName === login ) {
-		return login;
-	}
-	if ( login === '' ) {
-		return displayName;
-	}
-	return `${ displayName } (${ login })`;
 }

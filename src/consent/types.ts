@@ -6,8 +6,8 @@ export interface ConsentScope {
 /** What the consent page's PHP passes as `window.keystoneOidcConsent`. */
 export interface ConsentConfig {
 	clientName: string;
-	userDisplayName: string;
-	userLogin: string;
+	/** "Ada Lovelace (ada)": worded once, by `Consent\Consent_Page::signed_in_as()`. */
+	signedInAs: string;
 	scopes: ConsentScope[];
 	formAction: string;
 	requestId: string;

@@ -1,13 +1,14 @@
+import { Button } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { FormEvent } from 'react';
 
-import { signedInAs } from '../config';
 import type { ConsentConfig, ConsentDecision } from '../types';
 
 /**
- * The consent decision as a real form post, so it works like the HTML fallback it replaces:
- * the clicked button sends `decision=allow|deny` with the request ID and the nonce.
+ * The consent screen's one renderer. The decision is a real form post, as in the form without
+ * script it replaces (`Consent\Consent_Page`, same words): the clicked button sends
+ * `decision=allow|deny` with the request ID and the nonce.
  */
 export function ConsentForm( { config }: { config: ConsentConfig } ) {
 	const [ sending, setSending ] = useState< ConsentDecision | null >( null );
@@ -21,8 +22,6 @@ export function ConsentForm( { config }: { config: ConsentConfig } ) {
 		const decision = submitter?.getAttribute( 'value' );
 		setSending( decision === 'deny' ? 'deny' : 'allow' );
 	};
-
-	const user = signedInAs( config.userDisplayName, config.userLogin );
 
 	return (
 		<main
@@ -44,7 +43,7 @@ export function ConsentForm( { config }: { config: ConsentConfig } ) {
 				{ sprintf(
 					/* translators: %s: the signed-in user's name and login. */
 					__( 'Signed in as %s.', 'keystone-oidc' ),
-					user
+					config.signedInAs
 				) }{ ' ' }
 				{ config.logoutUrl !== '' && (
 					<a href={ config.logoutUrl }>
@@ -81,28 +80,34 @@ export function ConsentForm( { config }: { config: ConsentConfig } ) {
 				/>
 				<input type="hidden" name="_wpnonce" value={ config.nonce } />
 				<div className="keystone-oidc-consent__actions">
-					<button
+					<Button
 						type="submit"
 						name="decision"
 						value="allow"
-						className="keystone-oidc-consent__button is-primary"
+						variant="primary"
+						__next40pxDefaultSize
+						className="keystone-oidc-consent__button"
+						isBusy={ sending === 'allow' }
 						aria-disabled={ sending !== null }
 					>
 						{ sending === 'allow'
 							? __( 'Allowing…', 'keystone-oidc' )
 							: __( 'Allow', 'keystone-oidc' ) }
-					</button>
-					<button
+					</Button>
+					<Button
 						type="submit"
 						name="decision"
 						value="deny"
-						className="keystone-oidc-consent__button is-secondary"
+						variant="secondary"
+						__next40pxDefaultSize
+						className="keystone-oidc-consent__button"
+						isBusy={ sending === 'deny' }
 						aria-disabled={ sending !== null }
 					>
 						{ sending === 'deny'
 							? __( 'Denying…', 'keystone-oidc' )
 							: __( 'Deny', 'keystone-oidc' ) }
-					</button>
+					</Button>
 				</div>
 			</form>
 

@@ -1,12 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { readConsentConfig, signedInAs } from '../../../src/consent/config';
+import { readConsentConfig } from '../../../src/consent/config';
 
 const complete = {
 	clientName: '<script>alert(1)</script>',
-	userDisplayName: 'Ada Lovelace',
-	userLogin: 'ada',
+	signedInAs: 'Ada Lovelace (ada)',
 	scopes: [
 		{ scope: 'openid', description: 'Sign you in' },
 		{ scope: 'email' },
@@ -24,6 +23,7 @@ describe( 'readConsentConfig', () => {
 		const config = readConsentConfig( complete );
 		assert.ok( config );
 		assert.equal( config.clientName, '<script>alert(1)</script>' );
+		assert.equal( config.signedInAs, 'Ada Lovelace (ada)' );
 		assert.deepEqual( config.scopes, [
 			{ scope: 'openid', description: 'Sign you in' },
 			{ scope: 'email', description: 'email' },
@@ -44,19 +44,5 @@ describe( 'readConsentConfig', () => {
 	it( 'is null for no configuration at all', () => {
 		assert.equal( readConsentConfig( undefined ), null );
 		assert.equal( readConsentConfig( 'x' ), null );
-	} );
-} );
-
-describe( 'signedInAs', () => {
-	it( 'shows the display name and the login', () => {
-		assert.equal(
-			signedInAs( 'Ada Lovelace', 'ada' ),
-			'Ada Lovelace (ada)'
-		);
-	} );
-	it( 'does not repeat a display name equal to the login, nor show an empty one', () => {
-		assert.equal( signedInAs( 'ada', 'ada' ), 'ada' );
-		assert.equal( signedInAs( '', 'ada' ), 'ada' );
-		assert.equal( signedInAs( 'Ada', '' ), 'Ada' );
 	} );
 } );
