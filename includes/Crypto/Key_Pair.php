@@ -61,7 +61,7 @@ final class Key_Pair {
 				'private_key_type' => OPENSSL_KEYTYPE_EC,
 				'curve_name'       => $spec['openssl_curve'],
 			);
-		$config = array( 'config' => '' === $openssl_config ? self::openssl_config() : $openssl_config );
+		$config  = array( 'config' => '' === $openssl_config ? self::openssl_config() : $openssl_config );
 		Openssl_Errors::drain();
 		$key = openssl_pkey_new( $options + $config );
 		if ( false === $key || ! openssl_pkey_export( $key, $pem, null, $config ) ) {

@@ -21,14 +21,14 @@ final class Jwt_Error extends \RuntimeException {
 	/** No key goes by the header's `kid` (or, without one, no single key fits). */
 	const KID_UNKNOWN = 'kid_unknown';
 	/** The key the `kid` names is not one for this algorithm (type, curve, use, size). */
-	const KEY_UNFIT = 'key_unfit';
+	const KEY_UNFIT     = 'key_unfit';
 	const BAD_SIGNATURE = 'bad_signature';
 	/** A claim the caller needs is missing or of the wrong type. */
 	const CLAIM_INVALID = 'claim_invalid';
-	const EXPIRED = 'expired';
+	const EXPIRED       = 'expired';
 	/** `nbf` lies ahead. */
-	const NOT_YET_VALID = 'not_yet_valid';
-	const ISSUER_MISMATCH = 'issuer_mismatch';
+	const NOT_YET_VALID     = 'not_yet_valid';
+	const ISSUER_MISMATCH   = 'issuer_mismatch';
 	const AUDIENCE_MISMATCH = 'audience_mismatch';
 
 	/** @var string */

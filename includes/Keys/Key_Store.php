@@ -487,8 +487,8 @@ final class Key_Store implements Key_Set {
 		} catch ( \RuntimeException $failure ) {
 			throw new Keys_Unavailable( $failure->getMessage(), 0, $failure );
 		}
-		$kid   = Key_Pair::thumbprint_kid( $draft->public_jwk() );
-		$pair  = Key_Pair::from_private_pem( $draft->private_pem(), $alg, $kid );
+		$kid  = Key_Pair::thumbprint_kid( $draft->public_jwk() );
+		$pair = Key_Pair::from_private_pem( $draft->private_pem(), $alg, $kid );
 
 		$this->entries[]     = array(
 			'kid'        => $kid,

@@ -113,7 +113,7 @@ final class Backchannel_Logout {
 		foreach ( array_keys( array_diff_key( $grants, $offline ) ) as $grant_id ) {
 			$tokens->revoke_grant( (string) $grant_id );
 		}
-		$now = Clock::now();
+		$now   = Clock::now();
 		$codes = Container::site()->code_store();
 		foreach ( $codes->unused_for_user( $user_id, $now ) as $code ) {
 			$sid = $code->sid();

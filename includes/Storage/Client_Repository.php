@@ -99,16 +99,16 @@ final class Client_Repository {
 	 * @param array<string,mixed> $row
 	 */
 	private static function from_row( array $row ): Client {
-		$client                = new Client();
-		$client->client_id     = (string) $row['client_id'];
-		$client->name          = (string) $row['name'];
-		$client->type          = Client::TYPE_PUBLIC === $row['type'] ? Client::TYPE_PUBLIC : Client::TYPE_CONFIDENTIAL;
-		$client->redirect_uris = self::string_list( $row['redirect_uris'] );
-		$client->scopes        = self::string_list( $row['scopes'] );
-		$client->secret_hash   = null === $row['secret_hash'] || '' === $row['secret_hash'] ? null : (string) $row['secret_hash'];
+		$client                     = new Client();
+		$client->client_id          = (string) $row['client_id'];
+		$client->name               = (string) $row['name'];
+		$client->type               = Client::TYPE_PUBLIC === $row['type'] ? Client::TYPE_PUBLIC : Client::TYPE_CONFIDENTIAL;
+		$client->redirect_uris      = self::string_list( $row['redirect_uris'] );
+		$client->scopes             = self::string_list( $row['scopes'] );
+		$client->secret_hash        = null === $row['secret_hash'] || '' === $row['secret_hash'] ? null : (string) $row['secret_hash'];
 		$client->legacy_secret_hash = isset( $row['legacy_secret_hash'] ) && '' !== $row['legacy_secret_hash'] ? (string) $row['legacy_secret_hash'] : null;
-		$client->created_at    = self::to_iso_time( (string) $row['created_at'] );
-		$client->updated_at    = self::to_iso_time( (string) $row['updated_at'] );
+		$client->created_at         = self::to_iso_time( (string) $row['created_at'] );
+		$client->updated_at         = self::to_iso_time( (string) $row['updated_at'] );
 		if ( ! in_array( 'openid', $client->scopes, true ) ) {
 			array_unshift( $client->scopes, 'openid' );
 		}

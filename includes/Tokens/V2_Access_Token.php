@@ -46,7 +46,7 @@ final class V2_Access_Token {
 		if ( ! self::is_v2( $token ) ) {
 			return null;
 		}
-		$options = Verify_Options::allowing( 'RS256' )
+		$options   = Verify_Options::allowing( 'RS256' )
 			->with_typ( 'JWT' )
 			->with_issuer( V2_Identity::issuer() )
 			->with_string_claims( 'sub', 'aud', 'jti' )

@@ -7,6 +7,8 @@
  * @package Keystone_OIDC
  */
 
+declare(strict_types=1);
+
 // The benchmark's site is on loopback with a fresh database; nothing here runs anywhere else.
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;

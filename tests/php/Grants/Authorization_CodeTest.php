@@ -50,14 +50,14 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 
 	public function test_a_missing_code_or_redirect_uri_is_an_invalid_request(): void {
 		$this->code();
-		$this->assertOAuthError(
+		$this->assert_oauth_error(
 			'invalid_request',
 			function (): void {
 				$this->grant->execute( $this->client, self::params( array( 'redirect_uri' => self::REDIRECT ) ) );
 			},
 			'code is required'
 		);
-		$this->assertOAuthError(
+		$this->assert_oauth_error(
 			'invalid_request',
 			function (): void {
 				$this->grant->execute( $this->client, self::params( array( 'code' => self::CODE ) ) );
@@ -94,7 +94,7 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 
 	public function test_a_code_redeemed_by_another_client_is_refused_and_stays_redeemable(): void {
 		$this->code();
-		$this->assertOAuthError(
+		$this->assert_oauth_error(
 			'invalid_grant',
 			function (): void {
 				$this->grant->execute( self::client( 'other' ), self::params( array( 'code' => self::CODE, 'redirect_uri' => self::REDIRECT ) ) );
@@ -268,7 +268,7 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 	 * @param array<string,string> $params
 	 */
 	private function assert_redeem_fails( string $error_code, string $description, array $params = array() ): void {
-		$this->assertOAuthError(
+		$this->assert_oauth_error(
 			$error_code,
 			function () use ( $params ): void {
 				$this->redeem( $params );

@@ -60,7 +60,7 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 	}
 
 	public function test_a_missing_refresh_token_is_an_invalid_request(): void {
-		$this->assertOAuthError(
+		$this->assert_oauth_error(
 			'invalid_request',
 			function (): void {
 				$this->grant->execute( $this->client, self::params( array() ) );
@@ -81,7 +81,7 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 
 	public function test_another_clients_refresh_token_is_refused_as_unknown_and_left_alone(): void {
 		$this->refresh_token();
-		$this->assertOAuthError(
+		$this->assert_oauth_error(
 			'invalid_grant',
 			function (): void {
 				$this->grant->execute( self::client( 'other' ), self::params( array( 'refresh_token' => self::TOKEN ) ) );
@@ -249,7 +249,7 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 	 * @param array<string,string> $params
 	 */
 	private function assert_refresh_fails( string $error_code, string $description, array $params = array() ): void {
-		$this->assertOAuthError(
+		$this->assert_oauth_error(
 			$error_code,
 			function () use ( $params ): void {
 				$this->refresh( $params );

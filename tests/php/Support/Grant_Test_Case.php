@@ -115,7 +115,7 @@ abstract class Grant_Test_Case extends TestCase {
 	/**
 	 * Runs `$act` and asserts it fails with exactly this OAuth error code (and description, when given).
 	 */
-	protected function assertOAuthError( string $error_code, callable $act, ?string $description = null ): void {
+	protected function assert_oauth_error( string $error_code, callable $act, ?string $description = null ): void {
 		try {
 			$act();
 		} catch ( OAuth_Error $error ) {

@@ -8,6 +8,8 @@
  * @package Keystone_OIDC
  */
 
+declare(strict_types=1);
+
 // The suite runs offline: WordPress's update checks on wp-admin visits can only fail, and they log
 // that failure as a PHP warning, which the suite counts as a defect of whichever test came first.
 remove_action( 'admin_init', '_maybe_update_core' );
