@@ -10,6 +10,7 @@ import {
 	client,
 	redeem,
 	signedInContext,
+	signedInRequest,
 	signIn,
 	type Tokens,
 } from './support/flow';
@@ -325,30 +326,34 @@ test.describe( 'RP-initiated logout', () => {
 		expect( await hasWordPressSession( cookies ) ).toBe( true );
 	} );
 
-	test( 'a confirmation with a forged nonce → HTML 400 invalid_request, still signed in', async ( {
-		signedIn,
-	} ) => {
+	test( 'a confirmation with a forged nonce → HTML 400 invalid_request, still signed in', async () => {
 		const testClient = await logoutClient();
-		const cookies = await signedIn.storageState();
-		// Checked before as well as after: a session missing before the request is a sign-in
-		// problem of the fixture, one missing only after it would be the endpoint signing out.
-		expect(
-			await hasWordPressSession( cookies ),
-			'signed in before the forged confirmation'
-		).toBe( true );
-		const response = await signedIn.request.post(
-			endpoint( 'endSession' ),
-			{
+		// A user of its own, signed in only here: the worker's shared user has its WordPress
+		// sessions rewritten by every other test of the worker (one session_tokens value per
+		// user), so "still signed in" must not depend on what they left behind.
+		const person = await createProfileUser();
+		const session = await signedInRequest( person );
+		try {
+			const cookies = await session.storageState();
+			// Checked before as well as after: a session missing before the request is a sign-in
+			// problem, one missing only after it would be the endpoint signing out.
+			expect(
+				await hasWordPressSession( cookies ),
+				'signed in before the forged confirmation'
+			).toBe( true );
+			const response = await session.post( endpoint( 'endSession' ), {
 				form: {
 					_wpnonce: 'forged',
 					client_id: testClient.client_id,
 					post_logout_redirect_uri: signedOutUri(),
 				},
 				maxRedirects: 0,
-			}
-		);
-		await expectSignOutErrorPage( response, 'invalid_request' );
-		expect( await hasWordPressSession( cookies ) ).toBe( true );
+			} );
+			await expectSignOutErrorPage( response, 'invalid_request' );
+			expect( await hasWordPressSession( cookies ) ).toBe( true );
+		} finally {
+			await session.dispose();
+		}
 	} );
 
 	test( 'nobody signed in: straight back to the registered URI', async ( {
