@@ -26,7 +26,6 @@ import {
 	test,
 	expect,
 	type APIRequestContext,
-	type BrowserContext,
 	type Page,
 } from '@playwright/test';
 import { decodeProtectedHeader } from 'jose';
@@ -37,6 +36,7 @@ import {
 } from '../../../scripts/release/build-plugin-zip';
 import { readZip } from '../../../scripts/release/zip';
 import { repoRoot, startSite, type RunningSite } from '../support/site';
+import { consent } from '../protocol/support/flow';
 import {
 	remoteProvider,
 	verifyAccessToken,
@@ -272,38 +272,6 @@ async function verifyTokensOfV2Grant(
 		sub: 1,
 		scope: String( tokens.scope ),
 	} );
-}
-
-/**
- * Opens an authorization URL in a signed-in context, clicks the consent button and returns the
- * URL the provider sent the browser back to (answered inside the browser; nothing listens there).
- */
-async function consent(
-	context: BrowserContext,
-	authorizationUrl: string,
-	redirectUri: string,
-	button: string
-): Promise< URL > {
-	const page = await context.newPage();
-	try {
-		await page.route(
-			( target ) => target.href.startsWith( redirectUri ),
-			( route ) =>
-				route.fulfill( {
-					status: 200,
-					contentType: 'text/plain',
-					body: 'callback reached',
-				} )
-		);
-		const callback = page.waitForRequest( ( request ) =>
-			request.url().startsWith( redirectUri )
-		);
-		await page.goto( authorizationUrl );
-		await page.getByRole( 'button', { name: button, exact: true } ).click();
-		return new URL( ( await callback ).url() );
-	} finally {
-		await page.close();
-	}
 }
 
 async function uploadZip( page: Page, zipPath: string ): Promise< void > {
