@@ -37,6 +37,7 @@ import {
 import { readZip } from '../../../scripts/release/zip';
 import { repoRoot, startSite, type RunningSite } from '../support/site';
 import { consent } from '../protocol/support/flow';
+import { replaceWithUploaded, submitPluginZip } from '../support/plugin-upload';
 import {
 	remoteProvider,
 	verifyAccessToken,
@@ -276,12 +277,7 @@ async function verifyTokensOfV2Grant(
 
 async function uploadZip( page: Page, zipPath: string ): Promise< void > {
 	await page.goto( `${ site.url }/wp-admin/plugin-install.php` );
-	await page.locator( '.upload-view-toggle' ).click();
-	await page.locator( '#pluginzip' ).setInputFiles( zipPath );
-	await Promise.all( [
-		page.waitForURL( /update\.php\?action=upload-plugin/ ),
-		page.locator( '#install-plugin-submit' ).click(),
-	] );
+	await submitPluginZip( page, zipPath );
 }
 
 function pluginRow( page: Page ) {
@@ -403,17 +399,7 @@ test( 'the release zip replaces 2.3.1 through Upload Plugin → Replace current 
 	await login( page, site.url );
 	logSizes = logSizesOf( site.dir );
 	await uploadZip( page, release.path );
-	const content = page.locator( '#wpbody-content' );
-	await expect( content ).toContainText(
-		'This plugin is already installed.'
-	);
-	await expect(
-		content.locator( 'table.update-from-upload-comparison' )
-	).toContainText( release.version );
-	await page
-		.getByRole( 'link', { name: 'Replace current with uploaded' } )
-		.click();
-	await expect( content ).toContainText( 'Plugin updated successfully.' );
+	await replaceWithUploaded( page, release.version );
 
 	await page.goto( `${ site.url }/wp-admin/plugins.php` );
 	await expect( pluginRow( page ) ).toContainText(
