@@ -17,7 +17,6 @@ import {
 	mkdtempSync,
 	readFileSync,
 	rmSync,
-	statSync,
 	writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +36,8 @@ import {
 import { readZip } from '../../../scripts/release/zip';
 import { repoRoot, startSite, type RunningSite } from '../support/site';
 import { consent } from '../protocol/support/flow';
+import { expectPhpLogsUnchanged, phpLogSizes } from '../support/test';
+import { loginPageAt } from '../support/wp';
 import { replaceWithUploaded, submitPluginZip } from '../support/plugin-upload';
 import {
 	remoteProvider,
@@ -123,19 +124,6 @@ test.afterAll( async () => {
 	}
 } );
 
-function logFiles( dir: string ): string[] {
-	return [ path.join( dir, 'debug.log' ), path.join( dir, 'php-error.log' ) ];
-}
-
-function logSizesOf( dir: string ): Map< string, number > {
-	return new Map(
-		logFiles( dir ).map( ( file ) => [
-			file,
-			existsSync( file ) ? statSync( file ).size : 0,
-		] )
-	);
-}
-
 /**
  * The admin screens make WordPress core look for updates, which fails offline (the test sites block
  * outbound HTTP) with a warning of core's own; that one line is not the plugin's and is left out.
@@ -144,17 +132,7 @@ const OFFLINE_UPDATE_CHECK =
 	/could not establish a secure connection to WordPress\.org/;
 
 function expectNoNewLogLines( before: Map< string, number > ): void {
-	for ( const [ file, size ] of before ) {
-		const added = existsSync( file )
-			? readFileSync( file ).subarray( size ).toString()
-			: '';
-		const lines = added
-			.split( '\n' )
-			.filter(
-				( line ) => line !== '' && ! OFFLINE_UPDATE_CHECK.test( line )
-			);
-		expect( lines, `new lines in ${ file }` ).toEqual( [] );
-	}
+	expectPhpLogsUnchanged( before, OFFLINE_UPDATE_CHECK );
 }
 
 function wp( dir: string, args: string[] ): string {
@@ -168,16 +146,6 @@ function wp( dir: string, args: string[] ): string {
 		],
 		{ cwd: repoRoot, encoding: 'utf8', stdio: [ 'ignore', 'pipe', 'pipe' ] }
 	);
-}
-
-async function login( page: Page, url: string ): Promise< void > {
-	await page.goto( `${ url }/wp-login.php` );
-	await page.locator( '#user_login' ).fill( 'admin' );
-	await page.locator( '#user_pass' ).fill( 'password' );
-	await Promise.all( [
-		page.waitForURL( /\/wp-admin\/?/ ),
-		page.locator( '#wp-submit' ).click(),
-	] );
 }
 
 async function rest< T >(
@@ -320,7 +288,7 @@ function pkce(): { verifier: string; challenge: string } {
 test( 'Keystone OIDC 2.3.1: uploaded, activated, clients and a grant made through its own admin and endpoints', async ( {
 	page,
 } ) => {
-	await login( page, site.url );
+	await loginPageAt( page, site.url );
 	await uploadZip( page, V2_ZIP );
 	const content = page.locator( '#wpbody-content' );
 	await expect( content ).toContainText( 'Plugin installed successfully.' );
@@ -396,8 +364,8 @@ test( 'Keystone OIDC 2.3.1: uploaded, activated, clients and a grant made throug
 test( 'the release zip replaces 2.3.1 through Upload Plugin → Replace current with uploaded', async ( {
 	page,
 } ) => {
-	await login( page, site.url );
-	logSizes = logSizesOf( site.dir );
+	await loginPageAt( page, site.url );
+	logSizes = phpLogSizes( site.dir );
 	await uploadZip( page, release.path );
 	await replaceWithUploaded( page, release.version );
 
@@ -599,7 +567,7 @@ test( 'a 2.x client secret is refused when wrong, and a 2.x refresh token redeem
 		body: { error: 'invalid_grant' },
 	} );
 	// Wiki's secret is stored in the new form now; Dashboard only ever sent a wrong one.
-	await login( page, site.url );
+	await loginPageAt( page, site.url );
 	expect( ( await siteState( page, site.url ) ).legacy_secrets ).toBe( 1 );
 	expectNoNewLogLines( logSizes );
 } );
@@ -611,7 +579,7 @@ test( 'a 2.x client signs a user in again with its old secret (openid-client), w
 	if ( ! dashboard ) {
 		throw new Error( 'no 2.x client' );
 	}
-	await login( page, site.url );
+	await loginPageAt( page, site.url );
 	const config = await oidc.discovery(
 		new URL( v2.issuer ),
 		dashboard.client_id,
@@ -658,7 +626,7 @@ test( 'a 2.x client signs a user in again with its old secret (openid-client), w
 test( 'the Clients and Settings screens show the 2.x clients and the legacy issuer mode; PUT /settings validates', async ( {
 	page,
 } ) => {
-	await login( page, site.url );
+	await loginPageAt( page, site.url );
 	const listed = await rest<
 		Array< {
 			client_id: string;
@@ -831,9 +799,9 @@ test( 'files copied over 2.3.1 (with an issuer set by hand) without a re-activat
 			\\Keystone_OIDC\\Storage\\Schema::create_tables();
 			\\Keystone_OIDC\\Upgrade\\V2_Client_Copy::run();`,
 		] );
-		const before = logSizesOf( second.dir );
+		const before = phpLogSizes( second.dir );
 
-		await login( page, second.url );
+		await loginPageAt( page, second.url );
 		const state = await siteState( page, second.url );
 		expect( state.schema ).toBe( '4' );
 		expect( state.tables ).toMatchObject( {

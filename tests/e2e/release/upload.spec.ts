@@ -18,6 +18,7 @@ import {
 import { packageVersion } from '../../../scripts/release/version-files';
 import { readZip } from '../../../scripts/release/zip';
 import { repoRoot, startSite, type RunningSite } from '../support/site';
+import { loginPageAt } from '../support/wp';
 import { replaceWithUploaded, submitPluginZip } from '../support/plugin-upload';
 
 const BASE = 'wenisch-tech/keystone-oidc';
@@ -80,14 +81,8 @@ test.afterAll( async () => {
 	}
 } );
 
-async function login( page: Page ): Promise< void > {
-	await page.goto( `${ site.url }/wp-login.php` );
-	await page.locator( '#user_login' ).fill( 'admin' );
-	await page.locator( '#user_pass' ).fill( 'password' );
-	await Promise.all( [
-		page.waitForURL( /\/wp-admin\/?/ ),
-		page.locator( '#wp-submit' ).click(),
-	] );
+function login( page: Page ): Promise< void > {
+	return loginPageAt( page, site.url );
 }
 
 async function restNonce( page: Page ): Promise< string > {
