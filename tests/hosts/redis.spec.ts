@@ -13,7 +13,7 @@ import {
 	prepareAuthorization,
 } from '../e2e/protocol/support/applications';
 import { expectChallenge, raw } from '../e2e/protocol/support/http';
-import { fetchJwks, verifySignature } from '../e2e/protocol/support/jwt';
+import { fetchJwks, kidOf } from '../e2e/protocol/support/jwt';
 import {
 	deleteClient,
 	resetSecret,
@@ -29,8 +29,8 @@ import {
 	refreshWith,
 	signedInSession,
 	test,
-	tokensFor,
 	useHost,
+	verifiedTokensFor,
 } from './support/subset';
 
 test.describe( 'nginx + php-fpm with a Redis object cache', () => {
@@ -59,10 +59,8 @@ test.describe( 'nginx + php-fpm with a Redis object cache', () => {
 			kid
 		);
 		const testClient = await hostClient( site );
-		const tokens = await tokensFor( state(), testClient );
-		expect(
-			( await verifySignature( tokens.id_token as string ) ).kid
-		).toBe( kid );
+		const tokens = await verifiedTokensFor( state(), testClient );
+		expect( kidOf( tokens.id_token as string ) ).toBe( kid );
 	} );
 
 	test( 'client changes apply at once: a removed redirect URI, a reset secret, a deleted client', async () => {

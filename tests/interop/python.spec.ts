@@ -15,7 +15,9 @@ import {
 	registerClient,
 	signInAtProvider,
 	supportedScopes,
+	verifyIssuedTokens,
 	type Discovery,
+	type IssuedTokens,
 	type RegisteredClient,
 } from './support/provider';
 
@@ -36,12 +38,14 @@ interface Refreshed {
 	id_token_claims: Claims | null;
 	previous_id_token_claims: Claims;
 	previous_refresh_token: string;
+	tokens: IssuedTokens;
 }
 
 let provider: Discovery;
 let admin: WpUser;
 let client: RegisteredClient | undefined;
 let app: RunningProcess | undefined;
+let scope: string[];
 
 test.beforeAll( async () => {
 	provider = await discovery();
@@ -49,7 +53,7 @@ test.beforeAll( async () => {
 	// concurrent sign-ins of one account (other suites use `admin`) can drop each other's session.
 	admin = await createUser( 'administrator' );
 	const port = freePort();
-	const scope = supportedScopes( provider, [ 'email', 'profile' ] );
+	scope = supportedScopes( provider, [ 'email', 'profile' ] );
 	client = await registerClient( {
 		name: 'Server-side app (Python Authlib)',
 		redirect_uris: [ `http://127.0.0.1:${ port }/callback` ],
@@ -101,7 +105,24 @@ async function getJson< T >(
 	return { status: response.status(), body };
 }
 
+/** The tokens the app received, by the suites' shared verifier. */
+function verifyTokens(
+	tokens: IssuedTokens,
+	nonce: string | null
+): Promise< void > {
+	return verifyIssuedTokens( provider, tokens, {
+		clientId: client?.client_id ?? '',
+		userId: admin.id,
+		scope,
+		nonce,
+	} );
+}
+
+/** Signs in through the app; the tokens it received are verified. Returns the ID token's claims. */
 async function signIn( page: Page ): Promise< Claims > {
+	const authorize = page.waitForRequest( ( request ) =>
+		request.url().startsWith( provider.authorization_endpoint )
+	);
 	const callback = page.waitForResponse( ( response ) =>
 		response.url().startsWith( `${ rp() }/callback` )
 	);
@@ -110,7 +131,12 @@ async function signIn( page: Page ): Promise< Claims > {
 	const response = await callback;
 	const text = await response.text();
 	expect( response.status(), `the app's callback: ${ text }` ).toBe( 200 );
-	return ( JSON.parse( text ) as { claims: Claims } ).claims;
+	const body = JSON.parse( text ) as { claims: Claims; tokens: IssuedTokens };
+	await verifyTokens(
+		body.tokens,
+		new URL( ( await authorize ).url() ).searchParams.get( 'nonce' )
+	);
+	return body.claims;
 }
 
 test( 'signs in: code redeemed with the secret and PKCE, ID token validated by Authlib', async ( {
@@ -153,6 +179,7 @@ test( 'refreshes: new tokens, a new ID token for the same user and client, and u
 		refreshed.body.refresh_token_changed,
 		'refresh tokens rotate'
 	).toBe( true );
+	await verifyTokens( refreshed.body.tokens, null );
 	const claims = refreshed.body.id_token_claims;
 	expect( claims, 'the refresh response carries an ID token' ).not.toBeNull();
 	// OpenID Connect Core 12.2: same iss, sub and aud; auth_time of the original authentication.

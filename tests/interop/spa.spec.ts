@@ -23,6 +23,7 @@ import {
 	signInAtProvider,
 	signInToWordPress,
 	supportedScopes,
+	verifyIssuedTokens,
 	type Discovery,
 	type RegisteredClient,
 } from './support/provider';
@@ -49,6 +50,7 @@ let provider: Discovery;
 let admin: WpUser;
 let client: RegisteredClient | undefined;
 let spa: RunningProcess | undefined;
+let scope: string[];
 
 test.beforeAll( async () => {
 	provider = await discovery();
@@ -57,7 +59,7 @@ test.beforeAll( async () => {
 	admin = await createUser( 'administrator' );
 	const port = freePort();
 	const origin = `http://127.0.0.1:${ port }`;
-	const scope = supportedScopes( provider, [ 'email', 'profile' ] );
+	scope = supportedScopes( provider, [ 'email', 'profile' ] );
 	client = await registerClient( {
 		name: 'Single-page app (oidc-client-ts)',
 		type: 'public',
@@ -138,8 +140,22 @@ function isGrant( request: Request, grant: string ): boolean {
 	);
 }
 
+/** The tokens of a grant the app received, by the suites' shared verifier. */
+function verifyTokens(
+	tokens: TokenResponse,
+	nonce: string | null
+): Promise< void > {
+	return verifyIssuedTokens( provider, tokens, {
+		clientId: registered().client_id,
+		userId: admin.id,
+		scope,
+		nonce,
+	} );
+}
+
 /**
- * Signs in through the app and returns the code grant's token request and response.
+ * Signs in through the app and returns the code grant's token request and its response, whose
+ * tokens are verified.
  */
 async function signIn(
 	page: Page,
@@ -147,6 +163,9 @@ async function signIn(
 ): Promise< { request: Request; tokens: TokenResponse } > {
 	await page.goto( `${ rp() }/${ query }` );
 	await expectReady( page );
+	const authorize = page.waitForRequest( ( request ) =>
+		request.url().startsWith( provider.authorization_endpoint )
+	);
 	const redeemed = page.waitForRequest( ( request ) =>
 		isGrant( request, 'authorization_code' )
 	);
@@ -157,7 +176,12 @@ async function signIn(
 	expect( response?.status(), await response?.text() ).toBe( 200 );
 	const state = await expectReady( page );
 	expect( state.signedIn ).toBe( true );
-	return { request, tokens: ( await response?.json() ) as TokenResponse };
+	const tokens = ( await response?.json() ) as TokenResponse;
+	const nonce = new URL( ( await authorize ).url() ).searchParams.get(
+		'nonce'
+	);
+	await verifyTokens( tokens, nonce );
+	return { request, tokens };
 }
 
 test( 'signs in as a public client with PKCE and no secret; the provider answers its fetches with CORS', async ( {
@@ -209,6 +233,7 @@ test( 'renews the access token silently with the refresh token', async ( {
 	expect( [ rp(), '*' ] ).toContain(
 		response?.headers()[ 'access-control-allow-origin' ]
 	);
+	await verifyTokens( ( await response?.json() ) as TokenResponse, null );
 
 	await expect
 		.poll( async () => ( await readState( page ) ).renewals )

@@ -30,6 +30,7 @@ import {
 	type Population,
 	type Sample,
 	type Session,
+	type SignedInUser,
 } from './support/harness';
 
 let siteA: BenchSite;
@@ -38,7 +39,7 @@ let a: Recorder;
 let b: Recorder;
 let population: Population;
 let admin: Session;
-let user: Session;
+let user: SignedInUser;
 let nonce = 0;
 const figures: Record< string, unknown > = {};
 
@@ -51,7 +52,7 @@ test.beforeAll( async () => {
 	b = new Recorder( siteB.url, 4 );
 	population = await populate( a, siteA, 1 );
 	admin = await adminSession( a );
-	user = population.users[ 0 ] as Session;
+	user = population.users[ 0 ] as SignedInUser;
 } );
 
 test.afterAll( async () => {
@@ -79,6 +80,7 @@ async function crossSignIn( front: Recorder, back: Recorder ): Promise< void > {
 		jwks,
 		population.issuer,
 		rp.clientId,
+		user.id,
 		first,
 		`n${ i }`
 	);
@@ -89,6 +91,7 @@ async function crossSignIn( front: Recorder, back: Recorder ): Promise< void > {
 		await fetchJwks( back ),
 		population.issuer,
 		rp.clientId,
+		user.id,
 		second,
 		undefined
 	);
@@ -123,6 +126,7 @@ test( 'the consent page shown by one server is answered at the other', async () 
 		await fetchJwks( b ),
 		population.issuer,
 		rp.clientId,
+		user.id,
 		tokens,
 		`n${ i }`
 	);
@@ -190,6 +194,7 @@ async function rotateThrough(
 		jwks,
 		population.issuer,
 		rp.clientId,
+		user.id,
 		after,
 		`n${ j }`
 	);
@@ -198,6 +203,7 @@ async function rotateThrough(
 		jwks,
 		population.issuer,
 		rp.clientId,
+		user.id,
 		before,
 		`n${ i }`
 	);

@@ -9,7 +9,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Browser } from '@playwright/test';
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { test, expect } from '../support/test';
 import { startSite, type RunningSite } from '../support/site';
 import { admin } from '../support/env';
@@ -21,10 +20,11 @@ import {
 } from '../protocol/support/applications';
 import { expectOAuthError, raw } from '../protocol/support/http';
 import {
-	createClient,
-	issuer,
-	type TestClient,
-} from '../protocol/support/provider';
+	kidOf,
+	verifyAccessToken,
+	verifyIdToken,
+} from '../protocol/support/jwt';
+import { createClient, type TestClient } from '../protocol/support/provider';
 
 let site: RunningSite;
 const saved = {
@@ -79,7 +79,7 @@ function opcacheRevalidated(): Promise< void > {
 async function code(
 	signedIn: APIRequestContext,
 	testClient: TestClient
-): Promise< { code: string; verifier: string } > {
+): Promise< Issued > {
 	const prepared = await prepareAuthorization( testClient, 'openid' );
 	const callback = expectCodeRedirect(
 		await authorizeWithoutBrowser( signedIn, prepared ),
@@ -89,13 +89,49 @@ async function code(
 	return {
 		code: callback.searchParams.get( 'code' ) as string,
 		verifier: prepared.checks.pkceCodeVerifier as string,
+		nonce: prepared.checks.expectedNonce as string,
 	};
 }
 
-function redeem(
-	testClient: TestClient,
-	issued: { code: string; verifier: string }
-) {
+interface Issued {
+	code: string;
+	verifier: string;
+	nonce: string;
+}
+
+/** The administrator's user id, the `sub` of every token this spec's sign-ins get. */
+async function adminId(): Promise< number > {
+	const session = await restSession();
+	try {
+		const me = await session.get( 'wp/v2/users/me' );
+		expect( me.status(), await me.text() ).toBe( 200 );
+		return ( ( await me.json() ) as { id: number } ).id;
+	} finally {
+		await session.dispose();
+	}
+}
+
+/** Redeems the code and verifies both tokens with the shared verifier. */
+async function redeemVerified( testClient: TestClient, issued: Issued ) {
+	const redeemed = await redeem( testClient, issued );
+	expect( redeemed.status, redeemed.text ).toBe( 200 );
+	const accessToken = redeemed.json.access_token as string;
+	const userId = await adminId();
+	await verifyIdToken( redeemed.json.id_token as string, {
+		clientId: testClient.client_id,
+		userId,
+		accessToken,
+		nonce: issued.nonce,
+	} );
+	await verifyAccessToken( accessToken, {
+		clientId: testClient.client_id,
+		userId,
+		scope: 'openid',
+	} );
+	return redeemed;
+}
+
+function redeem( testClient: TestClient, issued: Issued ) {
 	return raw( 'token', {
 		form: {
 			grant_type: 'authorization_code',
@@ -190,12 +226,11 @@ test( 'changed salts: 503 temporarily_unavailable and no silent rotation; a noti
 } ) => {
 	const testClient = await createClient( { skip_consent: true } );
 	let signedIn = await loginRequest( admin.username, admin.password );
-	const first = await redeem(
+	const first = await redeemVerified(
 		testClient,
 		await code( signedIn, testClient )
 	);
-	expect( first.status, first.text ).toBe( 200 );
-	const oldKid = decodeProtectedHeader( first.json.id_token as string ).kid;
+	const oldKid = kidOf( first.json.id_token as string );
 	const kidsBefore = await publishedKids();
 	expect( kidsBefore ).toContain( oldKid );
 	expect( await keyNotice( signedIn ) ).toBe( false );
@@ -236,28 +271,14 @@ test( 'changed salts: 503 temporarily_unavailable and no silent rotation; a noti
 	expect( newKid ).not.toBe( oldKid );
 	await session.dispose();
 
-	const recovered = await redeem(
+	const recovered = await redeemVerified(
 		testClient,
 		await code( signedIn, testClient )
 	);
-	expect( recovered.status, recovered.text ).toBe( 200 );
-	const idToken = recovered.json.id_token as string;
-	expect( decodeProtectedHeader( idToken ).kid ).toBe( newKid );
+	expect( kidOf( recovered.json.id_token as string ) ).toBe( newKid );
 	const kidsAfter = await publishedKids();
 	expect( kidsAfter ).toContain( oldKid );
 	expect( kidsAfter ).toContain( newKid );
-	const jwks = await raw( 'jwks' );
-	await jwtVerify(
-		idToken,
-		createLocalJWKSet(
-			jwks.json as unknown as Parameters< typeof createLocalJWKSet >[ 0 ]
-		),
-		{
-			algorithms: [ 'RS256' ],
-			issuer: issuer(),
-			audience: testClient.client_id,
-		}
-	);
 	const refreshed = await refresh(
 		testClient,
 		first.json.refresh_token as string

@@ -4,6 +4,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { startSite, type RunningSite } from '../support/site';
+import { loginPageAt } from '../support/wp';
 import { expectPhpLogsUnchanged, phpLogSizes } from '../support/test';
 
 interface PluginState {
@@ -40,14 +41,8 @@ test.afterEach( () => {
 	expectPhpLogsUnchanged( logSizes );
 } );
 
-async function login( page: Page ): Promise< void > {
-	await page.goto( `${ site.url }/wp-login.php` );
-	await page.locator( '#user_login' ).fill( 'admin' );
-	await page.locator( '#user_pass' ).fill( 'password' );
-	await Promise.all( [
-		page.waitForURL( /wp-admin/ ),
-		page.locator( '#wp-submit' ).click(),
-	] );
+function login( page: Page ): Promise< void > {
+	return loginPageAt( page, site.url );
 }
 
 async function restNonce( page: Page ): Promise< string > {

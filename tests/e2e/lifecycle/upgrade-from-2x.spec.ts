@@ -17,7 +17,6 @@ import {
 	mkdtempSync,
 	readFileSync,
 	rmSync,
-	statSync,
 	writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,15 +25,9 @@ import {
 	test,
 	expect,
 	type APIRequestContext,
-	type BrowserContext,
 	type Page,
 } from '@playwright/test';
-import {
-	createLocalJWKSet,
-	decodeJwt,
-	decodeProtectedHeader,
-	jwtVerify,
-} from 'jose';
+import { decodeProtectedHeader } from 'jose';
 import * as oidc from 'openid-client';
 import {
 	buildPluginZip,
@@ -42,6 +35,15 @@ import {
 } from '../../../scripts/release/build-plugin-zip';
 import { readZip } from '../../../scripts/release/zip';
 import { repoRoot, startSite, type RunningSite } from '../support/site';
+import { consent } from '../protocol/support/flow';
+import { expectPhpLogsUnchanged, phpLogSizes } from '../support/test';
+import { loginPageAt } from '../support/wp';
+import { replaceWithUploaded, submitPluginZip } from '../support/plugin-upload';
+import {
+	remoteProvider,
+	verifyAccessToken,
+	verifyIdToken,
+} from '../../shared/token-verifier';
 
 const BASE = 'wenisch-tech/keystone-oidc';
 const V2_ZIP = path.resolve(
@@ -122,19 +124,6 @@ test.afterAll( async () => {
 	}
 } );
 
-function logFiles( dir: string ): string[] {
-	return [ path.join( dir, 'debug.log' ), path.join( dir, 'php-error.log' ) ];
-}
-
-function logSizesOf( dir: string ): Map< string, number > {
-	return new Map(
-		logFiles( dir ).map( ( file ) => [
-			file,
-			existsSync( file ) ? statSync( file ).size : 0,
-		] )
-	);
-}
-
 /**
  * The admin screens make WordPress core look for updates, which fails offline (the test sites block
  * outbound HTTP) with a warning of core's own; that one line is not the plugin's and is left out.
@@ -143,17 +132,7 @@ const OFFLINE_UPDATE_CHECK =
 	/could not establish a secure connection to WordPress\.org/;
 
 function expectNoNewLogLines( before: Map< string, number > ): void {
-	for ( const [ file, size ] of before ) {
-		const added = existsSync( file )
-			? readFileSync( file ).subarray( size ).toString()
-			: '';
-		const lines = added
-			.split( '\n' )
-			.filter(
-				( line ) => line !== '' && ! OFFLINE_UPDATE_CHECK.test( line )
-			);
-		expect( lines, `new lines in ${ file }` ).toEqual( [] );
-	}
+	expectPhpLogsUnchanged( before, OFFLINE_UPDATE_CHECK );
 }
 
 function wp( dir: string, args: string[] ): string {
@@ -167,16 +146,6 @@ function wp( dir: string, args: string[] ): string {
 		],
 		{ cwd: repoRoot, encoding: 'utf8', stdio: [ 'ignore', 'pipe', 'pipe' ] }
 	);
-}
-
-async function login( page: Page, url: string ): Promise< void > {
-	await page.goto( `${ url }/wp-login.php` );
-	await page.locator( '#user_login' ).fill( 'admin' );
-	await page.locator( '#user_pass' ).fill( 'password' );
-	await Promise.all( [
-		page.waitForURL( /\/wp-admin\/?/ ),
-		page.locator( '#wp-submit' ).click(),
-	] );
 }
 
 async function rest< T >(
@@ -245,45 +214,38 @@ async function jwks(
 }
 
 /**
- * Opens an authorization URL in a signed-in context, clicks the consent button and returns the
- * URL the provider sent the browser back to (answered inside the browser; nothing listens there).
+ * The tokens the upgraded plugin issues when a 2.x refresh token (user 1's) is redeemed, by the
+ * shared verifier: issued under `issuer` (the one 2.x used), no nonce after a refresh, and no `sid`,
+ * since no WordPress session stood behind a 2.x grant.
  */
-async function consent(
-	context: BrowserContext,
-	authorizationUrl: string,
-	redirectUri: string,
-	button: string
-): Promise< URL > {
-	const page = await context.newPage();
-	try {
-		await page.route(
-			( target ) => target.href.startsWith( redirectUri ),
-			( route ) =>
-				route.fulfill( {
-					status: 200,
-					contentType: 'text/plain',
-					body: 'callback reached',
-				} )
-		);
-		const callback = page.waitForRequest( ( request ) =>
-			request.url().startsWith( redirectUri )
-		);
-		await page.goto( authorizationUrl );
-		await page.getByRole( 'button', { name: button, exact: true } ).click();
-		return new URL( ( await callback ).url() );
-	} finally {
-		await page.close();
-	}
+async function verifyTokensOfV2Grant(
+	tokens: Record< string, unknown >,
+	siteUrl: string,
+	issuer: string,
+	clientId: string
+): Promise< void > {
+	const provider = remoteProvider(
+		issuer,
+		`${ siteUrl }/${ BASE }/oauth/jwks`
+	);
+	const accessToken = String( tokens.access_token );
+	await verifyIdToken( String( tokens.id_token ), provider, {
+		clientId,
+		sub: 1,
+		accessToken,
+		nonce: null,
+		sid: null,
+	} );
+	await verifyAccessToken( accessToken, provider, {
+		clientId,
+		sub: 1,
+		scope: String( tokens.scope ),
+	} );
 }
 
 async function uploadZip( page: Page, zipPath: string ): Promise< void > {
 	await page.goto( `${ site.url }/wp-admin/plugin-install.php` );
-	await page.locator( '.upload-view-toggle' ).click();
-	await page.locator( '#pluginzip' ).setInputFiles( zipPath );
-	await Promise.all( [
-		page.waitForURL( /update\.php\?action=upload-plugin/ ),
-		page.locator( '#install-plugin-submit' ).click(),
-	] );
+	await submitPluginZip( page, zipPath );
 }
 
 function pluginRow( page: Page ) {
@@ -326,7 +288,7 @@ function pkce(): { verifier: string; challenge: string } {
 test( 'Keystone OIDC 2.3.1: uploaded, activated, clients and a grant made through its own admin and endpoints', async ( {
 	page,
 } ) => {
-	await login( page, site.url );
+	await loginPageAt( page, site.url );
 	await uploadZip( page, V2_ZIP );
 	const content = page.locator( '#wpbody-content' );
 	await expect( content ).toContainText( 'Plugin installed successfully.' );
@@ -402,20 +364,10 @@ test( 'Keystone OIDC 2.3.1: uploaded, activated, clients and a grant made throug
 test( 'the release zip replaces 2.3.1 through Upload Plugin → Replace current with uploaded', async ( {
 	page,
 } ) => {
-	await login( page, site.url );
-	logSizes = logSizesOf( site.dir );
+	await loginPageAt( page, site.url );
+	logSizes = phpLogSizes( site.dir );
 	await uploadZip( page, release.path );
-	const content = page.locator( '#wpbody-content' );
-	await expect( content ).toContainText(
-		'This plugin is already installed.'
-	);
-	await expect(
-		content.locator( 'table.update-from-upload-comparison' )
-	).toContainText( release.version );
-	await page
-		.getByRole( 'link', { name: 'Replace current with uploaded' } )
-		.click();
-	await expect( content ).toContainText( 'Plugin updated successfully.' );
+	await replaceWithUploaded( page, release.version );
 
 	await page.goto( `${ site.url }/wp-admin/plugins.php` );
 	await expect( pluginRow( page ) ).toContainText(
@@ -591,14 +543,12 @@ test( 'a 2.x client secret is refused when wrong, and a 2.x refresh token redeem
 	expect( refreshed.status, JSON.stringify( refreshed.body ) ).toBe( 200 );
 	const rotated = refreshed.body as unknown as TokenSet;
 	expect( rotated.refresh_token ).not.toBe( tokens.refresh_token );
-	const keys = createLocalJWKSet(
-		await jwks( request, `${ site.url }/${ BASE }/oauth/jwks` )
+	await verifyTokensOfV2Grant(
+		refreshed.body,
+		site.url,
+		v2.issuer,
+		wiki.client_id
 	);
-	const { payload } = await jwtVerify( rotated.id_token, keys, {
-		issuer: v2.issuer,
-		audience: wiki.client_id,
-	} );
-	expect( payload.sub ).toBe( '1' );
 
 	const reuse = await tokenRequest( request, token, wiki, {
 		grant_type: 'refresh_token',
@@ -617,7 +567,7 @@ test( 'a 2.x client secret is refused when wrong, and a 2.x refresh token redeem
 		body: { error: 'invalid_grant' },
 	} );
 	// Wiki's secret is stored in the new form now; Dashboard only ever sent a wrong one.
-	await login( page, site.url );
+	await loginPageAt( page, site.url );
 	expect( ( await siteState( page, site.url ) ).legacy_secrets ).toBe( 1 );
 	expectNoNewLogLines( logSizes );
 } );
@@ -629,7 +579,7 @@ test( 'a 2.x client signs a user in again with its old secret (openid-client), w
 	if ( ! dashboard ) {
 		throw new Error( 'no 2.x client' );
 	}
-	await login( page, site.url );
+	await loginPageAt( page, site.url );
 	const config = await oidc.discovery(
 		new URL( v2.issuer ),
 		dashboard.client_id,
@@ -676,7 +626,7 @@ test( 'a 2.x client signs a user in again with its old secret (openid-client), w
 test( 'the Clients and Settings screens show the 2.x clients and the legacy issuer mode; PUT /settings validates', async ( {
 	page,
 } ) => {
-	await login( page, site.url );
+	await loginPageAt( page, site.url );
 	const listed = await rest<
 		Array< {
 			client_id: string;
@@ -849,9 +799,9 @@ test( 'files copied over 2.3.1 (with an issuer set by hand) without a re-activat
 			\\Keystone_OIDC\\Storage\\Schema::create_tables();
 			\\Keystone_OIDC\\Upgrade\\V2_Client_Copy::run();`,
 		] );
-		const before = logSizesOf( second.dir );
+		const before = phpLogSizes( second.dir );
 
-		await login( page, second.url );
+		await loginPageAt( page, second.url );
 		const state = await siteState( page, second.url );
 		expect( state.schema ).toBe( '4' );
 		expect( state.tables ).toMatchObject( {
@@ -901,9 +851,12 @@ test( 'files copied over 2.3.1 (with an issuer set by hand) without a re-activat
 		expect(
 			( ( await discovery.json() ) as { issuer: string } ).issuer
 		).toBe( CUSTOM_ISSUER );
-		expect(
-			decodeJwt( ( refreshed.body as unknown as TokenSet ).id_token ).iss
-		).toBe( CUSTOM_ISSUER );
+		await verifyTokensOfV2Grant(
+			refreshed.body,
+			second.url,
+			CUSTOM_ISSUER,
+			client.client_id
+		);
 		const userinfo = await page.request.get(
 			`${ second.url }/${ BASE }/oauth/userinfo`,
 			{

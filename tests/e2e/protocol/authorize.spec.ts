@@ -398,75 +398,59 @@ test.describe( 'after the client is proven: an error redirect with state and iss
 		await context.dispose();
 	} );
 
-	test( 'a public client without PKCE → invalid_request', async ( {
-		user,
-	} ) => {
-		const testClient = await createClient( { type: 'public' } );
-		const parameters = validParameters( testClient );
-		delete parameters.code_challenge;
-		delete parameters.code_challenge_method;
-		const context = await signedInRequest( user );
-		expectErrorRedirect(
-			await get( context, parameters ),
-			testClient,
-			'invalid_request'
-		);
-		await context.dispose();
-	} );
-
-	test( 'an unsupported code_challenge_method → invalid_request', async ( {
-		user,
-	} ) => {
-		const testClient = await createClient();
-		const context = await signedInRequest( user );
-		expectErrorRedirect(
-			await get(
-				context,
-				validParameters( testClient, {
-					code_challenge_method: 'S512',
-				} )
-			),
-			testClient,
-			'invalid_request'
-		);
-		await context.dispose();
-	} );
-
-	test( 'code_challenge_method=plain → invalid_request (RFC 9700 §2.1.1: S256 only)', async ( {
-		user,
-	} ) => {
-		const testClient = await createClient();
-		const context = await signedInRequest( user );
-		expectErrorRedirect(
-			await get(
-				context,
-				validParameters( testClient, {
-					// A valid plain challenge (43 unreserved characters): refused for its method alone.
-					code_challenge:
-						'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
-					code_challenge_method: 'plain',
-				} )
-			),
-			testClient,
-			'invalid_request'
-		);
-		await context.dispose();
-	} );
-
-	test( 'a code_challenge without code_challenge_method → invalid_request (no plain default)', async ( {
-		user,
-	} ) => {
-		const testClient = await createClient();
-		const parameters = validParameters( testClient );
-		delete parameters.code_challenge_method;
-		const context = await signedInRequest( user );
-		expectErrorRedirect(
-			await get( context, parameters ),
-			testClient,
-			'invalid_request'
-		);
-		await context.dispose();
-	} );
+	// PKCE (RFC 7636, RFC 9700 §2.1.1): S256 only, and required of public clients. Each case
+	// changes the valid request one way and must be refused with invalid_request.
+	const pkceFailures: {
+		title: string;
+		type?: 'public';
+		change: ( parameters: Record< string, string > ) => void;
+	}[] = [
+		{
+			title: 'a public client without PKCE → invalid_request',
+			type: 'public',
+			change: ( parameters ) => {
+				delete parameters.code_challenge;
+				delete parameters.code_challenge_method;
+			},
+		},
+		{
+			title: 'an unsupported code_challenge_method → invalid_request',
+			change: ( parameters ) => {
+				parameters.code_challenge_method = 'S512';
+			},
+		},
+		{
+			title: 'code_challenge_method=plain → invalid_request (RFC 9700 §2.1.1: S256 only)',
+			change: ( parameters ) => {
+				// A valid plain challenge (43 unreserved characters): refused for its method alone.
+				parameters.code_challenge =
+					'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+				parameters.code_challenge_method = 'plain';
+			},
+		},
+		{
+			title: 'a code_challenge without code_challenge_method → invalid_request (no plain default)',
+			change: ( parameters ) => {
+				delete parameters.code_challenge_method;
+			},
+		},
+	];
+	for ( const failure of pkceFailures ) {
+		test( failure.title, async ( { user } ) => {
+			const testClient = await createClient(
+				failure.type ? { type: failure.type } : {}
+			);
+			const parameters = validParameters( testClient );
+			failure.change( parameters );
+			const context = await signedInRequest( user );
+			expectErrorRedirect(
+				await get( context, parameters ),
+				testClient,
+				'invalid_request'
+			);
+			await context.dispose();
+		} );
+	}
 
 	test( 'prompt=none while signed out → login_required', async () => {
 		const testClient = await createClient();

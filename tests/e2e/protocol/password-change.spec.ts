@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext } from '@playwright/test';
-import { decodeJwt } from 'jose';
 import { test, expect, createProfileUser } from './support/fixtures';
 import type { ProfileUser } from './support/fixtures';
 import {
@@ -18,6 +17,7 @@ import {
 	type Tokens,
 } from './support/flow';
 import { expectChallenge, expectOAuthError, raw } from './support/http';
+import { verifyLogoutToken } from './support/jwt';
 import {
 	logOutEverywhere,
 	startBackchannelReceiver,
@@ -85,9 +85,10 @@ async function expectEverythingEnded(
 	expect( redemption?.error ).toBe( 'invalid_grant' );
 
 	const delivery = await receiver.next();
-	const payload = decodeJwt( delivery.logoutToken as string );
-	expect( payload.aud ).toBe( grants.testClient.client_id );
-	expect( payload.sid ).toBe( grants.sid );
+	await verifyLogoutToken( delivery.logoutToken, {
+		clientId: grants.testClient.client_id,
+		sid: grants.sid,
+	} );
 }
 
 async function expectStillLive( grants: Grants ): Promise< void > {

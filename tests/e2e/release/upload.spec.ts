@@ -18,6 +18,8 @@ import {
 import { packageVersion } from '../../../scripts/release/version-files';
 import { readZip } from '../../../scripts/release/zip';
 import { repoRoot, startSite, type RunningSite } from '../support/site';
+import { loginPageAt } from '../support/wp';
+import { replaceWithUploaded, submitPluginZip } from '../support/plugin-upload';
 
 const BASE = 'wenisch-tech/keystone-oidc';
 const REDIRECT_URI = 'http://127.0.0.1:9/release-test/callback';
@@ -79,14 +81,8 @@ test.afterAll( async () => {
 	}
 } );
 
-async function login( page: Page ): Promise< void > {
-	await page.goto( `${ site.url }/wp-login.php` );
-	await page.locator( '#user_login' ).fill( 'admin' );
-	await page.locator( '#user_pass' ).fill( 'password' );
-	await Promise.all( [
-		page.waitForURL( /\/wp-admin\/?/ ),
-		page.locator( '#wp-submit' ).click(),
-	] );
+function login( page: Page ): Promise< void > {
+	return loginPageAt( page, site.url );
 }
 
 async function restNonce( page: Page ): Promise< string > {
@@ -136,30 +132,7 @@ async function uploadZip( page: Page, zip: PluginZip ): Promise< void > {
 		.first()
 		.click();
 	await expect( page ).toHaveURL( /plugin-install\.php/ );
-	await page.locator( '.upload-view-toggle' ).click();
-	await page.locator( '#pluginzip' ).setInputFiles( zip.path );
-	await Promise.all( [
-		page.waitForURL( /update\.php\?action=upload-plugin/ ),
-		page.locator( '#install-plugin-submit' ).click(),
-	] );
-}
-
-/** Answers "This plugin is already installed" with "Replace current with uploaded". */
-async function replaceWithUploaded(
-	page: Page,
-	zip: PluginZip
-): Promise< void > {
-	const content = page.locator( '#wpbody-content' );
-	await expect( content ).toContainText(
-		'This plugin is already installed.'
-	);
-	await expect(
-		content.locator( 'table.update-from-upload-comparison' )
-	).toContainText( zip.version );
-	await page
-		.getByRole( 'link', { name: 'Replace current with uploaded' } )
-		.click();
-	await expect( content ).toContainText( 'Plugin updated successfully.' );
+	await submitPluginZip( page, zip.path );
 }
 
 function basic( id: string, secret: string ): string {
@@ -336,7 +309,7 @@ test( 'uploading a newer zip over it keeps clients and keys', async ( {
 	} );
 
 	await uploadZip( page, newer );
-	await replaceWithUploaded( page, newer );
+	await replaceWithUploaded( page, newer.version );
 
 	await page.goto( `${ site.url }/wp-admin/plugins.php` );
 	await expect( pluginRow( page ) ).toContainText(
@@ -439,7 +412,7 @@ test( 'uploading a newer zip keeps the tokens already issued', async ( {
 	expect( before.tables.oidc_tokens ).toBeGreaterThan( 0 );
 
 	await uploadZip( page, newest );
-	await replaceWithUploaded( page, newest );
+	await replaceWithUploaded( page, newest.version );
 
 	const after = await siteState( page );
 	expect( after.tables ).toEqual( before.tables );

@@ -168,12 +168,25 @@ export async function createUser(
 /**
  * Signs a browser page in through the WordPress login form.
  */
-export async function loginPage(
+export function loginPage(
 	page: Page,
 	username = admin.username,
 	password = admin.password
 ): Promise< void > {
-	await page.goto( `${ siteUrl() }/wp-login.php` );
+	return loginPageAt( page, siteUrl(), username, password );
+}
+
+/**
+ * Signs a browser page in through the login form of the WordPress at `site` (a site a spec booted
+ * for itself), as the administrator unless told otherwise.
+ */
+export async function loginPageAt(
+	page: Page,
+	site: string,
+	username = admin.username,
+	password = admin.password
+): Promise< void > {
+	await page.goto( `${ site }/wp-login.php` );
 	await page.locator( '#user_login' ).fill( username );
 	await page.locator( '#user_pass' ).fill( password );
 	await Promise.all( [

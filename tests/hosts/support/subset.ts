@@ -192,10 +192,19 @@ export async function signedInSession(
 	{ site, user }: HostState,
 	testClient: TestClient,
 	method: AuthMethod = 'client_secret_basic'
-): Promise< { session: APIRequestContext; tokens: Tokens } > {
+): Promise< { session: APIRequestContext; tokens: Tokens; nonce: string } > {
 	const session = await signedInRequest( user );
-	const { tokens } = await signIn( site, session, testClient, method );
-	return { session, tokens };
+	const { tokens, prepared } = await signIn(
+		site,
+		session,
+		testClient,
+		method
+	);
+	return {
+		session,
+		tokens,
+		nonce: prepared.checks.expectedNonce as string,
+	};
 }
 
 /** A whole sign-in of the host's user, for the tokens only. */
@@ -210,6 +219,30 @@ export async function tokensFor(
 		method
 	);
 	await session.dispose();
+	return tokens;
+}
+
+/** A whole sign-in whose ID token and access token the shared verifier has checked. */
+export async function verifiedTokensFor(
+	state: HostState,
+	testClient: TestClient
+): Promise< Tokens > {
+	const { session, tokens, nonce } = await signedInSession(
+		state,
+		testClient
+	);
+	await session.dispose();
+	await verifyIdToken( tokens.id_token as string, {
+		clientId: testClient.client_id,
+		userId: state.user.id,
+		accessToken: tokens.access_token,
+		nonce,
+	} );
+	await verifyAccessToken( tokens.access_token, {
+		clientId: testClient.client_id,
+		userId: state.user.id,
+		scope: SCOPE,
+	} );
 	return tokens;
 }
 
@@ -311,19 +344,8 @@ export function protocolSubset( state: () => HostState ): void {
 	test( 'client_secret_basic: verified tokens; UserInfo with the Authorization header and with a form body', async () => {
 		const { site, user } = state();
 		const testClient = await hostClient( site );
-		const tokens = await tokensFor( state(), testClient );
-		const idToken = await verifyIdToken( tokens.id_token as string, {
-			clientId: testClient.client_id,
-			userId: user.id,
-			accessToken: tokens.access_token,
-			nonce: tokens.claims()?.nonce as string,
-		} );
-		expect( idToken.iss ).toBe( site.url );
-		await verifyAccessToken( tokens.access_token, {
-			clientId: testClient.client_id,
-			userId: user.id,
-			scope: SCOPE,
-		} );
+		const tokens = await verifiedTokensFor( state(), testClient );
+		expect( tokens.claims()?.iss ).toBe( site.url );
 		await expectUserinfo( tokens.access_token, user, 'header' );
 		await expectUserinfo( tokens.access_token, user, 'body' );
 		// The header reaches PHP: an edited token is refused with the Bearer challenge's own code.

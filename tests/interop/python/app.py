@@ -11,7 +11,8 @@ environment, and answers in JSON so the test can read what happened:
     /refresh       redeems the refresh token for new tokens, validates the new ID token
 
 Tokens stay on the server (keyed by a random session ID in Flask's signed cookie), as a real
-server-side app keeps them, so the cookie stays small.
+server-side app keeps them, so the cookie stays small. /callback and /refresh also answer with
+the raw ID and access tokens they received, so that the test can check them with its own verifier.
 """
 import os
 import secrets
@@ -75,7 +76,13 @@ def callback():
     sid = secrets.token_hex(16)
     tokens[sid] = token
     session["sid"] = sid
-    return jsonify({"signed_in": True, "claims": token["userinfo"]})
+    return jsonify(
+        {"signed_in": True, "claims": token["userinfo"], "tokens": raw_tokens(token)}
+    )
+
+
+def raw_tokens(token):
+    return {"id_token": token.get("id_token"), "access_token": token.get("access_token")}
 
 
 @app.get("/userinfo")
@@ -115,6 +122,7 @@ def refresh():
             "id_token_claims": dict(claims) if claims else None,
             "previous_id_token_claims": dict(token["userinfo"]),
             "previous_refresh_token": token["refresh_token"],
+            "tokens": raw_tokens(fresh),
         }
     )
 

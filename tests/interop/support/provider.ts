@@ -6,6 +6,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { baseUrl } from '../../e2e/support/env';
 import { restSession, type WpUser } from '../../e2e/support/wp';
+import {
+	remoteProvider,
+	verifyAccessToken,
+	verifyIdToken,
+} from '../../shared/token-verifier';
 
 export interface Discovery {
 	issuer: string;
@@ -168,4 +173,42 @@ export async function hasWordPressSession(
 	return ! (
 		response.status() === 302 && location.includes( '/wp-login.php' )
 	);
+}
+
+export interface IssuedTokens {
+	id_token?: unknown;
+	access_token?: unknown;
+}
+
+/**
+ * The ID token and access token a relying party received, checked by the suites' shared verifier
+ * against the issuer and `jwks_uri` discovery announced: whatever the relying party library
+ * accepted, the provider must also have issued what its contract promises.
+ */
+export async function verifyIssuedTokens(
+	provider: Discovery,
+	tokens: IssuedTokens,
+	expected: {
+		clientId: string;
+		userId: number;
+		scope: string[];
+		/** The nonce the authorization request sent; null when none, and after a refresh. */
+		nonce: string | null;
+	}
+): Promise< void > {
+	const keys = remoteProvider( provider.issuer, provider.jwks_uri );
+	expect( typeof tokens.id_token, 'an ID token' ).toBe( 'string' );
+	expect( typeof tokens.access_token, 'an access token' ).toBe( 'string' );
+	const accessToken = tokens.access_token as string;
+	await verifyIdToken( tokens.id_token as string, keys, {
+		clientId: expected.clientId,
+		sub: expected.userId,
+		accessToken,
+		nonce: expected.nonce,
+	} );
+	await verifyAccessToken( accessToken, keys, {
+		clientId: expected.clientId,
+		sub: expected.userId,
+		scope: expected.scope.join( ' ' ),
+	} );
 }

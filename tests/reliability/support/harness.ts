@@ -14,7 +14,7 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import type { JSONWebKeySet } from 'jose';
 import { Database } from '../../bench/lib/db';
 import {
 	LoadClient,
@@ -24,6 +24,7 @@ import {
 import {
 	PATHS,
 	REDIRECT_URI,
+	SCOPE,
 	authorizeRequest,
 	codeGrantRequest,
 	login,
@@ -34,6 +35,11 @@ import {
 	type Session,
 } from '../../bench/lib/oidc';
 import { repoRoot, startBenchSite, type BenchSite } from '../../bench/lib/site';
+import {
+	kidOf,
+	verifyAccessToken,
+	verifyIdToken,
+} from '../../shared/token-verifier';
 
 export const WORKERS = 4;
 export const ARTIFACTS = path.join( repoRoot, 'artifacts/reliability' );
@@ -122,15 +128,23 @@ export function json( sample: Sample ): Record< string, unknown > {
 	}
 }
 
-export function userSession(
+/** A subscriber's cookie jar, and the user id every token of theirs must name (`sub`). */
+export interface SignedInUser extends Session {
+	id: number;
+}
+
+export async function userSession(
 	recorder: Recorder,
-	account: { username: string; password: string }
-): Promise< Session > {
-	return login( recorder.http, account.username, account.password );
+	account: { username: string; password: string; id: number }
+): Promise< SignedInUser > {
+	return {
+		...( await login( recorder.http, account.username, account.password ) ),
+		id: account.id,
+	};
 }
 
 export function adminSession( recorder: Recorder ): Promise< Session > {
-	return userSession( recorder, ADMIN );
+	return login( recorder.http, ADMIN.username, ADMIN.password );
 }
 
 export async function createUser(
@@ -204,38 +218,34 @@ export async function fetchJwks(
 }
 
 /**
- * Checks an ID token and an access token with `jose` against a key set: signature, issuer,
- * audience, the access token's `typ`, and the nonce the authorization request sent (none after
- * a refresh).
+ * The ID token and the access token of one grant, by the shared verifier against a key set the
+ * scenario fetched itself (so that the JWKS requests it counts are its own): signature, typ,
+ * issuer, exact audience, lifetimes, the user, the scopes every reliability sign-in asks for,
+ * at_hash, sid, and the nonce the authorization request sent (none after a refresh).
  */
 export async function verifyTokens(
 	jwks: JSONWebKeySet,
 	issuer: string,
 	clientId: string,
+	userId: number,
 	tokens: { id_token?: unknown; access_token?: unknown },
 	nonce: string | undefined
 ): Promise< { sub: string; kid: string } > {
-	const keys = createLocalJWKSet( jwks );
-	const options = { issuer, audience: clientId, algorithms: [ 'RS256' ] };
-	const id = await jwtVerify( String( tokens.id_token ), keys, options );
-	if ( id.payload.nonce !== nonce ) {
-		throw new Error(
-			`ID token nonce ${ String( id.payload.nonce ) }, sent ${ nonce }`
-		);
-	}
-	const access = await jwtVerify( String( tokens.access_token ), keys, {
-		...options,
-		typ: 'at+jwt',
+	const provider = { issuer, jwks };
+	const idToken = String( tokens.id_token );
+	const accessToken = String( tokens.access_token );
+	await verifyIdToken( idToken, provider, {
+		clientId,
+		sub: userId,
+		accessToken,
+		nonce: nonce ?? null,
 	} );
-	if ( access.payload.sub !== id.payload.sub ) {
-		throw new Error(
-			'the access token and the ID token name different users'
-		);
-	}
-	return {
-		sub: String( id.payload.sub ),
-		kid: String( id.protectedHeader.kid ),
-	};
+	await verifyAccessToken( accessToken, provider, {
+		clientId,
+		sub: userId,
+		scope: SCOPE,
+	} );
+	return { sub: String( userId ), kid: kidOf( idToken ) };
 }
 
 /** The code in an authorization response (302 after GET, 303 after the consent POST). */
@@ -362,7 +372,7 @@ export function userinfo(
 }
 
 export interface Population {
-	users: Session[];
+	users: SignedInUser[];
 	skipConsent: RegisteredClient;
 	withConsent: RegisteredClient;
 	issuer: string;
@@ -379,7 +389,7 @@ export async function populate(
 	count: number
 ): Promise< Population > {
 	const admin = await adminSession( recorder );
-	const users: Session[] = [];
+	const users: SignedInUser[] = [];
 	for ( let i = 0; i < count; i++ ) {
 		const account = await createUser( recorder, admin, `user${ i }` );
 		users.push( await userSession( recorder, account ) );

@@ -19,7 +19,7 @@ import {
 	type Recorder,
 	type RegisteredClient,
 	type Sample,
-	type Session,
+	type SignedInUser,
 } from './harness';
 
 export interface Tally {
@@ -51,7 +51,7 @@ export function newTally(): Tally {
 export interface SignInContext {
 	recorder: Recorder;
 	rp: RegisteredClient;
-	user: Session;
+	user: SignedInUser;
 	consent: boolean;
 	issuer: string;
 	jwks: JSONWebKeySet;
@@ -190,6 +190,7 @@ async function grant(
 		ctx.jwks,
 		ctx.issuer,
 		ctx.rp.clientId,
+		ctx.user.id,
 		body,
 		nonce
 	);
