@@ -1,4 +1,5 @@
 import type { Client } from '../../api/types';
+import { siteDate } from '../../components/dates';
 import type { ListQuery, SortColumn } from './types';
 
 const SORT_COLUMNS: SortColumn[] = [ 'name', 'client_id', 'type', 'created' ];
@@ -124,17 +125,9 @@ export function visibleClients(
 		.map( ( entry ) => entry.client );
 }
 
-/** A created date in the admin's language, or the raw value when it does not parse. */
-export function formatCreated( iso: string, locale: string ): string {
-	const time = Date.parse( iso );
-	if ( Number.isNaN( time ) ) {
-		return iso;
-	}
-	return new Intl.DateTimeFormat( locale || undefined, {
-		year: 'numeric',
-		month: 'short',
-		day: 'numeric',
-	} ).format( new Date( time ) );
+/** A created date in the site's date format, or the raw value when it does not parse. */
+export function formatCreated( iso: string, timezone?: string ): string {
+	return siteDate( iso, 'date', timezone ) ?? iso;
 }
 
 export type SortOrderAria = 'ascending' | 'descending' | 'none';

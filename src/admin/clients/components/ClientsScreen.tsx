@@ -96,7 +96,6 @@ export function ClientsScreen( { config }: { config: AdminConfig } ) {
 		adminPageUrl( config.adminUrl, PAGES.edit, {
 			client_id: client.client_id,
 		} );
-	const locale = document.documentElement.lang || 'en';
 
 	let body;
 	if ( load.status === 'loading' ) {
@@ -147,7 +146,6 @@ export function ClientsScreen( { config }: { config: AdminConfig } ) {
 					query={ query }
 					onQueryChange={ changeQuery }
 					editUrl={ editUrl }
-					locale={ locale }
 				/>
 				<p className="description" aria-live="polite">
 					{ sprintf(

@@ -11,7 +11,6 @@ interface ClientsTableProps {
 	query: ListQuery;
 	onQueryChange: ( query: ListQuery ) => void;
 	editUrl: ( client: Client ) => string;
-	locale: string;
 }
 
 interface SortableHeaderProps {
@@ -77,7 +76,6 @@ export function ClientsTable( {
 	query,
 	onQueryChange,
 	editUrl,
-	locale,
 }: ClientsTableProps ) {
 	const headerProps = { query, onQueryChange };
 	// On narrow screens WordPress list tables show only the primary column until a row is expanded.
@@ -224,7 +222,7 @@ export function ClientsTable( {
 							data-colname={ __( 'Created', 'keystone-oidc' ) }
 						>
 							<time dateTime={ client.created_at }>
-								{ formatCreated( client.created_at, locale ) }
+								{ formatCreated( client.created_at ) }
 							</time>
 						</td>
 					</tr>
