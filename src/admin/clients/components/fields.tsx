@@ -18,7 +18,7 @@ export function clientFields(
 			enableHiding: false,
 			getValue: ( { item } ) => item.name,
 			render: ( { item } ) => (
-				<>
+				<div className="keystone-oidc-client-name">
 					<strong>
 						<a className="row-title" href={ editUrl( item ) }>
 							{ item.name }
@@ -38,7 +38,7 @@ export function clientFields(
 							</a>
 						</span>
 					</div>
-				</>
+				</div>
 			),
 		},
 		{

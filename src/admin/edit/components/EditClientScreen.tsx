@@ -130,7 +130,8 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 			: __( 'Edit Client', 'keystone-oidc' );
 
 	let body;
-	if ( load.status === 'loading' ) {
+	// Adding loads nothing: the empty form shows at once.
+	if ( load.status === 'loading' && mode.kind === 'edit' ) {
 		body = <Loading label={ __( 'Loading client…', 'keystone-oidc' ) } />;
 	} else if ( load.status === 'failed' ) {
 		body = (
@@ -222,7 +223,7 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 			) }
 			<Notices />
 			{ body }
-			{ created === null && load.status === 'ready' && (
+			{ created === null && load.status !== 'failed' && (
 				<p>
 					<Button variant="link" href={ listUrl }>
 						{ __( '← Back to Clients', 'keystone-oidc' ) }
