@@ -223,13 +223,14 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 			) }
 			<Notices />
 			{ body }
-			{ created === null && load.status !== 'failed' && (
-				<p>
-					<Button variant="link" href={ listUrl }>
-						{ __( '← Back to Clients', 'keystone-oidc' ) }
-					</Button>
-				</p>
-			) }
+			{ created === null &&
+				( load.status === 'ready' || mode.kind === 'add' ) && (
+					<p>
+						<Button variant="link" href={ listUrl }>
+							{ __( '← Back to Clients', 'keystone-oidc' ) }
+						</Button>
+					</p>
+				) }
 		</div>
 	);
 }
