@@ -2,6 +2,16 @@
  * Builds `dist/keystone-oidc-<version>.zip`, the zip an administrator uploads in
  * Plugins → Add New Plugin → Upload Plugin.
  *
+ * Hand-written instead of `wp-scripts plugin-zip`, which cannot:
+ * - state another version inside the archive (`--version`, below) without editing the working
+ *   tree: the upgrade e2e tests (tests/e2e/release/upload.spec.ts) build a "newer" zip this way;
+ * - be called as a function: those tests call `buildPluginZip()` and read back `entries`;
+ * - refuse to build without `build/` or with a required file missing (`missingPluginFiles`):
+ *   it zips whatever its glob finds, so a zip without the screens would ship silently;
+ * - leave out source maps and dotfiles inside `build/` and `includes/` (it takes `build/**`);
+ * - write a reproducible archive (every entry stamped with SOURCE_DATE_EPOCH, fixed order and
+ *   modes), named `keystone-oidc-<version>.zip` in `dist/` rather than `<name>.zip` in the root.
+ *
  *   npm run build && npm run plugin-zip
  *   npm run plugin-zip -- --version 1.2.3-test --out some/folder
  *

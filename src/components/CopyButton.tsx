@@ -1,9 +1,8 @@
 import { Button } from '@wordpress/components';
+import { useCopyToClipboard } from '@wordpress/compose';
 import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { speak } from '@wordpress/a11y';
-
-import { copyText } from './copy-text';
 
 interface CopyButtonProps {
 	text: string;
@@ -11,45 +10,33 @@ interface CopyButtonProps {
 	label: string;
 }
 
-type CopyState = 'idle' | 'copied' | 'failed';
+/** How long the button says "Copied!" before it offers to copy again. */
+const COPIED_FOR_MS = 2500;
 
 export function CopyButton( { text, label }: CopyButtonProps ) {
-	const [ state, setState ] = useState< CopyState >( 'idle' );
+	const [ copied, setCopied ] = useState( false );
+	const ref = useCopyToClipboard< HTMLButtonElement >( text, () => {
+		setCopied( true );
+		speak( __( 'Copied to the clipboard.', 'keystone-oidc' ) );
+	} );
 
 	useEffect( () => {
-		if ( state === 'idle' ) {
+		if ( ! copied ) {
 			return undefined;
 		}
-		const timer = window.setTimeout( () => setState( 'idle' ), 2500 );
-		return () => window.clearTimeout( timer );
-	}, [ state ] );
-
-	const onClick = async () => {
-		const copied = await copyText( text );
-		setState( copied ? 'copied' : 'failed' );
-		speak(
-			copied
-				? __( 'Copied to the clipboard.', 'keystone-oidc' )
-				: __(
-						'Could not copy. Select the text and copy it by hand.',
-						'keystone-oidc'
-				  )
+		const timer = window.setTimeout(
+			() => setCopied( false ),
+			COPIED_FOR_MS
 		);
-	};
-
-	let caption = __( 'Copy', 'keystone-oidc' );
-	if ( state === 'copied' ) {
-		caption = __( 'Copied!', 'keystone-oidc' );
-	} else if ( state === 'failed' ) {
-		caption = __( 'Copy failed', 'keystone-oidc' );
-	}
+		return () => window.clearTimeout( timer );
+	}, [ copied ] );
 
 	return (
 		<Button
+			ref={ ref }
 			variant="secondary"
 			size="compact"
 			className="keystone-oidc-copy-button"
-			onClick={ onClick }
 			label={ sprintf(
 				/* translators: %s: what the button copies, e.g. "Client ID". */
 				__( 'Copy %s', 'keystone-oidc' ),
@@ -57,7 +44,9 @@ export function CopyButton( { text, label }: CopyButtonProps ) {
 			) }
 			showTooltip={ false }
 		>
-			{ caption }
+			{ copied
+				? __( 'Copied!', 'keystone-oidc' )
+				: __( 'Copy', 'keystone-oidc' ) }
 		</Button>
 	);
 }

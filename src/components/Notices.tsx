@@ -1,52 +1,71 @@
-import { Notice } from '@wordpress/components';
-import { useCallback, useMemo, useReducer } from '@wordpress/element';
+import { NoticeList } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useMemo } from '@wordpress/element';
+import { store as noticesStore } from '@wordpress/notices';
 
-import {
-	noticesReducer,
-	type NoticeStatus,
-	type ScreenNotice,
-} from './notices';
+export type NoticeStatus = 'success' | 'error' | 'warning' | 'info';
 
 export interface NoticesApi {
-	notices: ScreenNotice[];
 	show: ( status: NoticeStatus, message: string ) => void;
-	remove: ( id: number ) => void;
 	clear: () => void;
 }
 
-export function useNotices(): NoticesApi {
-	const [ notices, dispatch ] = useReducer( noticesReducer, [] );
-	const show = useCallback( ( status: NoticeStatus, message: string ) => {
-		dispatch( { type: 'add', status, message } );
-		// Notices sit at the top of the screen; bring them into view after an action further down.
-		window.scrollTo( { top: 0, behavior: 'smooth' } );
-	}, [] );
-	const remove = useCallback(
-		( id: number ) => dispatch( { type: 'remove', id } ),
-		[]
-	);
-	const clear = useCallback( () => dispatch( { type: 'clear' } ), [] );
+/** The screens' own notices, apart from any other plugin's in the `core/notices` store. */
+const CONTEXT = 'keystone-oidc';
+
+/**
+ * Notices through WordPress's `core/notices` store. A repeated message replaces its older copy
+ * (the store replaces a notice of the same id) instead of stacking.
+ */
+export function useNotices( {
+	scrollToTop = true,
+}: {
+	/** Off where the notices do not sit at the top of the page (the profile screen's section). */
+	scrollToTop?: boolean;
+} = {} ): NoticesApi {
+	const { createNotice, removeAllNotices } = useDispatch( noticesStore );
 	return useMemo(
-		() => ( { notices, show, remove, clear } ),
-		[ notices, show, remove, clear ]
+		() => ( {
+			show: ( status: NoticeStatus, message: string ) => {
+				void createNotice( status, message, {
+					id: `${ status }:${ message }`,
+					context: CONTEXT,
+					// The Notice component announces its own text.
+					speak: false,
+				} );
+				if ( scrollToTop ) {
+					// Notices sit at the top of the screen; bring them into view after an action further down.
+					window.scrollTo( { top: 0, behavior: 'smooth' } );
+				}
+			},
+			clear: () => {
+				void removeAllNotices( 'default', CONTEXT );
+			},
+		} ),
+		[ createNotice, removeAllNotices, scrollToTop ]
 	);
 }
 
-export function Notices( { api }: { api: NoticesApi } ) {
-	if ( api.notices.length === 0 ) {
+/** The notices of the screen, newest first, as WordPress's own screens list them. */
+export function Notices() {
+	const notices = useSelect(
+		( select ) => select( noticesStore ).getNotices( CONTEXT ),
+		[]
+	);
+	const { removeNotice } = useDispatch( noticesStore );
+	if ( notices.length === 0 ) {
 		return null;
 	}
 	return (
-		<div className="keystone-oidc-notices">
-			{ api.notices.map( ( notice ) => (
-				<Notice
-					key={ notice.id }
-					status={ notice.status }
-					onRemove={ () => api.remove( notice.id ) }
-				>
-					{ notice.message }
-				</Notice>
-			) ) }
-		</div>
+		<NoticeList
+			className="keystone-oidc-notices"
+			notices={ [ ...notices ].reverse().map( ( notice ) => ( {
+				id: notice.id,
+				status: notice.status,
+				content: notice.content,
+				isDismissible: notice.isDismissible,
+			} ) ) }
+			onRemove={ ( id ) => void removeNotice( id, CONTEXT ) }
+		/>
 	);
 }

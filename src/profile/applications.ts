@@ -5,6 +5,7 @@ import { __ } from '@wordpress/i18n';
 
 import { toApiError } from '../api/errors';
 import { errorMessage } from '../api/messages';
+import { siteDate } from '../components/dates';
 import type { ConnectedApplication, ScopeDescription } from './types';
 
 function isRecord( value: unknown ): value is Record< string, unknown > {
@@ -90,30 +91,14 @@ export function withoutApplication(
 }
 
 /**
- * A date such as "Dec 1, 2026" in the given locale and, unless one is given, the browser's time
- * zone; null when the server sent no usable time.
+ * The day in the site's date format and, unless one is given, the site's time zone; null when
+ * the server sent no usable time.
  */
 export function formatAllowedDate(
 	iso: string,
-	locale: string,
-	timeZone?: string
+	timezone?: string
 ): string | null {
-	const time = Date.parse( iso );
-	if ( iso === '' || Number.isNaN( time ) ) {
-		return null;
-	}
-	const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
-	if ( timeZone ) {
-		options.timeZone = timeZone;
-	}
-	try {
-		return new Intl.DateTimeFormat( locale || undefined, options ).format(
-			time
-		);
-	} catch {
-		// An unknown locale tag from the page: the browser's own locale instead.
-		return new Intl.DateTimeFormat( undefined, options ).format( time );
-	}
+	return siteDate( iso, 'date', timezone );
 }
 
 /**

@@ -8,8 +8,6 @@ import './profile.scss';
 domReady( () => {
 	const container = document.getElementById( 'keystone-oidc-connected-apps' );
 	if ( container ) {
-		createRoot( container ).render(
-			<ConnectedApps locale={ document.documentElement.lang } />
-		);
+		createRoot( container ).render( <ConnectedApps /> );
 	}
 } );

@@ -1,7 +1,14 @@
+import type { View } from '@wordpress/dataviews';
+
 import type { Client } from '../../api/types';
+import { siteDate } from '../../components/dates';
 import type { ListQuery, SortColumn } from './types';
 
 const SORT_COLUMNS: SortColumn[] = [ 'name', 'client_id', 'type', 'created' ];
+
+function isSortColumn( value: unknown ): value is SortColumn {
+	return SORT_COLUMNS.includes( value as SortColumn );
+}
 
 export const DEFAULT_QUERY: ListQuery = {
 	search: '',
@@ -16,9 +23,7 @@ export function readListQuery( search: string ): ListQuery {
 	const order = params.get( 'order' );
 	return {
 		search: params.get( 's' ) ?? '',
-		orderby: SORT_COLUMNS.includes( orderby as SortColumn )
-			? ( orderby as SortColumn )
-			: DEFAULT_QUERY.orderby,
+		orderby: isSortColumn( orderby ) ? orderby : DEFAULT_QUERY.orderby,
 		order:
 			order === 'asc' || order === 'desc' ? order : DEFAULT_QUERY.order,
 	};
@@ -49,18 +54,6 @@ export function withoutDeletedNotice( search: string ): string {
 	const params = new URLSearchParams( search );
 	params.delete( DELETED_PARAM );
 	return `?${ params.toString() }`;
-}
-
-/** Clicking the sorted column flips its order; another column starts in its natural order. */
-export function nextSort( query: ListQuery, column: SortColumn ): ListQuery {
-	if ( query.orderby === column ) {
-		return { ...query, order: query.order === 'asc' ? 'desc' : 'asc' };
-	}
-	return {
-		...query,
-		orderby: column,
-		order: column === 'created' ? 'desc' : 'asc',
-	};
 }
 
 export function matchesSearch( client: Client, search: string ): boolean {
@@ -124,27 +117,57 @@ export function visibleClients(
 		.map( ( entry ) => entry.client );
 }
 
-/** A created date in the admin's language, or the raw value when it does not parse. */
-export function formatCreated( iso: string, locale: string ): string {
-	const time = Date.parse( iso );
-	if ( Number.isNaN( time ) ) {
-		return iso;
-	}
-	return new Intl.DateTimeFormat( locale || undefined, {
-		year: 'numeric',
-		month: 'short',
-		day: 'numeric',
-	} ).format( new Date( time ) );
+/** A created date in the site's date format, or the raw value when it does not parse. */
+export function formatCreated( iso: string, timezone?: string ): string {
+	return siteDate( iso, 'date', timezone ) ?? iso;
 }
 
-export type SortOrderAria = 'ascending' | 'descending' | 'none';
+/** The columns of the list, in order; each is also a field of the DataViews table. */
+export const LIST_FIELDS = [
+	'name',
+	'client_id',
+	'scopes',
+	'type',
+	'created',
+] as const;
 
-export function ariaSort(
-	query: ListQuery,
-	column: SortColumn
-): SortOrderAria {
-	if ( query.orderby !== column ) {
-		return 'none';
-	}
-	return query.order === 'asc' ? 'ascending' : 'descending';
+export const PER_PAGE = 20;
+
+/** The DataViews table view that shows `query` (page 1 unless one is given). */
+export function viewFromQuery( query: ListQuery, page = 1 ): View {
+	return {
+		type: 'table',
+		search: query.search,
+		sort: { field: query.orderby, direction: query.order },
+		page,
+		perPage: PER_PAGE,
+		fields: [ ...LIST_FIELDS ],
+		layout: {},
+	};
+}
+
+/** What of a DataViews view belongs in the URL; an unknown sort field keeps the default. */
+export function queryFromView( view: View ): ListQuery {
+	const field = view.sort?.field;
+	return {
+		search: view.search ?? '',
+		orderby: isSortColumn( field ) ? field : DEFAULT_QUERY.orderby,
+		order: view.sort?.direction === 'asc' ? 'asc' : 'desc',
+	};
+}
+
+/** One page of the clients the view shows, and how many pages and clients match. */
+export function clientsPage(
+	clients: Client[],
+	view: View
+): { rows: Client[]; matching: number; totalPages: number } {
+	const matching = visibleClients( clients, queryFromView( view ) );
+	const perPage = view.perPage ?? PER_PAGE;
+	const totalPages = Math.max( 1, Math.ceil( matching.length / perPage ) );
+	const page = Math.min( Math.max( 1, view.page ?? 1 ), totalPages );
+	return {
+		rows: matching.slice( ( page - 1 ) * perPage, page * perPage ),
+		matching: matching.length,
+		totalPages,
+	};
 }

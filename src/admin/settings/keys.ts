@@ -1,4 +1,5 @@
 import type { SigningKey } from '../../api/types';
+import { siteDate } from '../../components/dates';
 
 export type KeyStatus = 'current' | 'retired';
 
@@ -11,21 +12,19 @@ export interface KeyRow {
 	publishedUntil: string;
 }
 
+/** A unix time in the site's date and time format; empty when there is none. */
 export function formatUnixDate(
 	seconds: number | null,
-	locale: string
+	timezone?: string
 ): string {
 	if ( seconds === null || ! Number.isFinite( seconds ) ) {
 		return '';
 	}
-	return new Intl.DateTimeFormat( locale || undefined, {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-	} ).format( new Date( seconds * 1000 ) );
+	return siteDate( new Date( seconds * 1000 ), 'datetime', timezone ) ?? '';
 }
 
 /** Current keys first (by algorithm), then retired ones, newest first. */
-export function keyRows( keys: SigningKey[], locale: string ): KeyRow[] {
+export function keyRows( keys: SigningKey[], timezone?: string ): KeyRow[] {
 	return [ ...keys ]
 		.sort( ( a, b ) => {
 			const aRetired = a.retired_at === null ? 0 : 1;
@@ -40,7 +39,7 @@ export function keyRows( keys: SigningKey[], locale: string ): KeyRow[] {
 			kid: key.kid,
 			alg: key.alg,
 			status: key.retired_at === null ? 'current' : 'retired',
-			created: formatUnixDate( key.created_at, locale ),
-			publishedUntil: formatUnixDate( key.expires_at, locale ),
+			created: formatUnixDate( key.created_at, timezone ),
+			publishedUntil: formatUnixDate( key.expires_at, timezone ),
 		} ) );
 }

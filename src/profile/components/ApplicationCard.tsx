@@ -6,19 +6,17 @@ import type { ConnectedApplication } from '../types';
 
 interface ApplicationCardProps {
 	application: ConnectedApplication;
-	locale: string;
 	disabled: boolean;
 	onRevoke: () => void;
 }
 
 export function ApplicationCard( {
 	application,
-	locale,
 	disabled,
 	onRevoke,
 }: ApplicationCardProps ) {
 	const titleId = `keystone-oidc-app-${ application.client_id }`;
-	const allowedOn = formatAllowedDate( application.created_at, locale );
+	const allowedOn = formatAllowedDate( application.created_at );
 	return (
 		<Card className="keystone-oidc-profile__app" size="small">
 			<CardHeader>

@@ -3,6 +3,9 @@ import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { Loading } from '../../components/Loading';
+import { Notices, useNotices } from '../../components/Notices';
+import { useBusy } from '../../components/useBusy';
+import { useLoad } from '../../components/useLoad';
 import { listApplications, revokeApplication } from '../api';
 import {
 	applicationsErrorMessage,
@@ -13,98 +16,57 @@ import type { ConnectedApplication } from '../types';
 import { ApplicationCard } from './ApplicationCard';
 import { RevokeModal } from './RevokeModal';
 
-type LoadState =
-	| { status: 'loading' }
-	| { status: 'failed'; message: string }
-	| { status: 'ready'; applications: ConnectedApplication[] };
-
-interface Outcome {
-	status: 'success' | 'error';
-	message: string;
-}
-
 /**
  * The applications the signed-in user allowed, each with a Revoke button that asks first.
  */
-export function ConnectedApps( { locale }: { locale: string } ) {
-	const [ load, setLoad ] = useState< LoadState >( { status: 'loading' } );
+export function ConnectedApps() {
+	const { state: load, setData } = useLoad( listApplications );
 	const [ confirming, setConfirming ] =
 		useState< ConnectedApplication | null >( null );
-	const [ busy, setBusy ] = useState( false );
-	const [ outcome, setOutcome ] = useState< Outcome | null >( null );
+	const { busy, run } = useBusy();
+	const notices = useNotices( { scrollToTop: false } );
+	const [ outcomes, setOutcomes ] = useState( 0 );
 	const outcomeRef = useRef< HTMLDivElement >( null );
 
 	// The revoked card and its button are gone when the modal closes, so focus goes to the outcome
 	// instead of falling back to the top of the page.
 	useEffect( () => {
-		if ( outcome ) {
+		if ( outcomes > 0 ) {
 			outcomeRef.current?.focus();
 		}
-	}, [ outcome ] );
-
-	useEffect( () => {
-		let current = true;
-		listApplications()
-			.then( ( applications ) => {
-				if ( current ) {
-					setLoad( { status: 'ready', applications } );
-				}
-			} )
-			.catch( ( error: unknown ) => {
-				if ( current ) {
-					setLoad( {
-						status: 'failed',
-						message: applicationsErrorMessage( error ),
-					} );
-				}
-			} );
-		return () => {
-			current = false;
-		};
-	}, [] );
+	}, [ outcomes ] );
 
 	const forget = ( clientId: string ) =>
-		setLoad( ( state ) =>
-			state.status === 'ready'
-				? {
-						status: 'ready',
-						applications: withoutApplication(
-							state.applications,
-							clientId
-						),
-				  }
-				: state
+		setData( ( applications ) =>
+			withoutApplication( applications, clientId )
 		);
 
-	const revoke = async ( application: ConnectedApplication ) => {
-		setBusy( true );
-		try {
-			await revokeApplication( application.client_id );
-			forget( application.client_id );
-			setOutcome( {
-				status: 'success',
-				message: sprintf(
-					/* translators: %s: application name. */
-					__(
-						'%s can no longer sign you in or read your information.',
-						'keystone-oidc'
-					),
-					application.name
-				),
-			} );
-		} catch ( error ) {
-			if ( revocationOutcome( error ) === 'gone' ) {
+	const revoke = ( application: ConnectedApplication ) =>
+		run( async () => {
+			try {
+				await revokeApplication( application.client_id );
 				forget( application.client_id );
+				notices.show(
+					'success',
+					sprintf(
+						/* translators: %s: application name. */
+						__(
+							'%s can no longer sign you in or read your information.',
+							'keystone-oidc'
+						),
+						application.name
+					)
+				);
+			} catch ( error ) {
+				if ( revocationOutcome( error ) === 'gone' ) {
+					forget( application.client_id );
+				}
+				notices.show( 'error', applicationsErrorMessage( error ) );
+			} finally {
+				setConfirming( null );
+				setOutcomes( ( count ) => count + 1 );
 			}
-			setOutcome( {
-				status: 'error',
-				message: applicationsErrorMessage( error ),
-			} );
-		} finally {
-			setBusy( false );
-			setConfirming( null );
-		}
-	};
+		} );
 
 	let body;
 	if ( load.status === 'loading' ) {
@@ -119,10 +81,10 @@ export function ConnectedApps( { locale }: { locale: string } ) {
 	} else if ( load.status === 'failed' ) {
 		body = (
 			<Notice status="error" isDismissible={ false }>
-				{ load.message }
+				{ applicationsErrorMessage( load.error ) }
 			</Notice>
 		);
-	} else if ( load.applications.length === 0 ) {
+	} else if ( load.data.length === 0 ) {
 		body = (
 			<p className="keystone-oidc-profile__empty">
 				{ __(
@@ -134,14 +96,13 @@ export function ConnectedApps( { locale }: { locale: string } ) {
 	} else {
 		body = (
 			<ul className="keystone-oidc-profile__list">
-				{ load.applications.map( ( application ) => (
+				{ load.data.map( ( application ) => (
 					<li key={ application.client_id }>
 						<ApplicationCard
 							application={ application }
-							locale={ locale }
 							disabled={ busy }
 							onRevoke={ () => {
-								setOutcome( null );
+								notices.clear();
 								setConfirming( application );
 							} }
 						/>
@@ -159,20 +120,13 @@ export function ConnectedApps( { locale }: { locale: string } ) {
 					'keystone-oidc'
 				) }
 			</p>
-			{ outcome && (
-				<div
-					ref={ outcomeRef }
-					tabIndex={ -1 }
-					className="keystone-oidc-profile__notice"
-				>
-					<Notice
-						status={ outcome.status }
-						onRemove={ () => setOutcome( null ) }
-					>
-						{ outcome.message }
-					</Notice>
-				</div>
-			) }
+			<div
+				ref={ outcomeRef }
+				tabIndex={ -1 }
+				className="keystone-oidc-profile__notice"
+			>
+				<Notices />
+			</div>
 			{ body }
 			{ confirming && (
 				<RevokeModal

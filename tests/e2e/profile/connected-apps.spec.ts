@@ -87,7 +87,7 @@ test( 'a subscriber sees the applications they allowed and revokes one after con
 		wiki.name
 	);
 	await expect( wikiCard ).toContainText(
-		/Allowed on [A-Z][a-z]{2} \d{1,2}, \d{4}/
+		/Allowed on [A-Z][a-z]+ \d{1,2}, \d{4}/
 	);
 	const scopes = wikiCard.getByRole( 'listitem' );
 	await expect( scopes ).toHaveCount( 3 );

@@ -3,12 +3,14 @@ import assert from 'node:assert/strict';
 
 import type { Client } from '../../../src/api/types';
 import {
-	ariaSort,
+	clientsPage,
 	DEFAULT_QUERY,
 	formatCreated,
 	matchesSearch,
-	nextSort,
+	PER_PAGE,
+	queryFromView,
 	readListQuery,
+	viewFromQuery,
 	visibleClients,
 	withoutDeletedNotice,
 	writeListQuery,
@@ -141,34 +143,61 @@ describe( 'list query in the URL', () => {
 			'?page=keystone-oidc&s=x'
 		);
 	} );
-	it( 'flips the order of the sorted column and starts others in their natural order', () => {
-		const byName = {
-			...DEFAULT_QUERY,
+} );
+
+describe( 'the DataViews view', () => {
+	it( 'shows the query from the URL and gives it back', () => {
+		const query = {
+			search: 'wiki',
 			orderby: 'name' as const,
 			order: 'asc' as const,
 		};
-		assert.equal( nextSort( byName, 'name' ).order, 'desc' );
-		assert.deepEqual( nextSort( byName, 'created' ), {
-			...byName,
-			orderby: 'created',
-			order: 'desc',
-		} );
-		assert.equal( nextSort( DEFAULT_QUERY, 'client_id' ).order, 'asc' );
+		const view = viewFromQuery( query );
+		assert.deepEqual( view.sort, { field: 'name', direction: 'asc' } );
+		assert.equal( view.search, 'wiki' );
+		assert.equal( view.page, 1 );
+		assert.deepEqual( queryFromView( view ), query );
 	} );
-	it( 'tells assistive technology which column is sorted', () => {
-		assert.equal( ariaSort( DEFAULT_QUERY, 'created' ), 'descending' );
-		assert.equal( ariaSort( DEFAULT_QUERY, 'name' ), 'none' );
+	it( 'keeps the default order for a field it cannot sort by', () => {
+		assert.deepEqual(
+			queryFromView( {
+				...viewFromQuery( DEFAULT_QUERY ),
+				sort: { field: 'scopes', direction: 'asc' },
+			} ),
+			{ ...DEFAULT_QUERY, order: 'asc' }
+		);
+	} );
+	it( 'pages the matching clients, clamping a page past the end', () => {
+		const many = Array.from( { length: PER_PAGE + 3 }, ( _, index ) =>
+			makeClient( { client_id: `id-${ 100 + index }` } )
+		);
+		const view = viewFromQuery( {
+			...DEFAULT_QUERY,
+			orderby: 'client_id',
+			order: 'asc',
+		} );
+		const first = clientsPage( many, view );
+		assert.equal( first.rows.length, PER_PAGE );
+		assert.equal( first.matching, PER_PAGE + 3 );
+		assert.equal( first.totalPages, 2 );
+		const last = clientsPage( many, { ...view, page: 9 } );
+		assert.deepEqual(
+			last.rows.map( ( client ) => client.client_id ),
+			[ 'id-120', 'id-121', 'id-122' ]
+		);
+		const searched = clientsPage( many, { ...view, search: 'id-101' } );
+		assert.equal( searched.matching, 1 );
 	} );
 } );
 
 describe( 'formatCreated', () => {
-	it( 'formats an ISO date in the given locale', () => {
+	it( 'formats an ISO date in the site date format', () => {
 		assert.equal(
-			formatCreated( '2025-03-01T12:00:00Z', 'en-US' ),
-			'Mar 1, 2025'
+			formatCreated( '2025-03-01T12:00:00Z', 'UTC' ),
+			'March 1, 2025'
 		);
 	} );
 	it( 'shows an unparseable value as it came', () => {
-		assert.equal( formatCreated( 'not a date', 'en-US' ), 'not a date' );
+		assert.equal( formatCreated( 'not a date' ), 'not a date' );
 	} );
 } );

@@ -70,7 +70,7 @@ describe( 'keyRows', () => {
 					expires_at: 3000,
 				},
 			],
-			'en-US'
+			'UTC'
 		);
 		assert.deepEqual(
 			rows.map( ( row ) => [ row.kid, row.status ] ),

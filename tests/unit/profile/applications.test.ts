@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { getSettings, setSettings } from '@wordpress/date';
 
 import {
 	applicationsErrorMessage,
@@ -85,30 +86,38 @@ describe( 'withoutApplication', () => {
 } );
 
 describe( 'formatAllowedDate', () => {
-	it( 'formats the day in the given locale and time zone', () => {
+	// Without `wp.date.setSettings` from WordPress, @wordpress/date has WordPress's default
+	// date format, F j, Y.
+	it( 'formats the day in the site date format and the given time zone', () => {
 		assert.equal(
-			formatAllowedDate( '2026-12-01T10:00:00Z', 'en-US', 'UTC' ),
-			'Dec 1, 2026'
+			formatAllowedDate( '2026-12-01T10:00:00Z', 'UTC' ),
+			'December 1, 2026'
 		);
 		assert.equal(
-			formatAllowedDate( '2026-12-01T23:30:00Z', 'en-US', 'Asia/Tokyo' ),
-			'Dec 2, 2026'
+			formatAllowedDate( '2026-12-01T23:30:00Z', 'Asia/Tokyo' ),
+			'December 2, 2026'
 		);
 	} );
 
 	it( 'answers null for a missing or unreadable time', () => {
-		assert.equal( formatAllowedDate( '', 'en-US' ), null );
-		assert.equal( formatAllowedDate( 'yesterday-ish', 'en-US' ), null );
+		assert.equal( formatAllowedDate( '' ), null );
+		assert.equal( formatAllowedDate( 'yesterday-ish' ), null );
 	} );
 
-	it( 'falls back to the default locale for a malformed locale tag', () => {
-		const formatted = formatAllowedDate(
-			'2026-12-01T10:00:00Z',
-			'not a locale!',
-			'UTC'
-		);
-		assert.equal( typeof formatted, 'string' );
-		assert.match( formatted ?? '', /2026/ );
+	it( 'follows the date format the site sets', () => {
+		const before = getSettings();
+		setSettings( {
+			...before,
+			formats: { ...before.formats, date: 'Y-m-d' },
+		} );
+		try {
+			assert.equal(
+				formatAllowedDate( '2026-12-01T10:00:00Z', 'UTC' ),
+				'2026-12-01'
+			);
+		} finally {
+			setSettings( before );
+		}
 	} );
 } );
 

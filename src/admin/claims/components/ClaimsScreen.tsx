@@ -6,7 +6,7 @@ import {
 	Notice,
 	Spinner,
 } from '@wordpress/components';
-import { useEffect, useMemo, useState } from '@wordpress/element';
+import { useMemo, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { FormEvent } from 'react';
 
@@ -17,10 +17,13 @@ import {
 	toApiError,
 } from '../../../api';
 import { adminConfig } from '../../../config';
+import type { ClaimMap } from '../../../api/types';
 import { Loading } from '../../../components/Loading';
 import { Notices, useNotices } from '../../../components/Notices';
 import { PageHeader } from '../../../components/PageHeader';
 import { useBeforeUnload } from '../../../components/useBeforeUnload';
+import { useBusy } from '../../../components/useBusy';
+import { useLoad } from '../../../components/useLoad';
 import {
 	addRow,
 	hasProblems,
@@ -36,49 +39,29 @@ import type { MappingField, MappingRow, ServerProblems } from '../types';
 import { maxMappings, problemText, tooManyText } from './labels';
 import { MappingFields } from './MappingFields';
 
-type LoadState =
-	| { status: 'loading' }
-	| { status: 'failed'; message: string }
-	| { status: 'ready' };
-
 const NO_SERVER_PROBLEMS: ServerProblems = { rows: {}, list: [] };
 
 export function ClaimsScreen() {
 	const notices = useNotices();
-	const [ load, setLoad ] = useState< LoadState >( { status: 'loading' } );
 	const [ scopes, setScopes ] = useState< string[] >( [] );
 	const [ saved, setSaved ] = useState< MappingRow[] >( [] );
 	const [ rows, setRows ] = useState< MappingRow[] >( [] );
 	const [ submitted, setSubmitted ] = useState( false );
-	const [ saving, setSaving ] = useState( false );
+	const { busy: saving, run } = useBusy();
 	const [ rejected, setRejected ] =
 		useState< ServerProblems >( NO_SERVER_PROBLEMS );
 
-	useEffect( () => {
-		let current = true;
-		getClaimMap()
-			.then( ( map ) => {
-				if ( ! current ) {
-					return;
-				}
-				const loaded = rowsFromMappings( map.mappings );
-				setScopes( map.scopes );
-				setSaved( loaded );
-				setRows( loaded );
-				setLoad( { status: 'ready' } );
-			} )
-			.catch( ( error: unknown ) => {
-				if ( current ) {
-					setLoad( {
-						status: 'failed',
-						message: errorMessage( error ),
-					} );
-				}
-			} );
-		return () => {
-			current = false;
-		};
-	}, [] );
+	/** The mappings as the server holds them: the saved rows and the form's. */
+	const showMap = ( map: ClaimMap ) => {
+		const stored = rowsFromMappings( map.mappings );
+		setScopes( map.scopes );
+		setSaved( stored );
+		setRows( stored );
+	};
+
+	const { state: load } = useLoad( async () =>
+		showMap( await getClaimMap() )
+	);
 
 	const problems = useMemo(
 		() => validateRows( rows, scopes, adminConfig().rules?.claims ?? null ),
@@ -129,23 +112,24 @@ export function ClaimsScreen() {
 			);
 			return;
 		}
-		setSaving( true );
-		try {
-			const answer = await saveClaimMap( toMappings( rows ) );
-			const stored = rowsFromMappings( answer.mappings );
-			setScopes( answer.scopes );
-			setSaved( stored );
-			setRows( stored );
-			setRejected( NO_SERVER_PROBLEMS );
-			setSubmitted( false );
-			notices.show(
-				'success',
-				__( 'Claim mappings saved.', 'keystone-oidc' )
-			);
-		} catch ( error ) {
-			if (
-				toApiError( error ).code === 'keystone_oidc_invalid_claim_map'
-			) {
+		await run(
+			async () => {
+				showMap( await saveClaimMap( toMappings( rows ) ) );
+				setRejected( NO_SERVER_PROBLEMS );
+				setSubmitted( false );
+				notices.show(
+					'success',
+					__( 'Claim mappings saved.', 'keystone-oidc' )
+				);
+			},
+			( error ) => {
+				if (
+					toApiError( error ).code !==
+					'keystone_oidc_invalid_claim_map'
+				) {
+					notices.show( 'error', errorMessage( error ) );
+					return;
+				}
 				const found = serverProblems( error, rows );
 				setRejected( found );
 				notices.show(
@@ -158,12 +142,8 @@ export function ClaimsScreen() {
 						...found.list,
 					].join( ' ' )
 				);
-			} else {
-				notices.show( 'error', errorMessage( error ) );
 			}
-		} finally {
-			setSaving( false );
-		}
+		);
 	};
 
 	let body;
@@ -176,7 +156,7 @@ export function ClaimsScreen() {
 	} else if ( load.status === 'failed' ) {
 		body = (
 			<Notice status="error" isDismissible={ false }>
-				{ load.message }
+				{ errorMessage( load.error ) }
 			</Notice>
 		);
 	} else {
@@ -303,7 +283,7 @@ export function ClaimsScreen() {
 	return (
 		<div className="keystone-oidc-screen keystone-oidc-claims">
 			<PageHeader title={ __( 'Claims', 'keystone-oidc' ) } />
-			<Notices api={ notices } />
+			<Notices />
 			{ body }
 		</div>
 	);

@@ -1,11 +1,6 @@
-import {
-	Button,
-	Card,
-	CardBody,
-	Notice,
-	SearchControl,
-} from '@wordpress/components';
-import { useEffect, useMemo, useState } from '@wordpress/element';
+import { Button, Card, CardBody, Notice } from '@wordpress/components';
+import { DataViews, type View } from '@wordpress/dataviews';
+import { useCallback, useEffect, useMemo, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { errorMessage, listClients } from '../../../api';
@@ -13,30 +8,28 @@ import type { Client } from '../../../api/types';
 import { CopyableField } from '../../../components/CopyableField';
 import { Loading } from '../../../components/Loading';
 import { PageHeader } from '../../../components/PageHeader';
+import { useLoad } from '../../../components/useLoad';
 import {
 	adminPageUrl,
 	PAGES,
 	type AdminConfig,
 } from '../../../config/admin-config';
 import {
+	clientsPage,
 	DELETED_PARAM,
+	queryFromView,
 	readListQuery,
-	visibleClients,
+	viewFromQuery,
 	withoutDeletedNotice,
 	writeListQuery,
 } from '../list';
-import type { ListQuery } from '../types';
-import { ClientsTable } from './ClientsTable';
-
-type LoadState =
-	| { status: 'loading' }
-	| { status: 'failed'; message: string }
-	| { status: 'ready'; clients: Client[] };
+import { clientFields } from './fields';
+import '../clients.scss';
 
 export function ClientsScreen( { config }: { config: AdminConfig } ) {
-	const [ load, setLoad ] = useState< LoadState >( { status: 'loading' } );
-	const [ query, setQuery ] = useState< ListQuery >( () =>
-		readListQuery( window.location.search )
+	const { state: load } = useLoad( listClients );
+	const [ view, setView ] = useState< View >( () =>
+		viewFromQuery( readListQuery( window.location.search ) )
 	);
 	const [ deleted ] = useState( () =>
 		new URLSearchParams( window.location.search ).get( DELETED_PARAM )
@@ -53,50 +46,35 @@ export function ClientsScreen( { config }: { config: AdminConfig } ) {
 		}
 	}, [ deleted ] );
 
-	useEffect( () => {
-		let current = true;
-		listClients()
-			.then( ( clients ) => {
-				if ( current ) {
-					setLoad( { status: 'ready', clients } );
-				}
-			} )
-			.catch( ( error: unknown ) => {
-				if ( current ) {
-					setLoad( {
-						status: 'failed',
-						message: errorMessage( error ),
-					} );
-				}
-			} );
-		return () => {
-			current = false;
-		};
-	}, [] );
-
-	const changeQuery = ( next: ListQuery ) => {
-		setQuery( next );
+	// Search and sort live in the URL (`s`, `orderby`, `order`) like WordPress list tables, so a
+	// reload or a shared link shows the same list.
+	const changeView = ( next: View ) => {
+		setView( next );
 		window.history.replaceState(
 			null,
 			'',
-			writeListQuery( window.location.search, next )
+			writeListQuery( window.location.search, queryFromView( next ) )
 		);
 	};
 
-	const rows = useMemo(
+	const page = useMemo(
 		() =>
 			load.status === 'ready'
-				? visibleClients( load.clients, query )
-				: [],
-		[ load, query ]
+				? clientsPage( load.data, view )
+				: { rows: [], matching: 0, totalPages: 1 },
+		[ load, view ]
 	);
 
 	const addUrl = adminPageUrl( config.adminUrl, PAGES.edit );
-	const editUrl = ( client: Client ) =>
-		adminPageUrl( config.adminUrl, PAGES.edit, {
-			client_id: client.client_id,
-		} );
-	const locale = document.documentElement.lang || 'en';
+	const editUrl = useCallback(
+		( client: Client ) =>
+			adminPageUrl( config.adminUrl, PAGES.edit, {
+				client_id: client.client_id,
+			} ),
+		[ config.adminUrl ]
+	);
+
+	const fields = useMemo( () => clientFields( editUrl ), [ editUrl ] );
 
 	let body;
 	if ( load.status === 'loading' ) {
@@ -104,10 +82,10 @@ export function ClientsScreen( { config }: { config: AdminConfig } ) {
 	} else if ( load.status === 'failed' ) {
 		body = (
 			<Notice status="error" isDismissible={ false }>
-				{ load.message }
+				{ errorMessage( load.error ) }
 			</Notice>
 		);
-	} else if ( load.clients.length === 0 ) {
+	} else if ( load.data.length === 0 ) {
 		body = (
 			<Card>
 				<CardBody className="keystone-oidc-empty">
@@ -131,30 +109,27 @@ export function ClientsScreen( { config }: { config: AdminConfig } ) {
 	} else {
 		body = (
 			<>
-				<div className="keystone-oidc-search" role="search">
-					<SearchControl
-						__nextHasNoMarginBottom
-						label={ __( 'Search clients', 'keystone-oidc' ) }
-						placeholder={ __( 'Search clients', 'keystone-oidc' ) }
-						value={ query.search }
-						onChange={ ( search ) =>
-							changeQuery( { ...query, search } )
-						}
+				<div className="keystone-oidc-clients-list">
+					<DataViews< Client >
+						view={ view }
+						onChangeView={ changeView }
+						fields={ fields }
+						data={ page.rows }
+						getItemId={ ( client ) => client.client_id }
+						paginationInfo={ {
+							totalItems: page.matching,
+							totalPages: page.totalPages,
+						} }
+						defaultLayouts={ { table: {} } }
+						searchLabel={ __( 'Search clients', 'keystone-oidc' ) }
 					/>
 				</div>
-				<ClientsTable
-					clients={ rows }
-					query={ query }
-					onQueryChange={ changeQuery }
-					editUrl={ editUrl }
-					locale={ locale }
-				/>
 				<p className="description" aria-live="polite">
 					{ sprintf(
 						/* translators: 1: clients shown, 2: all clients. */
 						__( 'Showing %1$d of %2$d clients.', 'keystone-oidc' ),
-						rows.length,
-						load.clients.length
+						page.matching,
+						load.data.length
 					) }
 				</p>
 			</>

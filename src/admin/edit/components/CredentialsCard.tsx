@@ -1,18 +1,15 @@
-import { Button, Card, CardBody, CardHeader } from '@wordpress/components';
-import { useState } from '@wordpress/element';
+import { Card, CardBody, CardHeader } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { errorMessage, resetClientSecret } from '../../../api';
+import { resetClientSecret } from '../../../api';
 import type { Client } from '../../../api/types';
-import { ConfirmModal } from '../../../components/ConfirmModal';
+import { ConfirmedAction } from '../../../components/ConfirmedAction';
 import { CopyableField } from '../../../components/CopyableField';
-import type { NoticesApi } from '../../../components/Notices';
 import { SecretReveal } from './SecretReveal';
 
 interface CredentialsCardProps {
 	client: Client;
 	discoveryUrl: string;
-	notices: NoticesApi;
 	/** A secret just issued (by a reset, or by turning the client confidential), shown once. */
 	newSecret: string | null;
 	onNewSecret: ( secret: string ) => void;
@@ -21,33 +18,9 @@ interface CredentialsCardProps {
 export function CredentialsCard( {
 	client,
 	discoveryUrl,
-	notices,
 	newSecret,
 	onNewSecret,
 }: CredentialsCardProps ) {
-	const [ confirming, setConfirming ] = useState( false );
-	const [ busy, setBusy ] = useState( false );
-
-	const reset = async () => {
-		setBusy( true );
-		try {
-			const answer = await resetClientSecret( client.client_id );
-			onNewSecret( answer.client_secret );
-			notices.show(
-				'success',
-				__(
-					'A new client secret was created. The old secret no longer works.',
-					'keystone-oidc'
-				)
-			);
-		} catch ( error ) {
-			notices.show( 'error', errorMessage( error ) );
-		} finally {
-			setBusy( false );
-			setConfirming( false );
-		}
-	};
-
 	return (
 		<Card>
 			<CardHeader>
@@ -77,14 +50,43 @@ export function CredentialsCard( {
 								) }
 							</p>
 						) }
-						<Button
-							variant="secondary"
-							onClick={ () => setConfirming( true ) }
-							disabled={ busy }
-							__next40pxDefaultSize
+						<ConfirmedAction
+							label={ __( 'Reset Secret', 'keystone-oidc' ) }
+							title={ __(
+								'Reset the client secret?',
+								'keystone-oidc'
+							) }
+							perform={ () =>
+								resetClientSecret( client.client_id )
+							}
+							onDone={ ( answer ) =>
+								onNewSecret( answer.client_secret )
+							}
+							success={ () =>
+								__(
+									'A new client secret was created. The old secret no longer works.',
+									'keystone-oidc'
+								)
+							}
+							destructive
 						>
-							{ __( 'Reset Secret', 'keystone-oidc' ) }
-						</Button>
+							<p>
+								{ sprintf(
+									/* translators: %s: application name. */
+									__(
+										'The current secret of “%s” stops working immediately. The application cannot sign anyone in until it is given the new secret.',
+										'keystone-oidc'
+									),
+									client.name
+								) }
+							</p>
+							<p>
+								{ __(
+									'The new secret is shown once, right after the reset.',
+									'keystone-oidc'
+								) }
+							</p>
+						</ConfirmedAction>
 					</div>
 				) : (
 					<p className="description">
@@ -95,33 +97,6 @@ export function CredentialsCard( {
 					</p>
 				) }
 			</CardBody>
-			{ confirming && (
-				<ConfirmModal
-					title={ __( 'Reset the client secret?', 'keystone-oidc' ) }
-					confirmLabel={ __( 'Reset Secret', 'keystone-oidc' ) }
-					onConfirm={ reset }
-					onCancel={ () => setConfirming( false ) }
-					busy={ busy }
-					destructive
-				>
-					<p>
-						{ sprintf(
-							/* translators: %s: application name. */
-							__(
-								'The current secret of “%s” stops working immediately. The application cannot sign anyone in until it is given the new secret.',
-								'keystone-oidc'
-							),
-							client.name
-						) }
-					</p>
-					<p>
-						{ __(
-							'The new secret is shown once, right after the reset.',
-							'keystone-oidc'
-						) }
-					</p>
-				</ConfirmModal>
-			) }
 		</Card>
 	);
 }

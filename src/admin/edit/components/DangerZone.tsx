@@ -1,35 +1,17 @@
-import { Button, Card, CardBody, CardHeader } from '@wordpress/components';
-import { useState } from '@wordpress/element';
+import { Card, CardBody, CardHeader } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { deleteClient, errorMessage } from '../../../api';
+import { deleteClient } from '../../../api';
 import type { Client } from '../../../api/types';
-import { ConfirmModal } from '../../../components/ConfirmModal';
-import type { NoticesApi } from '../../../components/Notices';
+import { ConfirmedAction } from '../../../components/ConfirmedAction';
 
 interface DangerZoneProps {
 	client: Client;
-	notices: NoticesApi;
 	/** Called once the client is gone, e.g. to go back to the list. */
 	onDeleted: () => void;
 }
 
-export function DangerZone( { client, notices, onDeleted }: DangerZoneProps ) {
-	const [ confirming, setConfirming ] = useState( false );
-	const [ busy, setBusy ] = useState( false );
-
-	const remove = async () => {
-		setBusy( true );
-		try {
-			await deleteClient( client.client_id );
-			onDeleted();
-		} catch ( error ) {
-			notices.show( 'error', errorMessage( error ) );
-			setBusy( false );
-			setConfirming( false );
-		}
-	};
-
+export function DangerZone( { client, onDeleted }: DangerZoneProps ) {
 	return (
 		<Card className="keystone-oidc-danger-zone">
 			<CardHeader>
@@ -42,26 +24,16 @@ export function DangerZone( { client, notices, onDeleted }: DangerZoneProps ) {
 						'keystone-oidc'
 					) }
 				</p>
-				<Button
-					variant="primary"
-					isDestructive
-					onClick={ () => setConfirming( true ) }
-					__next40pxDefaultSize
-				>
-					{ __( 'Delete Client', 'keystone-oidc' ) }
-				</Button>
-			</CardBody>
-			{ confirming && (
-				<ConfirmModal
+				<ConfirmedAction
+					label={ __( 'Delete Client', 'keystone-oidc' ) }
 					title={ sprintf(
 						/* translators: %s: application name. */
 						__( 'Delete “%s”?', 'keystone-oidc' ),
 						client.name
 					) }
-					confirmLabel={ __( 'Delete Client', 'keystone-oidc' ) }
-					onConfirm={ remove }
-					onCancel={ () => setConfirming( false ) }
-					busy={ busy }
+					perform={ () => deleteClient( client.client_id ) }
+					onDone={ onDeleted }
+					primary
 					destructive
 				>
 					<p>
@@ -75,8 +47,8 @@ export function DangerZone( { client, notices, onDeleted }: DangerZoneProps ) {
 						) }
 					</p>
 					<p>{ __( 'This cannot be undone.', 'keystone-oidc' ) }</p>
-				</ConfirmModal>
-			) }
+				</ConfirmedAction>
+			</CardBody>
 		</Card>
 	);
 }

@@ -1,5 +1,5 @@
 import { Button, Notice } from '@wordpress/components';
-import { flushSync, useEffect, useMemo, useState } from '@wordpress/element';
+import { flushSync, useMemo, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import {
@@ -22,6 +22,8 @@ import { Loading } from '../../../components/Loading';
 import { Notices, useNotices } from '../../../components/Notices';
 import { PageHeader } from '../../../components/PageHeader';
 import { useBeforeUnload } from '../../../components/useBeforeUnload';
+import { useBusy } from '../../../components/useBusy';
+import { useLoad } from '../../../components/useLoad';
 import {
 	emptyForm,
 	formFromClient,
@@ -42,21 +44,13 @@ interface EditClientScreenProps {
 	config: AdminConfig;
 }
 
-type LoadState =
-	| { status: 'loading' }
-	| { status: 'failed'; message: string; missing: boolean }
-	| { status: 'ready' };
-
 export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 	const notices = useNotices();
-	const [ load, setLoad ] = useState< LoadState >(
-		mode.kind === 'edit' ? { status: 'loading' } : { status: 'ready' }
-	);
 	const [ client, setClient ] = useState< Client | null >( null );
 	const [ saved, setSaved ] = useState< ClientFormValues >( emptyForm );
 	const [ values, setValues ] = useState< ClientFormValues >( emptyForm );
 	const [ submitted, setSubmitted ] = useState( false );
-	const [ saving, setSaving ] = useState( false );
+	const { busy: saving, run } = useBusy();
 	const [ created, setCreated ] = useState< CreatedClientData | null >(
 		null
 	);
@@ -66,36 +60,18 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 
 	const listUrl = adminPageUrl( config.adminUrl, PAGES.clients );
 
-	useEffect( () => {
-		if ( mode.kind !== 'edit' ) {
-			return;
+	/** The client as the server answered it: shown, and the form's saved and current values. */
+	const showClient = ( answer: Client ) => {
+		setClient( answer );
+		setSaved( formFromClient( answer ) );
+		setValues( formFromClient( answer ) );
+	};
+
+	const { state: load } = useLoad( async () => {
+		if ( mode.kind === 'edit' ) {
+			showClient( await getClient( mode.clientId ) );
 		}
-		let current = true;
-		getClient( mode.clientId )
-			.then( ( loaded ) => {
-				if ( ! current ) {
-					return;
-				}
-				setClient( loaded );
-				setSaved( formFromClient( loaded ) );
-				setValues( formFromClient( loaded ) );
-				setLoad( { status: 'ready' } );
-			} )
-			.catch( ( error: unknown ) => {
-				if ( current ) {
-					setLoad( {
-						status: 'failed',
-						message: errorMessage( error ),
-						missing:
-							toApiError( error ).code ===
-							'keystone_oidc_client_not_found',
-					} );
-				}
-			} );
-		return () => {
-			current = false;
-		};
-	}, [ mode ] );
+	} );
 
 	const errors = useMemo(
 		() => validateForm( values, config.rules ),
@@ -116,8 +92,7 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 			);
 			return;
 		}
-		setSaving( true );
-		try {
+		await run( async () => {
 			if ( mode.kind === 'add' ) {
 				const answer = await createClient( formToInput( values ) );
 				setSaved( values );
@@ -127,35 +102,29 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 					'success',
 					__( 'Client created.', 'keystone-oidc' )
 				);
-			} else {
-				const answer = await updateClient(
-					mode.clientId,
-					formToInput( values )
-				);
-				setClient( answer );
-				setSaved( formFromClient( answer ) );
-				setValues( formFromClient( answer ) );
-				if ( typeof answer.client_secret === 'string' ) {
-					setNewSecret( answer.client_secret );
-					notices.show(
-						'success',
-						__(
-							'Client updated. It is confidential now: copy its new secret below.',
-							'keystone-oidc'
-						)
-					);
-				} else {
-					notices.show(
-						'success',
-						__( 'Client updated.', 'keystone-oidc' )
-					);
-				}
+				return;
 			}
-		} catch ( error ) {
-			notices.show( 'error', errorMessage( error ) );
-		} finally {
-			setSaving( false );
-		}
+			const answer = await updateClient(
+				mode.clientId,
+				formToInput( values )
+			);
+			showClient( answer );
+			if ( typeof answer.client_secret === 'string' ) {
+				setNewSecret( answer.client_secret );
+				notices.show(
+					'success',
+					__(
+						'Client updated. It is confidential now: copy its new secret below.',
+						'keystone-oidc'
+					)
+				);
+			} else {
+				notices.show(
+					'success',
+					__( 'Client updated.', 'keystone-oidc' )
+				);
+			}
+		} );
 	};
 
 	const title =
@@ -164,13 +133,15 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 			: __( 'Edit Client', 'keystone-oidc' );
 
 	let body;
-	if ( load.status === 'loading' ) {
+	// Adding loads nothing: the empty form shows at once.
+	if ( load.status === 'loading' && mode.kind === 'edit' ) {
 		body = <Loading label={ __( 'Loading client…', 'keystone-oidc' ) } />;
 	} else if ( load.status === 'failed' ) {
 		body = (
 			<Notice status="error" isDismissible={ false }>
-				{ load.message }{ ' ' }
-				{ load.missing && (
+				{ errorMessage( load.error ) }{ ' ' }
+				{ toApiError( load.error ).code ===
+					'keystone_oidc_client_not_found' && (
 					<a href={ listUrl }>
 						{ __( 'Back to Clients', 'keystone-oidc' ) }
 					</a>
@@ -195,7 +166,6 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 					<CredentialsCard
 						client={ client }
 						discoveryUrl={ config.discoveryUrl }
-						notices={ notices }
 						newSecret={ newSecret }
 						onNewSecret={ setNewSecret }
 					/>
@@ -215,7 +185,6 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 				{ client !== null && (
 					<DangerZone
 						client={ client }
-						notices={ notices }
 						onDeleted={ () => {
 							// Drop the unsaved-changes guard before the navigation starts.
 							flushSync( () => setLeaving( true ) );
@@ -255,15 +224,16 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 					) }
 				</p>
 			) }
-			<Notices api={ notices } />
+			<Notices />
 			{ body }
-			{ created === null && load.status === 'ready' && (
-				<p>
-					<Button variant="link" href={ listUrl }>
-						{ __( '← Back to Clients', 'keystone-oidc' ) }
-					</Button>
-				</p>
-			) }
+			{ created === null &&
+				( load.status === 'ready' || mode.kind === 'add' ) && (
+					<p>
+						<Button variant="link" href={ listUrl }>
+							{ __( '← Back to Clients', 'keystone-oidc' ) }
+						</Button>
+					</p>
+				) }
 		</div>
 	);
 }

@@ -1,5 +1,4 @@
 import {
-	Button,
 	Card,
 	CardBody,
 	CardHeader,
@@ -8,16 +7,14 @@ import {
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import { errorMessage, saveSettings } from '../../../api';
+import { saveSettings } from '../../../api';
 import type { IssuerMode, Settings } from '../../../api/types';
-import { ConfirmModal } from '../../../components/ConfirmModal';
-import type { NoticesApi } from '../../../components/Notices';
+import { ConfirmedAction } from '../../../components/ConfirmedAction';
 import { isIssuerMode } from '../issuer';
 
 interface IssuerCardProps {
 	settings: Settings;
 	onSaved: ( settings: Settings ) => void;
-	notices: NoticesApi;
 }
 
 /**
@@ -25,30 +22,8 @@ interface IssuerCardProps {
  * parties compare every token against; switching is possible but those relying parties must then
  * be configured with the new issuer, so it is confirmed first.
  */
-export function IssuerCard( { settings, onSaved, notices }: IssuerCardProps ) {
+export function IssuerCard( { settings, onSaved }: IssuerCardProps ) {
 	const [ mode, setMode ] = useState< IssuerMode >( settings.issuer_mode );
-	const [ confirming, setConfirming ] = useState( false );
-	const [ busy, setBusy ] = useState( false );
-
-	const save = async () => {
-		setBusy( true );
-		try {
-			const saved = await saveSettings( { issuer_mode: mode } );
-			onSaved( saved );
-			notices.show(
-				'success',
-				__(
-					'Issuer changed. Relying parties must use the new issuer.',
-					'keystone-oidc'
-				)
-			);
-		} catch ( error ) {
-			notices.show( 'error', errorMessage( error ) );
-		} finally {
-			setBusy( false );
-			setConfirming( false );
-		}
-	};
 
 	return (
 		<Card className="keystone-oidc-issuer">
@@ -86,22 +61,18 @@ export function IssuerCard( { settings, onSaved, notices }: IssuerCardProps ) {
 						'keystone-oidc'
 					) }
 				</p>
-				<Button
-					variant="secondary"
-					onClick={ () => setConfirming( true ) }
-					disabled={ busy || mode === settings.issuer_mode }
-					__next40pxDefaultSize
-				>
-					{ __( 'Change Issuer', 'keystone-oidc' ) }
-				</Button>
-			</CardBody>
-			{ confirming && (
-				<ConfirmModal
+				<ConfirmedAction
+					label={ __( 'Change Issuer', 'keystone-oidc' ) }
 					title={ __( 'Change the issuer?', 'keystone-oidc' ) }
-					confirmLabel={ __( 'Change Issuer', 'keystone-oidc' ) }
-					onConfirm={ save }
-					onCancel={ () => setConfirming( false ) }
-					busy={ busy }
+					perform={ () => saveSettings( { issuer_mode: mode } ) }
+					onDone={ onSaved }
+					success={ () =>
+						__(
+							'Issuer changed. Relying parties must use the new issuer.',
+							'keystone-oidc'
+						)
+					}
+					disabled={ mode === settings.issuer_mode }
 				>
 					<p>
 						{ __(
@@ -109,8 +80,8 @@ export function IssuerCard( { settings, onSaved, notices }: IssuerCardProps ) {
 							'keystone-oidc'
 						) }
 					</p>
-				</ConfirmModal>
-			) }
+				</ConfirmedAction>
+			</CardBody>
 		</Card>
 	);
 }

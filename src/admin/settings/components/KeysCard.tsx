@@ -1,11 +1,9 @@
-import { Button, Card, CardBody, CardHeader } from '@wordpress/components';
-import { useState } from '@wordpress/element';
+import { Card, CardBody, CardHeader } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { errorMessage, rotateKeys } from '../../../api';
-import { ConfirmModal } from '../../../components/ConfirmModal';
+import { rotateKeys } from '../../../api';
+import { ConfirmedAction } from '../../../components/ConfirmedAction';
 import { CopyableField } from '../../../components/CopyableField';
-import type { NoticesApi } from '../../../components/Notices';
 import type { SigningKey } from '../../../api/types';
 import { keyRows } from '../keys';
 
@@ -13,37 +11,9 @@ interface KeysCardProps {
 	kid: string;
 	keys: SigningKey[];
 	onRotated: ( kid: string ) => void;
-	notices: NoticesApi;
 }
 
-export function KeysCard( { kid, keys, onRotated, notices }: KeysCardProps ) {
-	const [ confirming, setConfirming ] = useState( false );
-	const [ busy, setBusy ] = useState( false );
-
-	const rotate = async () => {
-		setBusy( true );
-		try {
-			const answer = await rotateKeys();
-			onRotated( answer.kid );
-			notices.show(
-				'success',
-				sprintf(
-					/* translators: %s: key ID of the new signing key. */
-					__(
-						'Signing keys rotated. New tokens are signed with key %s.',
-						'keystone-oidc'
-					),
-					answer.kid
-				)
-			);
-		} catch ( error ) {
-			notices.show( 'error', errorMessage( error ) );
-		} finally {
-			setBusy( false );
-			setConfirming( false );
-		}
-	};
-
+export function KeysCard( { kid, keys, onRotated }: KeysCardProps ) {
 	return (
 		<Card>
 			<CardHeader>
@@ -89,10 +59,7 @@ export function KeysCard( { kid, keys, onRotated, notices }: KeysCardProps ) {
 								</tr>
 							</thead>
 							<tbody>
-								{ keyRows(
-									keys,
-									document.documentElement.lang
-								).map( ( row ) => (
+								{ keyRows( keys ).map( ( row ) => (
 									<tr key={ row.kid }>
 										<td>
 											<code>{ row.kid }</code>
@@ -126,25 +93,21 @@ export function KeysCard( { kid, keys, onRotated, notices }: KeysCardProps ) {
 						'keystone-oidc'
 					) }
 				</p>
-				<Button
-					variant="secondary"
-					onClick={ () => setConfirming( true ) }
-					disabled={ busy }
-					__next40pxDefaultSize
-				>
-					{ __( 'Rotate Signing Keys', 'keystone-oidc' ) }
-				</Button>
-			</CardBody>
-			{ confirming && (
-				<ConfirmModal
+				<ConfirmedAction
+					label={ __( 'Rotate Signing Keys', 'keystone-oidc' ) }
 					title={ __( 'Rotate the signing keys?', 'keystone-oidc' ) }
-					confirmLabel={ __(
-						'Rotate Signing Keys',
-						'keystone-oidc'
-					) }
-					onConfirm={ rotate }
-					onCancel={ () => setConfirming( false ) }
-					busy={ busy }
+					perform={ rotateKeys }
+					onDone={ ( answer ) => onRotated( answer.kid ) }
+					success={ ( answer ) =>
+						sprintf(
+							/* translators: %s: key ID of the new signing key. */
+							__(
+								'Signing keys rotated. New tokens are signed with key %s.',
+								'keystone-oidc'
+							),
+							answer.kid
+						)
+					}
 				>
 					<p>
 						{ __(
@@ -158,8 +121,8 @@ export function KeysCard( { kid, keys, onRotated, notices }: KeysCardProps ) {
 							'keystone-oidc'
 						) }
 					</p>
-				</ConfirmModal>
-			) }
+				</ConfirmedAction>
+			</CardBody>
 		</Card>
 	);
 }

@@ -1,13 +1,12 @@
 import { Card, CardBody, CardHeader, Notice } from '@wordpress/components';
-import { useCallback, useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import { errorMessage, getSettings } from '../../../api';
-import type { Settings } from '../../../api/types';
 import { CopyButton } from '../../../components/CopyButton';
 import { CopyableField } from '../../../components/CopyableField';
 import { Loading } from '../../../components/Loading';
-import { Notices, useNotices } from '../../../components/Notices';
+import { useLoad } from '../../../components/useLoad';
+import { Notices } from '../../../components/Notices';
 import { PageHeader } from '../../../components/PageHeader';
 import type { AdminConfig } from '../../../config/admin-config';
 import { endpointRows } from '../endpoints';
@@ -16,40 +15,8 @@ import { endpointLabel } from './labels';
 import { KeysCard } from './KeysCard';
 import { TokensCard } from './TokensCard';
 
-type LoadState =
-	| { status: 'loading' }
-	| { status: 'failed'; message: string }
-	| { status: 'ready'; settings: Settings };
-
 export function SettingsScreen( { config }: { config: AdminConfig } ) {
-	const notices = useNotices();
-	const [ load, setLoad ] = useState< LoadState >( { status: 'loading' } );
-
-	const reload = useCallback( () => {
-		let current = true;
-		getSettings()
-			.then( ( settings ) => {
-				if ( current ) {
-					setLoad( { status: 'ready', settings } );
-				}
-			} )
-			.catch( ( error: unknown ) => {
-				if ( current ) {
-					setLoad( {
-						status: 'failed',
-						message: errorMessage( error ),
-					} );
-				}
-			} );
-		return () => {
-			current = false;
-		};
-	}, [] );
-
-	useEffect( reload, [ reload ] );
-
-	const saved = ( settings: Settings ) =>
-		setLoad( { status: 'ready', settings } );
+	const { state: load, setData, reload } = useLoad( getSettings );
 
 	let body;
 	if ( load.status === 'loading' ) {
@@ -57,11 +24,11 @@ export function SettingsScreen( { config }: { config: AdminConfig } ) {
 	} else if ( load.status === 'failed' ) {
 		body = (
 			<Notice status="error" isDismissible={ false }>
-				{ load.message }
+				{ errorMessage( load.error ) }
 			</Notice>
 		);
 	} else {
-		const { settings } = load;
+		const settings = load.data;
 		body = (
 			<>
 				<Card>
@@ -126,8 +93,7 @@ export function SettingsScreen( { config }: { config: AdminConfig } ) {
 				<IssuerCard
 					key={ settings.issuer_mode }
 					settings={ settings }
-					onSaved={ saved }
-					notices={ notices }
+					onSaved={ ( saved ) => setData( () => saved ) }
 				/>
 
 				<Card>
@@ -167,13 +133,10 @@ export function SettingsScreen( { config }: { config: AdminConfig } ) {
 				<KeysCard
 					kid={ settings.kid }
 					keys={ settings.keys ?? [] }
-					notices={ notices }
-					onRotated={ () => {
-						reload();
-					} }
+					onRotated={ reload }
 				/>
 
-				<TokensCard notices={ notices } />
+				<TokensCard />
 			</>
 		);
 	}
@@ -183,7 +146,7 @@ export function SettingsScreen( { config }: { config: AdminConfig } ) {
 			<PageHeader
 				title={ __( 'OIDC Provider Settings', 'keystone-oidc' ) }
 			/>
-			<Notices api={ notices } />
+			<Notices />
 			{ body }
 		</div>
 	);

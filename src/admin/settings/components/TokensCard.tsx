@@ -1,40 +1,10 @@
-import { Button, Card, CardBody, CardHeader } from '@wordpress/components';
-import { useState } from '@wordpress/element';
+import { Card, CardBody, CardHeader } from '@wordpress/components';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
-import { errorMessage, revokeAllTokens } from '../../../api';
-import { ConfirmModal } from '../../../components/ConfirmModal';
-import type { NoticesApi } from '../../../components/Notices';
+import { revokeAllTokens } from '../../../api';
+import { ConfirmedAction } from '../../../components/ConfirmedAction';
 
-export function TokensCard( { notices }: { notices: NoticesApi } ) {
-	const [ confirming, setConfirming ] = useState( false );
-	const [ busy, setBusy ] = useState( false );
-
-	const revoke = async () => {
-		setBusy( true );
-		try {
-			const { revoked } = await revokeAllTokens();
-			notices.show(
-				'success',
-				sprintf(
-					/* translators: %d: number of tokens revoked. */
-					_n(
-						'%d token revoked. Every application must sign its users in again.',
-						'%d tokens revoked. Every application must sign its users in again.',
-						revoked,
-						'keystone-oidc'
-					),
-					revoked
-				)
-			);
-		} catch ( error ) {
-			notices.show( 'error', errorMessage( error ) );
-		} finally {
-			setBusy( false );
-			setConfirming( false );
-		}
-	};
-
+export function TokensCard() {
 	return (
 		<Card className="keystone-oidc-danger-zone">
 			<CardHeader>
@@ -47,23 +17,23 @@ export function TokensCard( { notices }: { notices: NoticesApi } ) {
 						'keystone-oidc'
 					) }
 				</p>
-				<Button
-					variant="primary"
-					isDestructive
-					onClick={ () => setConfirming( true ) }
-					disabled={ busy }
-					__next40pxDefaultSize
-				>
-					{ __( 'Revoke All Tokens', 'keystone-oidc' ) }
-				</Button>
-			</CardBody>
-			{ confirming && (
-				<ConfirmModal
+				<ConfirmedAction
+					label={ __( 'Revoke All Tokens', 'keystone-oidc' ) }
 					title={ __( 'Revoke all tokens?', 'keystone-oidc' ) }
-					confirmLabel={ __( 'Revoke All Tokens', 'keystone-oidc' ) }
-					onConfirm={ revoke }
-					onCancel={ () => setConfirming( false ) }
-					busy={ busy }
+					perform={ revokeAllTokens }
+					success={ ( { revoked } ) =>
+						sprintf(
+							/* translators: %d: number of tokens revoked. */
+							_n(
+								'%d token revoked. Every application must sign its users in again.',
+								'%d tokens revoked. Every application must sign its users in again.',
+								revoked,
+								'keystone-oidc'
+							),
+							revoked
+						)
+					}
+					primary
 					destructive
 				>
 					<p>
@@ -78,8 +48,8 @@ export function TokensCard( { notices }: { notices: NoticesApi } ) {
 							'keystone-oidc'
 						) }
 					</p>
-				</ConfirmModal>
-			) }
+				</ConfirmedAction>
+			</CardBody>
 		</Card>
 	);
 }

@@ -1,0 +1,89 @@
+import type { Field } from '@wordpress/dataviews';
+import { __, sprintf } from '@wordpress/i18n';
+
+import type { Client } from '../../../api/types';
+import { formatCreated } from '../list';
+
+/**
+ * The columns of the clients table. Sorting and search are the list's own (`visibleClients`),
+ * so every column stays shown and only the scopes cannot be sorted.
+ */
+export function clientFields(
+	editUrl: ( client: Client ) => string
+): Field< Client >[] {
+	return [
+		{
+			id: 'name',
+			label: __( 'Name', 'keystone-oidc' ),
+			enableHiding: false,
+			getValue: ( { item } ) => item.name,
+			render: ( { item } ) => (
+				<div className="keystone-oidc-client-name">
+					<strong>
+						<a className="row-title" href={ editUrl( item ) }>
+							{ item.name }
+						</a>
+					</strong>
+					<div className="row-actions visible">
+						<span className="edit">
+							<a
+								href={ editUrl( item ) }
+								aria-label={ sprintf(
+									/* translators: %s: application name. */
+									__( 'Edit “%s”', 'keystone-oidc' ),
+									item.name
+								) }
+							>
+								{ __( 'Edit', 'keystone-oidc' ) }
+							</a>
+						</span>
+					</div>
+				</div>
+			),
+		},
+		{
+			id: 'client_id',
+			label: __( 'Client ID', 'keystone-oidc' ),
+			enableHiding: false,
+			getValue: ( { item } ) => item.client_id,
+			render: ( { item } ) => <code>{ item.client_id }</code>,
+		},
+		{
+			id: 'scopes',
+			label: __( 'Allowed Scopes', 'keystone-oidc' ),
+			enableHiding: false,
+			enableSorting: false,
+			getValue: ( { item } ) => item.scopes.join( ' ' ),
+			render: ( { item } ) => (
+				<span className="keystone-oidc-scope-list">
+					{ item.scopes.map( ( scope ) => (
+						<span key={ scope } className="keystone-oidc-scope">
+							{ scope }
+						</span>
+					) ) }
+				</span>
+			),
+		},
+		{
+			id: 'type',
+			label: __( 'Type', 'keystone-oidc' ),
+			enableHiding: false,
+			getValue: ( { item } ) => item.type,
+			render: ( { item } ) =>
+				item.type === 'public'
+					? __( 'Public', 'keystone-oidc' )
+					: __( 'Confidential', 'keystone-oidc' ),
+		},
+		{
+			id: 'created',
+			label: __( 'Created', 'keystone-oidc' ),
+			enableHiding: false,
+			getValue: ( { item } ) => item.created_at,
+			render: ( { item } ) => (
+				<time dateTime={ item.created_at }>
+					{ formatCreated( item.created_at ) }
+				</time>
+			),
+		},
+	];
+}
