@@ -167,9 +167,12 @@ test( 'MariaDB killed mid-load: clean 503s while it is away, no 500, no half-wri
 
 	await sleep( WARM_MS );
 	const signInsAtKill = tally.signIns;
-	await killDatabase( site );
+	// The outage starts with the signal: a request already in flight may be answered 503 before
+	// killDatabase() has seen the process gone (the server answers at once once its connection
+	// breaks, without waiting out WordPress's reconnect loop).
 	killedAt = Date.now();
 	phase = 'down';
+	await killDatabase( site );
 	let probes = 0;
 	while ( Date.now() < killedAt + DOWN_MS && probes < 200 ) {
 		await probe( accessToken );
