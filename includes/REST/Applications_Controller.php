@@ -24,35 +24,8 @@ final class Applications_Controller extends Controller {
 	}
 
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base . '/(?P<client_id>[^/]+)',
-			array(
-				'args' => array(
-					'client_id' => array(
-						'description' => __( 'The client identifier.', 'keystone-oidc' ),
-						'type'        => 'string',
-					),
-				),
-				array(
-					'methods'             => WP_REST_Server::DELETABLE,
-					'callback'            => array( $this, 'delete_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-			)
-		);
+		$this->route( '', array( WP_REST_Server::READABLE => 'get_items' ), array(), true );
+		$this->route( '/(?P<client_id>[^/]+)', array( WP_REST_Server::DELETABLE => 'delete_item' ), self::client_id_argument() );
 	}
 
 	/**

@@ -20,22 +20,14 @@ final class Claims_Controller extends Controller {
 	}
 
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
+		$this->route(
+			'',
 			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-				array(
-					'methods'             => 'PUT',
-					'callback'            => array( $this, 'update_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+				WP_REST_Server::READABLE => 'get_item',
+				'PUT'                    => 'update_item',
+			),
+			array(),
+			true
 		);
 	}
 

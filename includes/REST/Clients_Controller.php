@@ -23,65 +23,27 @@ final class Clients_Controller extends Controller {
 	}
 
 	public function register_routes(): void {
-		$client_id = array(
-			'client_id' => array(
-				'description' => __( 'The client identifier.', 'keystone-oidc' ),
-				'type'        => 'string',
+		$client_id = self::client_id_argument();
+		$this->route(
+			'',
+			array(
+				WP_REST_Server::READABLE  => 'get_items',
+				WP_REST_Server::CREATABLE => 'create_item',
 			),
+			array(),
+			true
 		);
-
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
+		$this->route(
+			'/(?P<client_id>[^/]+)',
 			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-				array(
-					'methods'             => WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'create_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+				WP_REST_Server::READABLE  => 'get_item',
+				'PUT, PATCH'              => 'update_item',
+				WP_REST_Server::DELETABLE => 'delete_item',
+			),
+			$client_id,
+			true
 		);
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base . '/(?P<client_id>[^/]+)',
-			array(
-				'args'   => $client_id,
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-				array(
-					'methods'             => 'PUT, PATCH',
-					'callback'            => array( $this, 'update_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-				array(
-					'methods'             => WP_REST_Server::DELETABLE,
-					'callback'            => array( $this, 'delete_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base . '/(?P<client_id>[^/]+)/secret',
-			array(
-				'args' => $client_id,
-				array(
-					'methods'             => WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'reset_secret' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-			)
-		);
+		$this->route( '/(?P<client_id>[^/]+)/secret', array( WP_REST_Server::CREATABLE => 'reset_secret' ), $client_id );
 	}
 
 	/**

@@ -20,6 +20,47 @@ abstract class Controller extends WP_REST_Controller {
 	}
 
 	/**
+	 * Registers one route of this controller: each set of HTTP methods answered by a method of this
+	 * class, every one behind `check_permission`.
+	 *
+	 * @param string                $path     Below the controller's base ('' for the base itself).
+	 * @param array<string,string>  $handlers HTTP methods (`WP_REST_Server` constants) => method name.
+	 * @param array<string,mixed>   $args     The route's path arguments.
+	 * @param bool                  $schema   Whether the route publishes the item schema.
+	 */
+	protected function route( string $path, array $handlers, array $args = array(), bool $schema = false ): void {
+		$route = array();
+		if ( array() !== $args ) {
+			$route['args'] = $args;
+		}
+		foreach ( $handlers as $methods => $callback ) {
+			$route[] = array(
+				'methods'             => $methods,
+				'callback'            => array( $this, $callback ),
+				'permission_callback' => array( $this, 'check_permission' ),
+			);
+		}
+		if ( $schema ) {
+			$route['schema'] = array( $this, 'get_public_item_schema' );
+		}
+		register_rest_route( $this->namespace, '/' . $this->rest_base . $path, $route );
+	}
+
+	/**
+	 * The `client_id` path argument of the routes of one client.
+	 *
+	 * @return array<string,array<string,string>>
+	 */
+	protected static function client_id_argument(): array {
+		return array(
+			'client_id' => array(
+				'description' => __( 'The client identifier.', 'keystone-oidc' ),
+				'type'        => 'string',
+			),
+		);
+	}
+
+	/**
 	 * Every route needs `manage_options`: 401 for an anonymous request, 403 for a user without it.
 	 *
 	 * @return true|WP_Error

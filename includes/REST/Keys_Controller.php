@@ -21,17 +21,7 @@ final class Keys_Controller extends Controller {
 	}
 
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base . '/rotate',
-			array(
-				array(
-					'methods'             => WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'rotate' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-			)
-		);
+		$this->route( '/rotate', array( WP_REST_Server::CREATABLE => 'rotate' ) );
 	}
 
 	/**

@@ -29,22 +29,14 @@ final class Settings_Controller extends Controller {
 	}
 
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
+		$this->route(
+			'',
 			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-				array(
-					'methods'             => WP_REST_Server::EDITABLE,
-					'callback'            => array( $this, 'update_item' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+				WP_REST_Server::READABLE => 'get_item',
+				WP_REST_Server::EDITABLE => 'update_item',
+			),
+			array(),
+			true
 		);
 	}
 

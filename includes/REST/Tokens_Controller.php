@@ -19,17 +19,7 @@ final class Tokens_Controller extends Controller {
 	}
 
 	public function register_routes(): void {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base . '/revoke-all',
-			array(
-				array(
-					'methods'             => WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'revoke_all' ),
-					'permission_callback' => array( $this, 'check_permission' ),
-				),
-			)
-		);
+		$this->route( '/revoke-all', array( WP_REST_Server::CREATABLE => 'revoke_all' ) );
 	}
 
 	/**
