@@ -6,6 +6,7 @@ namespace Keystone_OIDC\Clients;
 use Keystone_OIDC\Checks\Redirect_Uri;
 use Keystone_OIDC\Checks\Resource_Indicator;
 use Keystone_OIDC\Config;
+use Keystone_OIDC\Storage\Client_Repository;
 use WP_Error;
 
 /**
@@ -17,21 +18,17 @@ final class Client_Input {
 
 	const DEFAULT_SCOPES = array( 'openid', 'profile', 'email' );
 
-	/** Every field a `ClientInput` may carry. */
-	const FIELDS = array(
-		'name',
-		'type',
-		'redirect_uris',
-		'scopes',
-		'post_logout_redirect_uris',
-		'backchannel_logout_uri',
-		'audiences',
-		'allowed_roles',
-		'skip_consent',
-		'skip_consent_offline_access',
-		'refresh_tokens',
-		'id_token_signed_response_alg',
-	);
+	/** The fields with a column of their own; the rest are `Client_Repository::SETTINGS_FIELDS`. */
+	const COLUMN_FIELDS = array( 'name', 'type', 'redirect_uris', 'scopes' );
+
+	/**
+	 * Every field a `ClientInput` may carry.
+	 *
+	 * @return string[]
+	 */
+	public static function fields(): array {
+		return array_merge( self::COLUMN_FIELDS, Client_Repository::SETTINGS_FIELDS );
+	}
 
 	const SIGNING_ALGORITHMS = array( 'RS256', 'ES256' );
 
@@ -56,7 +53,7 @@ final class Client_Input {
 			}
 		}
 
-		foreach ( self::FIELDS as $field ) {
+		foreach ( self::fields() as $field ) {
 			if ( ! array_key_exists( $field, $input ) ) {
 				continue;
 			}

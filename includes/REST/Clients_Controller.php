@@ -248,7 +248,7 @@ final class Clients_Controller extends Controller {
 		$json   = $request->get_json_params();
 		$body   = array_merge( (array) $request->get_body_params(), is_array( $json ) ? $json : array() );
 		$fields = array();
-		foreach ( Client_Input::FIELDS as $field ) {
+		foreach ( Client_Input::fields() as $field ) {
 			if ( array_key_exists( $field, $body ) ) {
 				$fields[ $field ] = $body[ $field ];
 			}
