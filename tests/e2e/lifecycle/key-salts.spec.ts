@@ -10,7 +10,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Browser } from '@playwright/test';
 import { test, expect } from '../support/test';
-import { startSite, type RunningSite } from '../support/site';
+import { startOwnSite, type RunningSite } from '../support/site';
 import { admin } from '../support/env';
 import { restSession, loginRequest } from '../support/wp';
 import {
@@ -27,27 +27,18 @@ import {
 import { createClient, type TestClient } from '../protocol/support/provider';
 
 let site: RunningSite;
-const saved = {
-	url: process.env.WP_BASE_URL,
-	dir: process.env.KEYSTONE_SITE_DIR,
-};
 
 test.describe.configure( { mode: 'serial' } );
 
 test.beforeAll( async () => {
 	test.setTimeout( 180_000 );
-	site = await startSite( `key-salts-${ process.pid }`, [
+	site = await startOwnSite( `key-salts-${ process.pid }`, [
 		'--test-plugins',
 	] );
-	// The shared helpers (and the PHP log check) follow these for the rest of this file.
-	process.env.WP_BASE_URL = site.url;
-	process.env.KEYSTONE_SITE_DIR = site.dir;
 } );
 
 test.afterAll( async () => {
 	await site?.stop();
-	process.env.WP_BASE_URL = saved.url;
-	process.env.KEYSTONE_SITE_DIR = saved.dir;
 } );
 
 function changeAuthSalts(): void {

@@ -16,7 +16,12 @@ import {
 	type Flow,
 	type Tokens,
 } from './support/flow';
-import { expectChallenge, expectOAuthError, raw } from './support/http';
+import {
+	expectChallenge,
+	expectOAuthError,
+	raw,
+	type RawResponse,
+} from './support/http';
 import { verifyLogoutToken } from './support/jwt';
 import {
 	logOutEverywhere,
@@ -56,11 +61,9 @@ async function grantsOf(
 	return { testClient, context, tokens, pendingCode, sid: sid as string };
 }
 
-async function expectEverythingEnded(
-	grants: Grants,
-	receiver: BackchannelReceiver
-): Promise< void > {
-	const refresh = await raw( 'token', {
+/** Presents the grant's refresh token at the token endpoint. */
+function refreshGrant( grants: Grants ): Promise< RawResponse > {
+	return raw( 'token', {
 		form: {
 			grant_type: 'refresh_token',
 			refresh_token: grants.tokens.refresh_token as string,
@@ -70,6 +73,13 @@ async function expectEverythingEnded(
 			secret: grants.testClient.client_secret as string,
 		},
 	} );
+}
+
+async function expectEverythingEnded(
+	grants: Grants,
+	receiver: BackchannelReceiver
+): Promise< void > {
+	const refresh = await refreshGrant( grants );
 	expectOAuthError( refresh, 400, 'invalid_grant' );
 
 	const userinfo = await raw( 'userinfo', {
@@ -173,16 +183,7 @@ test( 'a profile update that keeps the password ends nothing', async ( {
 		);
 		expect( response.status(), await response.text() ).toBe( 200 );
 		await expectStillLive( grants );
-		const refresh = await raw( 'token', {
-			form: {
-				grant_type: 'refresh_token',
-				refresh_token: grants.tokens.refresh_token as string,
-			},
-			basic: {
-				id: grants.testClient.client_id,
-				secret: grants.testClient.client_secret as string,
-			},
-		} );
+		const refresh = await refreshGrant( grants );
 		expect( refresh.status, refresh.text ).toBe( 200 );
 		expect( receiver.deliveries ).toHaveLength( 0 );
 	} finally {

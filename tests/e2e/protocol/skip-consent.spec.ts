@@ -5,6 +5,7 @@
  * the user's own consent for it: without `skip_consent_offline_access` the screen is shown for it
  * (and `prompt=none` gets `consent_required`).
  */
+import type { APIRequestContext } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import {
 	APPLICATIONS,
@@ -19,7 +20,7 @@ import {
 import { client } from './support/flow';
 import { expectChallenge, raw } from './support/http';
 import { scopeSet } from './support/jwt';
-import { createClient } from './support/provider';
+import { createClient, type TestClient } from './support/provider';
 import { restSession } from '../support/wp';
 
 test( 'the implicit consent of a skip_consent client is listed under Connected Applications, and revoking it ends its tokens', async ( {
@@ -62,6 +63,23 @@ test( 'the implicit consent of a skip_consent client is listed under Connected A
 		'Bearer'
 	);
 } );
+
+/** A silent sign-in (`prompt=none`) asking for offline_access is granted it. */
+async function expectOfflineAccessWithoutConsent(
+	context: APIRequestContext,
+	testClient: TestClient
+): Promise< void > {
+	const tokens = await signInWithoutConsent(
+		context,
+		testClient,
+		'openid offline_access',
+		{ prompt: 'none' }
+	);
+	expect( scopeSet( tokens.scope ) ).toEqual( [
+		'offline_access',
+		'openid',
+	] );
+}
 
 test.describe( 'offline_access and skip_consent', () => {
 	const scopes = [ 'openid', 'profile', 'offline_access' ];
@@ -108,16 +126,7 @@ test.describe( 'offline_access and skip_consent', () => {
 		);
 		await page.close();
 
-		const tokens = await signInWithoutConsent(
-			signedIn.request,
-			testClient,
-			'openid offline_access',
-			{ prompt: 'none' }
-		);
-		expect( scopeSet( tokens.scope ) ).toEqual( [
-			'offline_access',
-			'openid',
-		] );
+		await expectOfflineAccessWithoutConsent( signedIn.request, testClient );
 	} );
 
 	test( 'with skip_consent_offline_access the administrator’s trust covers it', async ( {
@@ -128,15 +137,6 @@ test.describe( 'offline_access and skip_consent', () => {
 			skip_consent: true,
 			skip_consent_offline_access: true,
 		} );
-		const tokens = await signInWithoutConsent(
-			signedIn.request,
-			testClient,
-			'openid offline_access',
-			{ prompt: 'none' }
-		);
-		expect( scopeSet( tokens.scope ) ).toEqual( [
-			'offline_access',
-			'openid',
-		] );
+		await expectOfflineAccessWithoutConsent( signedIn.request, testClient );
 	} );
 } );

@@ -4,7 +4,7 @@
  */
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import { test, expect } from '../support/test';
-import { startSite, type RunningSite } from '../support/site';
+import { startOwnSite, type RunningSite } from '../support/site';
 import { createUser, type RestSession } from '../support/wp';
 import { signIn, signedInContext } from '../protocol/support/flow';
 import {
@@ -17,29 +17,20 @@ import { createClient, route, session, type Settings } from './support';
 
 let site: RunningSite;
 let admin: RestSession;
-const saved = {
-	url: process.env.WP_BASE_URL,
-	dir: process.env.KEYSTONE_SITE_DIR,
-};
 
 test.describe.configure( { mode: 'serial' } );
 
 test.beforeAll( async () => {
 	test.setTimeout( 180_000 );
-	site = await startSite( `rest-keys-${ process.pid }`, [
+	site = await startOwnSite( `rest-keys-${ process.pid }`, [
 		'--test-plugins',
 	] );
-	// The shared helpers (and the PHP log check) follow these for the rest of this file.
-	process.env.WP_BASE_URL = site.url;
-	process.env.KEYSTONE_SITE_DIR = site.dir;
 	admin = await session();
 } );
 
 test.afterAll( async () => {
 	await admin?.dispose();
 	await site?.stop();
-	process.env.WP_BASE_URL = saved.url;
-	process.env.KEYSTONE_SITE_DIR = saved.dir;
 } );
 
 async function settings(): Promise< Settings > {

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '../support/test';
-import { repoRoot, startSite, type RunningSite } from '../support/site';
+import { repoRoot, startOwnSite, type RunningSite } from '../support/site';
 import {
 	createUser,
 	loginRequest,
@@ -46,14 +46,12 @@ interface Fingerprint {
 let site: RunningSite;
 let admin: RestSession;
 let context: CorpusContext;
-const saved = {
-	url: process.env.WP_BASE_URL,
-	dir: process.env.KEYSTONE_SITE_DIR,
-};
 type Counts = Record< string, { total: number } & Record< Category, number > >;
 const counts: Counts = {};
 /** The suite run: a worker restarted after a failure adds its counts to the same file. */
-const RUN = `${ saved.url ?? '' } ${ saved.dir ?? '' }`;
+const RUN = `${ process.env.WP_BASE_URL ?? '' } ${
+	process.env.KEYSTONE_SITE_DIR ?? ''
+}`;
 
 function earlierCounts( file: string ): Counts {
 	if ( ! existsSync( file ) ) {
@@ -113,12 +111,9 @@ async function fingerprint(): Promise< Fingerprint > {
 
 test.beforeAll( async () => {
 	test.setTimeout( 180_000 );
-	site = await startSite( `bad-input-${ process.pid }`, [
+	site = await startOwnSite( `bad-input-${ process.pid }`, [
 		'--test-plugins',
 	] );
-	// The shared helpers (and the PHP log check) follow these for the rest of this file.
-	process.env.WP_BASE_URL = site.url;
-	process.env.KEYSTONE_SITE_DIR = site.dir;
 	admin = await restSession();
 	const client = await createClient();
 	const subscriber = await createUser( 'subscriber' );
@@ -151,8 +146,6 @@ test.beforeAll( async () => {
 test.afterAll( async () => {
 	await admin?.dispose();
 	await site?.stop();
-	process.env.WP_BASE_URL = saved.url;
-	process.env.KEYSTONE_SITE_DIR = saved.dir;
 	const file = path.join( repoRoot, 'artifacts/bad-input/counts.json' );
 	const endpoints = { ...earlierCounts( file ), ...counts };
 	const total = Object.values( endpoints ).reduce(

@@ -68,3 +68,36 @@ export function startSite(
 		} );
 	} );
 }
+
+/**
+ * A site of one spec file's own: the shared helpers (and the PHP log check) follow it from start
+ * until `stop()`, which points them back at the suite's site.
+ */
+export async function startOwnSite(
+	name: string,
+	options: string[] = []
+): Promise< RunningSite > {
+	const saved = {
+		url: process.env.WP_BASE_URL,
+		dir: process.env.KEYSTONE_SITE_DIR,
+	};
+	const site = await startSite( name, options );
+	process.env.WP_BASE_URL = site.url;
+	process.env.KEYSTONE_SITE_DIR = site.dir;
+	return {
+		...site,
+		stop: async () => {
+			await site.stop();
+			restore( 'WP_BASE_URL', saved.url );
+			restore( 'KEYSTONE_SITE_DIR', saved.dir );
+		},
+	};
+}
+
+function restore( name: string, value: string | undefined ): void {
+	if ( value === undefined ) {
+		delete process.env[ name ];
+	} else {
+		process.env[ name ] = value;
+	}
+}
