@@ -11,6 +11,28 @@ final class Client {
 	const TYPE_CONFIDENTIAL = 'confidential';
 	const TYPE_PUBLIC       = 'public';
 
+	const GRANT_AUTHORIZATION_CODE = 'authorization_code';
+	const GRANT_REFRESH_TOKEN      = 'refresh_token';
+	const GRANT_CLIENT_CREDENTIALS = 'client_credentials';
+	const GRANT_DEVICE_CODE        = 'urn:ietf:params:oauth:grant-type:device_code';
+
+	const GRANT_TYPES = array( self::GRANT_AUTHORIZATION_CODE, self::GRANT_REFRESH_TOKEN, self::GRANT_CLIENT_CREDENTIALS, self::GRANT_DEVICE_CODE );
+
+	const AUTH_NONE         = 'none';
+	const AUTH_SECRET_BASIC = 'client_secret_basic';
+	const AUTH_SECRET_POST  = 'client_secret_post';
+	const AUTH_SECRET_JWT   = 'client_secret_jwt';
+	const AUTH_PRIVATE_KEY  = 'private_key_jwt';
+	const AUTH_METHODS      = array( self::AUTH_SECRET_BASIC, self::AUTH_SECRET_POST, self::AUTH_SECRET_JWT, self::AUTH_PRIVATE_KEY, self::AUTH_NONE );
+
+	const REST_NONE  = 'none';
+	const REST_READ  = 'read';
+	const REST_WRITE = 'write';
+
+	const SOURCE_ADMIN   = 'admin';
+	const SOURCE_CODE    = 'code';
+	const SOURCE_DYNAMIC = 'dynamic';
+
 	/** @var string */
 	public $client_id = '';
 
@@ -53,6 +75,32 @@ final class Client {
 	/** @var string 'RS256' or 'ES256' */
 	public $id_token_signed_response_alg = 'RS256';
 
+	/**
+	 * @var string[] RFC 7591 `grant_types`: which grants the token endpoint accepts from this client.
+	 *               `refresh_token` is here exactly when `refresh_tokens` is on (`Client_Input` keeps
+	 *               the two in step).
+	 */
+	public $grant_types = array( self::GRANT_AUTHORIZATION_CODE, self::GRANT_REFRESH_TOKEN );
+
+	/**
+	 * @var string RFC 7591 `token_endpoint_auth_method`: `none` for public clients; for confidential
+	 *             ones `client_secret_basic` (default), `client_secret_post`, `client_secret_jwt` or
+	 *             `private_key_jwt`.
+	 */
+	public $token_endpoint_auth_method = self::AUTH_SECRET_BASIC;
+
+	/** @var array<string,mixed>|null A JWK Set (`{"keys": [...]}`) for `private_key_jwt`, or null. */
+	public $jwks = null;
+
+	/** @var string An https URI serving the JWK Set for `private_key_jwt`, or ''. */
+	public $jwks_uri = '';
+
+	/** @var string The most its tokens may do with the WordPress REST API: 'none', 'read' or 'write'. */
+	public $rest_access = self::REST_NONE;
+
+	/** @var string Who made it: 'admin' (screen or REST API), 'code' (declared in code), 'dynamic' (RFC 7591). */
+	public $source = self::SOURCE_ADMIN;
+
 	/** @var string|null `Crypto\Secret_Hash::hash()` of the secret; null for public clients. */
 	public $secret_hash = null;
 
@@ -70,6 +118,10 @@ final class Client {
 
 	public function is_public(): bool {
 		return self::TYPE_PUBLIC === $this->type;
+	}
+
+	public function allows_grant( string $grant_type ): bool {
+		return in_array( $grant_type, $this->grant_types, true );
 	}
 
 	public function allows_scope( string $scope ): bool {
@@ -125,6 +177,12 @@ final class Client {
 			'skip_consent_offline_access'  => $this->skip_consent_offline_access,
 			'refresh_tokens'               => $this->refresh_tokens,
 			'id_token_signed_response_alg' => $this->id_token_signed_response_alg,
+			'grant_types'                  => array_values( $this->grant_types ),
+			'token_endpoint_auth_method'   => $this->token_endpoint_auth_method,
+			'jwks'                         => $this->jwks,
+			'jwks_uri'                     => $this->jwks_uri,
+			'rest_access'                  => $this->rest_access,
+			'source'                       => $this->source,
 			'created_at'                   => $this->created_at,
 			'updated_at'                   => $this->updated_at,
 		);

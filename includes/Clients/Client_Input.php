@@ -32,6 +32,10 @@ final class Client_Input {
 
 	const SIGNING_ALGORITHMS = array( 'RS256', 'ES256' );
 
+	const JWKS_MAX_KEYS = 10;
+
+	const JWKS_MAX_BYTES = 16384;
+
 	/**
 	 * Applies the given fields to a copy of `$base`. A full input (POST, PUT) must carry `name` and
 	 * `redirect_uris`, and every other field it leaves out returns to its default, except `type`,
@@ -48,9 +52,6 @@ final class Client_Input {
 			if ( ! array_key_exists( 'name', $input ) ) {
 				return self::error( 'keystone_oidc_invalid_name', __( 'A client name is required.', 'keystone-oidc' ) );
 			}
-			if ( ! array_key_exists( 'redirect_uris', $input ) ) {
-				return self::error( 'keystone_oidc_invalid_redirect_uri', __( 'At least one redirect URI is required.', 'keystone-oidc' ) );
-			}
 		}
 
 		foreach ( self::fields() as $field ) {
@@ -63,6 +64,71 @@ final class Client_Input {
 			}
 			$client->$field = $value;
 		}
+		return self::consistent( $client, $input );
+	}
+
+	/**
+	 * The rules between fields, checked on the client as it would be saved.
+	 *
+	 * @param array<string,mixed> $input
+	 * @return Client|WP_Error
+	 */
+	private static function consistent( Client $client, array $input ) {
+		$client = self::grants_in_step( $client, $input );
+		if ( $client instanceof WP_Error ) {
+			return $client;
+		}
+		if ( array() === $client->redirect_uris && $client->allows_grant( Client::GRANT_AUTHORIZATION_CODE ) ) {
+			return self::error( 'keystone_oidc_invalid_redirect_uri', __( 'At least one redirect URI is required.', 'keystone-oidc' ) );
+		}
+		if ( $client->is_public() && $client->allows_grant( Client::GRANT_CLIENT_CREDENTIALS ) ) {
+			return self::field_error( 'grant_types', __( 'client_credentials is only for confidential clients: a public client cannot prove who it is.', 'keystone-oidc' ) );
+		}
+
+		$method_given = array_key_exists( 'token_endpoint_auth_method', $input );
+		if ( ! $method_given ) {
+			// The method follows the type unless the admin picked one.
+			if ( $client->is_public() ) {
+				$client->token_endpoint_auth_method = Client::AUTH_NONE;
+			} elseif ( Client::AUTH_NONE === $client->token_endpoint_auth_method ) {
+				$client->token_endpoint_auth_method = Client::AUTH_SECRET_BASIC;
+			}
+		}
+		if ( $client->is_public() !== ( Client::AUTH_NONE === $client->token_endpoint_auth_method ) ) {
+			return self::field_error(
+				'token_endpoint_auth_method',
+				$client->is_public()
+					? __( 'A public client has no credentials: it must be "none".', 'keystone-oidc' )
+					: __( 'A confidential client must authenticate: "none" is only for public clients.', 'keystone-oidc' )
+			);
+		}
+		if ( null !== $client->jwks && '' !== $client->jwks_uri ) {
+			return self::field_error( 'jwks_uri', __( 'Give the keys either as jwks or as jwks_uri, not both.', 'keystone-oidc' ) );
+		}
+		if ( Client::AUTH_PRIVATE_KEY === $client->token_endpoint_auth_method && null === $client->jwks && '' === $client->jwks_uri ) {
+			return self::field_error( 'jwks', __( 'private_key_jwt needs the client\'s public keys: a jwks or a jwks_uri.', 'keystone-oidc' ) );
+		}
+		return $client;
+	}
+
+	/**
+	 * `refresh_tokens` (the older switch) and `refresh_token` in `grant_types` say the same thing;
+	 * whichever the input carries decides, and both together must agree.
+	 *
+	 * @param array<string,mixed> $input
+	 * @return Client|WP_Error
+	 */
+	private static function grants_in_step( Client $client, array $input ) {
+		$listed = $client->allows_grant( Client::GRANT_REFRESH_TOKEN );
+		if ( array_key_exists( 'grant_types', $input ) ) {
+			if ( array_key_exists( 'refresh_tokens', $input ) && $client->refresh_tokens !== $listed ) {
+				return self::field_error( 'grant_types', __( 'refresh_token must be listed exactly when refresh_tokens is true.', 'keystone-oidc' ) );
+			}
+			$client->refresh_tokens = $listed;
+			return $client;
+		}
+		$wanted              = $client->refresh_tokens ? array_merge( $client->grant_types, array( Client::GRANT_REFRESH_TOKEN ) ) : array_diff( $client->grant_types, array( Client::GRANT_REFRESH_TOKEN ) );
+		$client->grant_types = array_values( array_intersect( Client::GRANT_TYPES, $wanted ) );
 		return $client;
 	}
 
@@ -92,6 +158,16 @@ final class Client_Input {
 			case 'skip_consent_offline_access':
 			case 'refresh_tokens':
 				return self::boolean( $field, $value );
+			case 'grant_types':
+				return self::grant_types( $value );
+			case 'token_endpoint_auth_method':
+				return self::one_of( $field, $value, Client::AUTH_METHODS );
+			case 'jwks':
+				return self::jwks( $value );
+			case 'jwks_uri':
+				return self::jwks_uri( $value );
+			case 'rest_access':
+				return self::one_of( $field, $value, array( Client::REST_NONE, Client::REST_READ, Client::REST_WRITE ) );
 			default:
 				return self::signing_algorithm( $value );
 		}
@@ -103,6 +179,7 @@ final class Client_Input {
 		$client->type        = $base->type;
 		$client->secret_hash = $base->secret_hash;
 		$client->created_at  = $base->created_at;
+		$client->source      = $base->source;
 		$client->updated_at  = $base->updated_at;
 		$client->scopes      = self::DEFAULT_SCOPES;
 		return $client;
@@ -140,7 +217,8 @@ final class Client_Input {
 	 * @return string[]|WP_Error
 	 */
 	private static function redirect_uris( $value ) {
-		if ( ! self::is_list( $value ) || array() === $value ) {
+		// An empty list is judged with the grant types (`consistent`): only the code flow needs one.
+		if ( ! self::is_list( $value ) ) {
 			return self::error( 'keystone_oidc_invalid_redirect_uri', __( 'At least one redirect URI is required.', 'keystone-oidc' ) );
 		}
 		foreach ( $value as $uri ) {
@@ -267,6 +345,83 @@ final class Client_Input {
 			return false;
 		}
 		return self::field_error( $field, __( 'It must be true or false.', 'keystone-oidc' ) );
+	}
+
+	/**
+	 * @param mixed $value
+	 * @return string[]|WP_Error
+	 */
+	private static function grant_types( $value ) {
+		if ( ! self::is_list( $value ) || array() === $value ) {
+			return self::field_error( 'grant_types', __( 'It must be a non-empty list of grant types.', 'keystone-oidc' ) );
+		}
+		foreach ( $value as $grant ) {
+			if ( ! is_string( $grant ) || ! in_array( $grant, Client::GRANT_TYPES, true ) ) {
+				/* translators: 1: the grant type, 2: comma-separated list of supported grant types */
+				return self::field_error( 'grant_types', sprintf( __( '"%1$s" is not supported. Supported: %2$s.', 'keystone-oidc' ), self::show( $grant ), implode( ', ', Client::GRANT_TYPES ) ) );
+			}
+		}
+		// In the one order every reader sees (`Client::GRANT_TYPES`).
+		return array_values( array_intersect( Client::GRANT_TYPES, $value ) );
+	}
+
+	/**
+	 * @param mixed    $value
+	 * @param string[] $allowed
+	 * @return string|WP_Error
+	 */
+	private static function one_of( string $field, $value, array $allowed ) {
+		if ( is_string( $value ) && in_array( $value, $allowed, true ) ) {
+			return $value;
+		}
+		/* translators: %s: comma-separated list of allowed values */
+		return self::field_error( $field, sprintf( __( 'It must be one of: %s.', 'keystone-oidc' ), implode( ', ', $allowed ) ) );
+	}
+
+	/**
+	 * A JWK Set of public RSA or EC keys. A private key pasted by mistake is refused, not stored.
+	 *
+	 * @param mixed $value
+	 * @return array<string,mixed>|null|WP_Error
+	 */
+	private static function jwks( $value ) {
+		if ( null === $value || '' === $value ) {
+			return null;
+		}
+		if ( is_string( $value ) ) {
+			$value = json_decode( $value, true );
+		}
+		if ( ! is_array( $value ) || ! isset( $value['keys'] ) || ! self::is_list( $value['keys'] ) || array() === $value['keys'] ) {
+			return self::field_error( 'jwks', __( 'It must be a JWK Set: an object with a non-empty "keys" list.', 'keystone-oidc' ) );
+		}
+		if ( count( $value['keys'] ) > self::JWKS_MAX_KEYS || strlen( (string) wp_json_encode( $value ) ) > self::JWKS_MAX_BYTES ) {
+			/* translators: 1: maximum number of keys, 2: maximum size in bytes */
+			return self::field_error( 'jwks', sprintf( __( 'It may hold at most %1$d keys and %2$d bytes.', 'keystone-oidc' ), self::JWKS_MAX_KEYS, self::JWKS_MAX_BYTES ) );
+		}
+		foreach ( $value['keys'] as $key ) {
+			if ( ! is_array( $key ) || ! isset( $key['kty'] ) || ! in_array( $key['kty'], array( 'RSA', 'EC' ), true ) ) {
+				return self::field_error( 'jwks', __( 'Every key must be a JSON object with "kty" "RSA" or "EC".', 'keystone-oidc' ) );
+			}
+			if ( array() !== array_intersect( array_keys( $key ), array( 'd', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k' ) ) ) {
+				return self::field_error( 'jwks', __( 'It holds a private key. Paste only the public keys; keep the private key with the client.', 'keystone-oidc' ) );
+			}
+		}
+		return array( 'keys' => array_values( $value['keys'] ) );
+	}
+
+	/**
+	 * @param mixed $value
+	 * @return string|WP_Error
+	 */
+	private static function jwks_uri( $value ) {
+		if ( null === $value || '' === $value ) {
+			return '';
+		}
+		if ( ! is_string( $value ) || ! Resource_Indicator::is_valid( $value ) || 0 !== strpos( strtolower( $value ), 'https://' ) ) {
+			/* translators: %s: the URI */
+			return self::field_error( 'jwks_uri', sprintf( __( '"%s" is not an https URI.', 'keystone-oidc' ), self::show( $value ) ) );
+		}
+		return $value;
 	}
 
 	/**

@@ -175,9 +175,7 @@ final class Clients_Controller extends Controller {
 				'redirect_uris'                => array_merge(
 					$uri_list,
 					array(
-						'description' => __( 'Exact redirect URIs; http only for loopback hosts.', 'keystone-oidc' ),
-						'minItems'    => 1,
-						'required'    => true,
+						'description' => __( 'Exact redirect URIs; http only for loopback hosts. At least one when the client uses the code flow.', 'keystone-oidc' ),
 					)
 				),
 				'scopes'                       => array(
@@ -216,6 +214,36 @@ final class Clients_Controller extends Controller {
 					'type'        => 'string',
 					'enum'        => Client_Input::SIGNING_ALGORITHMS,
 					'default'     => 'RS256',
+				),
+				'grant_types'                  => array(
+					'description' => __( 'Grants the token endpoint accepts from the client (RFC 7591).', 'keystone-oidc' ),
+					'type'        => 'array',
+					'items'       => array( 'type' => 'string' ),
+				),
+				'token_endpoint_auth_method'   => array(
+					'description' => __( 'How the client authenticates at the token, revocation and introspection endpoints (RFC 7591).', 'keystone-oidc' ),
+					'type'        => 'string',
+					'enum'        => Client::AUTH_METHODS,
+				),
+				'jwks'                         => array(
+					'description' => __( 'The client\'s public keys (a JWK Set) for private_key_jwt, or null.', 'keystone-oidc' ),
+					'type'        => array( 'object', 'null' ),
+				),
+				'jwks_uri'                     => array(
+					'description' => __( 'An https URI serving the client\'s JWK Set for private_key_jwt, or empty.', 'keystone-oidc' ),
+					'type'        => 'string',
+				),
+				'rest_access'                  => array(
+					'description' => __( 'The most its tokens may do with the WordPress REST API.', 'keystone-oidc' ),
+					'type'        => 'string',
+					'enum'        => array( Client::REST_NONE, Client::REST_READ, Client::REST_WRITE ),
+					'default'     => Client::REST_NONE,
+				),
+				'source'                       => array(
+					'description' => __( 'Who made the client: admin, code (declared in code) or dynamic (RFC 7591 registration).', 'keystone-oidc' ),
+					'type'        => 'string',
+					'enum'        => array( Client::SOURCE_ADMIN, Client::SOURCE_CODE, Client::SOURCE_DYNAMIC ),
+					'readonly'    => true,
 				),
 				'created_at'                   => array(
 					'description' => __( 'When the client was registered (ISO 8601, UTC).', 'keystone-oidc' ),

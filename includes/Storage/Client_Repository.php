@@ -19,7 +19,15 @@ final class Client_Repository {
 		'skip_consent_offline_access',
 		'refresh_tokens',
 		'id_token_signed_response_alg',
+		'grant_types',
+		'token_endpoint_auth_method',
+		'jwks',
+		'jwks_uri',
+		'rest_access',
 	);
+
+	/** Kept with the settings but never taken from a `ClientInput`: who made the client. */
+	const RECORDED_FIELDS = array( 'source' );
 
 	/** @var array<string,Client|null> */
 	private static $cache = array();
@@ -131,7 +139,41 @@ final class Client_Repository {
 		if ( isset( $settings['id_token_signed_response_alg'] ) && in_array( $settings['id_token_signed_response_alg'], array( 'RS256', 'ES256' ), true ) ) {
 			$client->id_token_signed_response_alg = $settings['id_token_signed_response_alg'];
 		}
+		self::read_protocol_settings( $client, $settings );
 		return $client;
+	}
+
+	/**
+	 * The RFC 7591 fields. Rows written before they existed (and 2.x rows) get what those clients
+	 * always had: the code and refresh grants as `refresh_tokens` says, and the secret methods for
+	 * confidential clients, `none` for public ones.
+	 *
+	 * @param array<string,mixed> $settings
+	 */
+	private static function read_protocol_settings( Client $client, array $settings ): void {
+		$client->grant_types = array( Client::GRANT_AUTHORIZATION_CODE );
+		if ( $client->refresh_tokens ) {
+			$client->grant_types[] = Client::GRANT_REFRESH_TOKEN;
+		}
+		if ( isset( $settings['grant_types'] ) && is_array( $settings['grant_types'] ) ) {
+			$client->grant_types = array_values( array_intersect( Client::GRANT_TYPES, $settings['grant_types'] ) );
+		}
+		$client->token_endpoint_auth_method = $client->is_public() ? Client::AUTH_NONE : Client::AUTH_SECRET_BASIC;
+		if ( isset( $settings['token_endpoint_auth_method'] ) && in_array( $settings['token_endpoint_auth_method'], Client::AUTH_METHODS, true ) ) {
+			$client->token_endpoint_auth_method = $settings['token_endpoint_auth_method'];
+		}
+		if ( isset( $settings['jwks'] ) && is_array( $settings['jwks'] ) ) {
+			$client->jwks = $settings['jwks'];
+		}
+		if ( isset( $settings['jwks_uri'] ) && is_string( $settings['jwks_uri'] ) ) {
+			$client->jwks_uri = $settings['jwks_uri'];
+		}
+		if ( isset( $settings['rest_access'] ) && in_array( $settings['rest_access'], array( Client::REST_NONE, Client::REST_READ, Client::REST_WRITE ), true ) ) {
+			$client->rest_access = $settings['rest_access'];
+		}
+		if ( isset( $settings['source'] ) && in_array( $settings['source'], array( Client::SOURCE_ADMIN, Client::SOURCE_CODE, Client::SOURCE_DYNAMIC ), true ) ) {
+			$client->source = $settings['source'];
+		}
 	}
 
 	/**
@@ -141,7 +183,7 @@ final class Client_Repository {
 	 */
 	private static function to_row( Client $client ): array {
 		$settings = array();
-		foreach ( self::SETTINGS_FIELDS as $field ) {
+		foreach ( array_merge( self::SETTINGS_FIELDS, self::RECORDED_FIELDS ) as $field ) {
 			$settings[ $field ] = $client->$field;
 		}
 		return array(

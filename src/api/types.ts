@@ -6,6 +6,30 @@ export type ClientType = 'confidential' | 'public';
 
 export type IdTokenAlg = 'RS256' | 'ES256';
 
+export type GrantType =
+	| 'authorization_code'
+	| 'refresh_token'
+	| 'client_credentials'
+	| 'urn:ietf:params:oauth:grant-type:device_code';
+
+export type TokenEndpointAuthMethod =
+	| 'client_secret_basic'
+	| 'client_secret_post'
+	| 'client_secret_jwt'
+	| 'private_key_jwt'
+	| 'none';
+
+/** The most a client's tokens may do with the WordPress REST API. */
+export type RestAccess = 'none' | 'read' | 'write';
+
+/** Who made a client: the admin, code (`wp-config.php` or a filter), or RFC 7591 registration. */
+export type ClientSource = 'admin' | 'code' | 'dynamic';
+
+/** A JWK Set of public keys, as RFC 7517 §5 shapes it. */
+export interface JwkSet {
+	keys: Array< Record< string, unknown > >;
+}
+
 export interface ClientInput {
 	name: string;
 	redirect_uris: string[];
@@ -20,10 +44,17 @@ export interface ClientInput {
 	skip_consent_offline_access?: boolean;
 	refresh_tokens?: boolean;
 	id_token_signed_response_alg?: IdTokenAlg;
+	/** Kept in step with `refresh_tokens` by the server. */
+	grant_types?: GrantType[];
+	token_endpoint_auth_method?: TokenEndpointAuthMethod;
+	jwks?: JwkSet | null;
+	jwks_uri?: string;
+	rest_access?: RestAccess;
 }
 
 export interface Client extends ClientInput {
 	client_id: string;
+	source?: ClientSource;
 	/** ISO 8601. */
 	created_at: string;
 }

@@ -1,4 +1,9 @@
-import type { Client, ClientInput } from '../../api/types';
+import type {
+	Client,
+	ClientInput,
+	JwkSet,
+	TokenEndpointAuthMethod,
+} from '../../api/types';
 import type { SharedRules } from '../../config/rules';
 import {
 	audienceProblem,
@@ -23,6 +28,11 @@ export function emptyForm(): ClientFormValues {
 		skipConsentOfflineAccess: false,
 		refreshTokens: true,
 		idTokenAlg: 'RS256',
+		grantTypes: [ 'authorization_code' ],
+		authMethod: 'client_secret_basic',
+		jwks: '',
+		jwksUri: '',
+		restAccess: 'none',
 	};
 }
 
@@ -42,6 +52,15 @@ export function formFromClient( client: Client ): ClientFormValues {
 		skipConsentOfflineAccess: client.skip_consent_offline_access ?? false,
 		refreshTokens: client.refresh_tokens ?? true,
 		idTokenAlg: client.id_token_signed_response_alg ?? 'RS256',
+		grantTypes: ( client.grant_types ?? [ 'authorization_code' ] ).filter(
+			( grant ) => grant !== 'refresh_token'
+		),
+		authMethod:
+			client.token_endpoint_auth_method ??
+			( client.type === 'public' ? 'none' : 'client_secret_basic' ),
+		jwks: client.jwks ? JSON.stringify( client.jwks, null, 2 ) : '',
+		jwksUri: client.jwks_uri ?? '',
+		restAccess: client.rest_access ?? 'none',
 	};
 }
 
@@ -76,7 +95,37 @@ export function formToInput( values: ClientFormValues ): ClientInput {
 			values.skipConsent && values.skipConsentOfflineAccess,
 		refresh_tokens: values.refreshTokens,
 		id_token_signed_response_alg: values.idTokenAlg,
+		grant_types: [
+			...values.grantTypes.filter(
+				( grant ) => grant !== 'refresh_token'
+			),
+			...( values.refreshTokens ? [ 'refresh_token' as const ] : [] ),
+		],
+		// The type decides for public clients; the server refuses any other pairing.
+		token_endpoint_auth_method:
+			values.type === 'public' ? 'none' : nonNone( values.authMethod ),
+		jwks: parseJwks( values.jwks ),
+		jwks_uri: values.jwksUri.trim(),
+		rest_access: values.restAccess,
 	};
+}
+
+function nonNone( method: TokenEndpointAuthMethod ): TokenEndpointAuthMethod {
+	return method === 'none' ? 'client_secret_basic' : method;
+}
+
+/**
+ * The pasted JWK Set; text that is not JSON is sent as it is, so the server names the problem.
+ */
+function parseJwks( text: string ): JwkSet | null {
+	if ( text.trim() === '' ) {
+		return null;
+	}
+	try {
+		return JSON.parse( text ) as JwkSet;
+	} catch {
+		return text as unknown as JwkSet;
+	}
 }
 
 /**

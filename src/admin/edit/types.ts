@@ -1,4 +1,10 @@
-import type { ClientType, IdTokenAlg } from '../../api/types';
+import type {
+	ClientType,
+	GrantType,
+	IdTokenAlg,
+	RestAccess,
+	TokenEndpointAuthMethod,
+} from '../../api/types';
 
 /**
  * What the client form edits. Lists of URIs are kept as the text the admin types (one per line)
@@ -17,6 +23,13 @@ export interface ClientFormValues {
 	skipConsentOfflineAccess: boolean;
 	refreshTokens: boolean;
 	idTokenAlg: IdTokenAlg;
+	/** Besides `refresh_token`, which `refreshTokens` decides. */
+	grantTypes: GrantType[];
+	authMethod: TokenEndpointAuthMethod;
+	/** The JWK Set as the admin pasted it (JSON text); empty for none. */
+	jwks: string;
+	jwksUri: string;
+	restAccess: RestAccess;
 }
 
 export type UriProblem =

@@ -90,7 +90,78 @@ test.describe( 'create and read', () => {
 			skip_consent_offline_access: false,
 			refresh_tokens: true,
 			id_token_signed_response_alg: 'RS256',
+			grant_types: [ 'authorization_code', 'refresh_token' ],
+			token_endpoint_auth_method: 'client_secret_basic',
+			jwks: null,
+			jwks_uri: '',
+			rest_access: 'none',
+			source: 'admin',
 		} );
+	} );
+
+	test( 'the RFC 7591 fields are stored, and refresh_tokens follows grant_types', async () => {
+		const jwks = {
+			keys: [ { kty: 'EC', crv: 'P-256', kid: 'k1', x: 'AA', y: 'AA' } ],
+		};
+		const created = await createClient( admin, {
+			...valid,
+			grant_types: [ 'client_credentials', 'authorization_code' ],
+			token_endpoint_auth_method: 'private_key_jwt',
+			jwks,
+			rest_access: 'read',
+		} );
+		expect( created ).toMatchObject( {
+			// In the one order the server keeps them.
+			grant_types: [ 'authorization_code', 'client_credentials' ],
+			refresh_tokens: false,
+			token_endpoint_auth_method: 'private_key_jwt',
+			jwks,
+			jwks_uri: '',
+			rest_access: 'read',
+		} );
+		const path = route( `clients/${ created.client_id }` );
+		const patched = ( await (
+			await admin.patch( path, { refresh_tokens: true } )
+		).json() ) as Client;
+		expect( patched.grant_types ).toEqual( [
+			'authorization_code',
+			'refresh_token',
+			'client_credentials',
+		] );
+		const toPublic = ( await (
+			await admin.patch( path, {
+				type: 'public',
+				grant_types: [ 'authorization_code' ],
+				token_endpoint_auth_method: 'none',
+				jwks: null,
+			} )
+		).json() ) as Client;
+		expect( toPublic ).toMatchObject( {
+			type: 'public',
+			token_endpoint_auth_method: 'none',
+			refresh_tokens: false,
+			jwks: null,
+		} );
+	} );
+
+	test( 'a client for client_credentials alone needs no redirect URI; the code flow does', async () => {
+		const created = await createClient( admin, {
+			name: 'Machine',
+			redirect_uris: [],
+			grant_types: [ 'client_credentials' ],
+		} );
+		expect( created ).toMatchObject( {
+			redirect_uris: [],
+			grant_types: [ 'client_credentials' ],
+			refresh_tokens: false,
+		} );
+		await expectError(
+			await admin.patch( route( `clients/${ created.client_id }` ), {
+				grant_types: [ 'client_credentials', 'authorization_code' ],
+			} ),
+			400,
+			'keystone_oidc_invalid_redirect_uri'
+		);
 	} );
 
 	test( 'every field is stored and read back', async () => {
@@ -402,6 +473,105 @@ const invalid: {
 		input: { id_token_signed_response_alg: 'HS256' },
 		code: 'keystone_oidc_invalid_field',
 		mentions: 'id_token_signed_response_alg',
+	},
+	{
+		title: 'an unknown grant type',
+		input: { grant_types: [ 'authorization_code', 'password' ] },
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'password',
+	},
+	{
+		title: 'an empty list of grant types',
+		input: { grant_types: [] },
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'grant_types',
+	},
+	{
+		title: 'refresh_tokens that contradicts grant_types',
+		input: { grant_types: [ 'authorization_code' ], refresh_tokens: true },
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'refresh_token',
+	},
+	{
+		title: 'client_credentials for a public client',
+		input: {
+			type: 'public',
+			grant_types: [ 'client_credentials' ],
+		},
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'client_credentials',
+	},
+	{
+		title: 'an unknown token endpoint authentication method',
+		input: { token_endpoint_auth_method: 'tls_client_auth' },
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'token_endpoint_auth_method',
+	},
+	{
+		title: 'the "none" authentication method for a confidential client',
+		input: { token_endpoint_auth_method: 'none' },
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'token_endpoint_auth_method',
+	},
+	{
+		title: 'a secret method for a public client',
+		input: {
+			type: 'public',
+			token_endpoint_auth_method: 'client_secret_post',
+		},
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'token_endpoint_auth_method',
+	},
+	{
+		title: 'private_key_jwt without keys',
+		input: { token_endpoint_auth_method: 'private_key_jwt' },
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'jwks',
+	},
+	{
+		title: 'a JWK Set without keys',
+		input: { jwks: { keys: [] } },
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'jwks',
+	},
+	{
+		title: 'a JWK Set that holds a private key',
+		input: {
+			jwks: {
+				keys: [
+					{ kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA', d: 'AA' },
+				],
+			},
+		},
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'private key',
+	},
+	{
+		title: 'a JWK of an unsupported key type',
+		input: { jwks: { keys: [ { kty: 'oct', k: 'AA' } ] } },
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'jwks',
+	},
+	{
+		title: 'a plain-http jwks_uri',
+		input: { jwks_uri: 'http://rp.example.test/jwks' },
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'jwks_uri',
+	},
+	{
+		title: 'both jwks and jwks_uri',
+		input: {
+			jwks: { keys: [ { kty: 'EC', crv: 'P-256', x: 'AA', y: 'AA' } ] },
+			jwks_uri: 'https://rp.example.test/jwks',
+		},
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'jwks_uri',
+	},
+	{
+		title: 'an unknown REST access level',
+		input: { rest_access: 'admin' },
+		code: 'keystone_oidc_invalid_field',
+		mentions: 'rest_access',
 	},
 	{
 		title: 'the "none" ID token algorithm',

@@ -18,6 +18,12 @@ export interface Client {
 	skip_consent: boolean;
 	refresh_tokens: boolean;
 	id_token_signed_response_alg: 'RS256' | 'ES256';
+	grant_types: string[];
+	token_endpoint_auth_method: string;
+	jwks: { keys: Array< Record< string, unknown > > } | null;
+	jwks_uri: string;
+	rest_access: 'none' | 'read' | 'write';
+	source: 'admin' | 'code' | 'dynamic';
 	created_at: string;
 	updated_at: string;
 }
