@@ -257,4 +257,14 @@ final class Container {
 			}
 		);
 	}
+
+	// ---- Resource server: bearer tokens on the WordPress REST API, RFC 9728 (issue 12) ----
+
+	// ---- Dynamic client registration, RFC 7591/7592 (issue 12) ----
+
+	// ---- client_credentials (issue 13) ----
+
+	// ---- Device authorization grant, RFC 8628 (issue 13) ----
+
+	// ---- Client assertions: private_key_jwt, client_secret_jwt, RFC 7523 (issue 13) ----
 }

@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Endpoints;
 
+use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Grants\Grant_Type;
 use Keystone_OIDC\Http\Method_Guard;
 use Keystone_OIDC\Http\OAuth_Error;
@@ -46,7 +47,7 @@ final class Token implements Endpoint {
 		}
 		$params = self::form_parameters( $request );
 		$client = $this->authentication->authenticate( $request, $params );
-		$grant  = $this->grant_type( $params );
+		$grant  = $this->grant_type( $params, $client );
 		$tokens = $this->transaction->run(
 			static function () use ( $grant, $client, $params ): array {
 				return $grant->execute( $client, $params );
@@ -64,13 +65,16 @@ final class Token implements Endpoint {
 		return $params;
 	}
 
-	private function grant_type( Parameters $params ): Grant_Type {
+	private function grant_type( Parameters $params, Client $client ): Grant_Type {
 		$grant_type = $params->get( 'grant_type' );
 		if ( null === $grant_type ) {
 			throw OAuth_Error::invalid_request( 'grant_type is required' );
 		}
 		if ( ! isset( $this->grants[ $grant_type ] ) ) {
 			throw OAuth_Error::unsupported_grant_type( 'Supported grant types: ' . implode( ', ', array_keys( $this->grants ) ) );
+		}
+		if ( ! $client->allows_grant( $grant_type ) ) {
+			throw OAuth_Error::unauthorized_client( 'This client may not use the grant type ' . $grant_type );
 		}
 		return $this->grants[ $grant_type ];
 	}
