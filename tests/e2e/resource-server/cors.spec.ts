@@ -13,20 +13,29 @@ test( 'the client’s redirect-URI origin may read the answer; another origin ma
 	signedIn,
 } ) => {
 	const app = await restClient( 'read', {
-		redirect_uris: [ 'http://127.0.0.1:65010/callback', `${ APP_ORIGIN }/callback` ],
+		redirect_uris: [
+			'http://127.0.0.1:65010/callback',
+			`${ APP_ORIGIN }/callback`,
+		],
 	} );
-	const { token } = await accessToken( signedIn, app, 'openid wordpress:read' );
+	const { token } = await accessToken(
+		signedIn,
+		app,
+		'openid wordpress:read'
+	);
 
 	const allowed = await rest( 'wp/v2/users/me', {
 		bearer: token,
 		headers: { Origin: APP_ORIGIN },
 	} );
 	expect( allowed.status ).toBe( 200 );
-	expect( allowed.headers.get( 'access-control-allow-origin' ) ).toBe( APP_ORIGIN );
-	expect( allowed.headers.get( 'vary' ) ?? '' ).toMatch( /Origin/ );
-	expect( allowed.headers.get( 'access-control-expose-headers' ) ?? '' ).toContain(
-		'WWW-Authenticate'
+	expect( allowed.headers.get( 'access-control-allow-origin' ) ).toBe(
+		APP_ORIGIN
 	);
+	expect( allowed.headers.get( 'vary' ) ?? '' ).toMatch( /Origin/ );
+	expect(
+		allowed.headers.get( 'access-control-expose-headers' ) ?? ''
+	).toContain( 'WWW-Authenticate' );
 
 	const loopback = await rest( 'wp/v2/users/me', {
 		bearer: token,
@@ -42,7 +51,9 @@ test( 'the client’s redirect-URI origin may read the answer; another origin ma
 	} );
 	expect( denied.status ).toBe( 200 );
 	expect( denied.headers.get( 'access-control-allow-origin' ) ).toBeNull();
-	expect( denied.headers.get( 'access-control-allow-credentials' ) ).toBeNull();
+	expect(
+		denied.headers.get( 'access-control-allow-credentials' )
+	).toBeNull();
 
 	const preflight = await fetch( restUrl( 'wp/v2/users/me' ), {
 		method: 'OPTIONS',
@@ -53,8 +64,10 @@ test( 'the client’s redirect-URI origin may read the answer; another origin ma
 		},
 	} );
 	expect( preflight.status ).toBe( 200 );
-	expect( preflight.headers.get( 'access-control-allow-origin' ) ).toBe( APP_ORIGIN );
-	expect( preflight.headers.get( 'access-control-allow-headers' ) ?? '' ).toMatch(
-		/Authorization/
+	expect( preflight.headers.get( 'access-control-allow-origin' ) ).toBe(
+		APP_ORIGIN
 	);
+	expect(
+		preflight.headers.get( 'access-control-allow-headers' ) ?? ''
+	).toMatch( /Authorization/ );
 } );

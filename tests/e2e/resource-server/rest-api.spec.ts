@@ -6,14 +6,13 @@
  */
 import { decodeJwt } from 'jose';
 import { test, expect } from '../protocol/support/fixtures';
-import { signedInContext } from '../protocol/support/flow';
+import { signedInContext, signedInRequest } from '../protocol/support/flow';
 import { raw, credentials } from '../protocol/support/http';
 import {
 	authorizeWithoutBrowser,
 	expectErrorRedirect,
 	prepareAuthorization,
 } from '../protocol/support/applications';
-import { signedInRequest } from '../protocol/support/flow';
 import { updateClient } from '../protocol/support/provider';
 import { createUser, restSession } from '../support/wp';
 import {
@@ -46,7 +45,11 @@ test( 'a read token reads as its user, and its scope names the REST API as audie
 	user,
 } ) => {
 	const app = await restClient( 'read' );
-	const { token, scope } = await accessToken( signedIn, app, 'openid wordpress:read' );
+	const { token, scope } = await accessToken(
+		signedIn,
+		app,
+		'openid wordpress:read'
+	);
 	expect( scope.split( ' ' ) ).toContain( 'wordpress:read' );
 	expect( audienceOf( token ) ).toEqual( [ app.client_id, restRoot() ] );
 
@@ -54,7 +57,9 @@ test( 'a read token reads as its user, and its scope names the REST API as audie
 	expect( me.status, JSON.stringify( me.json ) ).toBe( 200 );
 	expect( me.json.id ).toBe( user.id );
 	// context=edit only reads: a read token may use it, within the user's capabilities.
-	const editView = await rest( 'wp/v2/users/me?context=edit', { bearer: token } );
+	const editView = await rest( 'wp/v2/users/me?context=edit', {
+		bearer: token,
+	} );
 	expect( editView.status ).toBe( 200 );
 	expect( editView.json.email ).toBe( user.email );
 } );
@@ -65,7 +70,11 @@ test( 'a read token that tries to write is 403 insufficient_scope with the chall
 	const editor = await createUser( 'editor' );
 	const context = await signedInContext( browser, editor );
 	const app = await restClient( 'read' );
-	const { token } = await accessToken( context, app, 'openid wordpress:read' );
+	const { token } = await accessToken(
+		context,
+		app,
+		'openid wordpress:read'
+	);
 	await context.close();
 
 	const response = await rest( 'wp/v2/posts', {
@@ -94,9 +103,14 @@ test( 'a write token asked for with resource=<REST root> creates a draft as the 
 	const editor = await createUser( 'editor' );
 	const context = await signedInContext( browser, editor );
 	const app = await restClient( 'write' );
-	const { token } = await accessToken( context, app, 'openid wordpress:write', {
-		resources: [ restRoot() ],
-	} );
+	const { token } = await accessToken(
+		context,
+		app,
+		'openid wordpress:write',
+		{
+			resources: [ restRoot() ],
+		}
+	);
 	await context.close();
 	expect( audienceOf( token ) ).toEqual( [ restRoot() ] );
 
@@ -113,7 +127,11 @@ test( "a write token cannot do more than its user: WordPress's own 403", async (
 	signedIn,
 } ) => {
 	const app = await restClient( 'write' );
-	const { token } = await accessToken( signedIn, app, 'openid wordpress:write' );
+	const { token } = await accessToken(
+		signedIn,
+		app,
+		'openid wordpress:write'
+	);
 	const response = await rest( 'wp/v2/posts', {
 		bearer: token,
 		body: { title: 'A subscriber may not', status: 'draft' },
@@ -126,9 +144,14 @@ test( 'a token minted for another audience is never accepted', async ( {
 	signedIn,
 } ) => {
 	const app = await restClient( 'write', { audiences: [ GRAFANA ] } );
-	const { token, scope } = await accessToken( signedIn, app, 'openid wordpress:write', {
-		resources: [ GRAFANA ],
-	} );
+	const { token, scope } = await accessToken(
+		signedIn,
+		app,
+		'openid wordpress:write',
+		{
+			resources: [ GRAFANA ],
+		}
+	);
 	expect( scope.split( ' ' ) ).toContain( 'wordpress:write' );
 	expect( audienceOf( token ) ).toEqual( [ GRAFANA ] );
 	expectInvalidToken( await rest( 'wp/v2/users/me', { bearer: token } ) );
@@ -147,7 +170,11 @@ test( 'revoked, expired and garbage tokens are 401 invalid_token', async ( {
 	signedIn,
 } ) => {
 	const app = await restClient( 'read' );
-	const { token } = await accessToken( signedIn, app, 'openid wordpress:read' );
+	const { token } = await accessToken(
+		signedIn,
+		app,
+		'openid wordpress:read'
+	);
 	// Past its lifetime (an hour) by the provider's clock, for this request only.
 	expectInvalidToken(
 		await rest( 'wp/v2/users/me', { bearer: token, clockOffset: 7200 } )
@@ -165,10 +192,18 @@ test( 'revoked, expired and garbage tokens are 401 invalid_token', async ( {
 	expectInvalidToken( await rest( 'wp/v2/posts', { bearer: token } ) );
 } );
 
-test( 'the client ceiling acts on tokens already issued', async ( { signedIn } ) => {
+test( 'the client ceiling acts on tokens already issued', async ( {
+	signedIn,
+} ) => {
 	const app = await restClient( 'write' );
-	const { token } = await accessToken( signedIn, app, 'openid wordpress:write' );
-	expect( ( await rest( 'wp/v2/users/me', { bearer: token } ) ).status ).toBe( 200 );
+	const { token } = await accessToken(
+		signedIn,
+		app,
+		'openid wordpress:write'
+	);
+	expect( ( await rest( 'wp/v2/users/me', { bearer: token } ) ).status ).toBe(
+		200
+	);
 	await updateClient( app.client_id, { rest_access: 'read' } );
 	const response = await rest( 'wp/v2/users/me', {
 		bearer: token,
@@ -184,7 +219,11 @@ test( "a client whose ceiling is 'none' is granted no wordpress:* scope and no R
 	user,
 } ) => {
 	const app = await restClient( 'none' );
-	const { token, scope } = await accessToken( signedIn, app, 'openid wordpress:read wordpress:write' );
+	const { token, scope } = await accessToken(
+		signedIn,
+		app,
+		'openid wordpress:read wordpress:write'
+	);
 	expect( scope ).toBe( 'openid' );
 	expectInvalidToken( await rest( 'wp/v2/users/me', { bearer: token } ) );
 
@@ -205,15 +244,26 @@ test( 'a read client asking for wordpress:write gets wordpress:read only', async
 	signedIn,
 } ) => {
 	const app = await restClient( 'read' );
-	const { scope } = await accessToken( signedIn, app, 'openid wordpress:write wordpress:read' );
-	expect( scope.split( ' ' ).sort() ).toEqual( [ 'openid', 'wordpress:read' ] );
+	const { scope } = await accessToken(
+		signedIn,
+		app,
+		'openid wordpress:write wordpress:read'
+	);
+	expect( scope.split( ' ' ).sort() ).toEqual( [
+		'openid',
+		'wordpress:read',
+	] );
 } );
 
 test( 'an access token in the query string is not accepted', async ( {
 	signedIn,
 } ) => {
 	const app = await restClient( 'read' );
-	const { token } = await accessToken( signedIn, app, 'openid wordpress:read' );
+	const { token } = await accessToken(
+		signedIn,
+		app,
+		'openid wordpress:read'
+	);
 	const response = await rest(
 		`wp/v2/users/me?access_token=${ encodeURIComponent( token ) }`
 	);
@@ -234,15 +284,24 @@ test( 'cookie requests are unchanged, and a bad token beside a cookie is still r
 	expect( ( ( await me.json() ) as { id: number } ).id ).toBe( user.id );
 	// Without the nonce, WordPress treats the cookie as no one.
 	const withoutNonce = await session.request.get(
-		new URL( 'wp-json/wp/v2/users/me', restRoot().replace( /wp-json\/$/, '' ) ).href
+		new URL(
+			'wp-json/wp/v2/users/me',
+			restRoot().replace( /wp-json\/$/, '' )
+		).href
 	);
 	expect( withoutNonce.status() ).toBe( 401 );
 	expect( ( ( await withoutNonce.json() ) as { code: string } ).code ).toBe(
 		'rest_not_logged_in'
 	);
-	const withBadToken = await session.request.get( `${ restRoot() }wp/v2/users/me`, {
-		headers: { 'X-WP-Nonce': session.nonce, Authorization: 'Bearer not-a-token' },
-	} );
+	const withBadToken = await session.request.get(
+		`${ restRoot() }wp/v2/users/me`,
+		{
+			headers: {
+				'X-WP-Nonce': session.nonce,
+				Authorization: 'Bearer not-a-token',
+			},
+		}
+	);
 	expect( withBadToken.status() ).toBe( 401 );
 	expect( ( ( await withBadToken.json() ) as { code: string } ).code ).toBe(
 		'invalid_token'

@@ -5,7 +5,11 @@
 import type { BrowserContext } from '@playwright/test';
 import { baseUrl, restUrl } from '../support/env';
 import { signIn, type FlowOptions } from '../protocol/support/flow';
-import { createClient, type ClientInput, type TestClient } from '../protocol/support/provider';
+import {
+	createClient,
+	type ClientInput,
+	type TestClient,
+} from '../protocol/support/provider';
 
 /** The REST root URL: the resource a token must be meant for. */
 export function restRoot(): string {
@@ -31,7 +35,10 @@ export async function accessToken(
 	scope: string,
 	options: FlowOptions = {}
 ): Promise< { token: string; scope: string; refresh?: string } > {
-	const { tokens } = await signIn( context, testClient, { scope, ...options } );
+	const { tokens } = await signIn( context, testClient, {
+		scope,
+		...options,
+	} );
 	return {
 		token: tokens.access_token,
 		scope: String( tokens.scope ?? '' ),
