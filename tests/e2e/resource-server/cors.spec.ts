@@ -5,23 +5,25 @@
  */
 import { test, expect } from '../protocol/support/fixtures';
 import { restUrl } from '../support/env';
-import { accessToken, rest, restClient } from './support';
+import { rest, restToken } from './support';
 
 const APP_ORIGIN = 'https://spa.example.test';
 
 test( 'the client’s redirect-URI origin may read the answer; another origin may not', async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'read', {
-		redirect_uris: [
-			'http://127.0.0.1:65010/callback',
-			`${ APP_ORIGIN }/callback`,
-		],
-	} );
-	const { token } = await accessToken(
+	const { token } = await restToken(
 		signedIn,
-		app,
-		'openid wordpress:read'
+		'read',
+		'openid wordpress:read',
+		{
+			client: {
+				redirect_uris: [
+					'http://127.0.0.1:65010/callback',
+					`${ APP_ORIGIN }/callback`,
+				],
+			},
+		}
 	);
 
 	const allowed = await rest( 'wp/v2/users/me', {

@@ -13,13 +13,12 @@ import {
 	expectErrorRedirect,
 	prepareAuthorization,
 } from '../protocol/support/applications';
-import { updateClient } from '../protocol/support/provider';
+import { createClient, updateClient } from '../protocol/support/provider';
 import { createUser, restSession } from '../support/wp';
 import {
-	accessToken,
 	metadataUrl,
 	rest,
-	restClient,
+	restToken,
 	restRoot,
 	type RestResponse,
 } from './support';
@@ -44,10 +43,9 @@ test( 'a read token reads as its user, and its scope names the REST API as audie
 	signedIn,
 	user,
 } ) => {
-	const app = await restClient( 'read' );
-	const { token, scope } = await accessToken(
+	const { app, token, scope } = await restToken(
 		signedIn,
-		app,
+		'read',
 		'openid wordpress:read'
 	);
 	expect( scope.split( ' ' ) ).toContain( 'wordpress:read' );
@@ -69,10 +67,9 @@ test( 'a read token that tries to write is 403 insufficient_scope with the chall
 } ) => {
 	const editor = await createUser( 'editor' );
 	const context = await signedInContext( browser, editor );
-	const app = await restClient( 'read' );
-	const { token } = await accessToken(
+	const { token } = await restToken(
 		context,
-		app,
+		'read',
 		'openid wordpress:read'
 	);
 	await context.close();
@@ -102,13 +99,14 @@ test( 'a write token asked for with resource=<REST root> creates a draft as the 
 } ) => {
 	const editor = await createUser( 'editor' );
 	const context = await signedInContext( browser, editor );
-	const app = await restClient( 'write' );
-	const { token } = await accessToken(
+	const { token } = await restToken(
 		context,
-		app,
+		'write',
 		'openid wordpress:write',
 		{
-			resources: [ restRoot() ],
+			flow: {
+				resources: [ restRoot() ],
+			},
 		}
 	);
 	await context.close();
@@ -126,10 +124,9 @@ test( 'a write token asked for with resource=<REST root> creates a draft as the 
 test( "a write token cannot do more than its user: WordPress's own 403", async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'write' );
-	const { token } = await accessToken(
+	const { token } = await restToken(
 		signedIn,
-		app,
+		'write',
 		'openid wordpress:write'
 	);
 	const response = await rest( 'wp/v2/posts', {
@@ -143,13 +140,15 @@ test( "a write token cannot do more than its user: WordPress's own 403", async (
 test( 'a token minted for another audience is never accepted', async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'write', { audiences: [ GRAFANA ] } );
-	const { token, scope } = await accessToken(
+	const { token, scope } = await restToken(
 		signedIn,
-		app,
+		'write',
 		'openid wordpress:write',
 		{
-			resources: [ GRAFANA ],
+			client: { audiences: [ GRAFANA ] },
+			flow: {
+				resources: [ GRAFANA ],
+			},
 		}
 	);
 	expect( scope.split( ' ' ) ).toContain( 'wordpress:write' );
@@ -160,8 +159,11 @@ test( 'a token minted for another audience is never accepted', async ( {
 test( 'a token for the client alone (no wordpress:* scope, no resource) is refused', async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'read' );
-	const { token } = await accessToken( signedIn, app, 'openid profile' );
+	const { app, token } = await restToken(
+		signedIn,
+		'read',
+		'openid profile'
+	);
 	expect( audienceOf( token ) ).toEqual( [ app.client_id ] );
 	expectInvalidToken( await rest( 'wp/v2/users/me', { bearer: token } ) );
 } );
@@ -169,10 +171,9 @@ test( 'a token for the client alone (no wordpress:* scope, no resource) is refus
 test( 'revoked, expired and garbage tokens are 401 invalid_token', async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'read' );
-	const { token } = await accessToken(
+	const { app, token } = await restToken(
 		signedIn,
-		app,
+		'read',
 		'openid wordpress:read'
 	);
 	// Past its lifetime (an hour) by the provider's clock, for this request only.
@@ -195,10 +196,9 @@ test( 'revoked, expired and garbage tokens are 401 invalid_token', async ( {
 test( 'the client ceiling acts on tokens already issued', async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'write' );
-	const { token } = await accessToken(
+	const { app, token } = await restToken(
 		signedIn,
-		app,
+		'write',
 		'openid wordpress:write'
 	);
 	expect( ( await rest( 'wp/v2/users/me', { bearer: token } ) ).status ).toBe(
@@ -218,10 +218,9 @@ test( "a client whose ceiling is 'none' is granted no wordpress:* scope and no R
 	signedIn,
 	user,
 } ) => {
-	const app = await restClient( 'none' );
-	const { token, scope } = await accessToken(
+	const { app, token, scope } = await restToken(
 		signedIn,
-		app,
+		'none',
 		'openid wordpress:read wordpress:write'
 	);
 	expect( scope ).toBe( 'openid' );
@@ -243,10 +242,9 @@ test( "a client whose ceiling is 'none' is granted no wordpress:* scope and no R
 test( 'a read client asking for wordpress:write gets wordpress:read only', async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'read' );
-	const { scope } = await accessToken(
+	const { scope } = await restToken(
 		signedIn,
-		app,
+		'read',
 		'openid wordpress:write wordpress:read'
 	);
 	expect( scope.split( ' ' ).sort() ).toEqual( [
@@ -258,10 +256,9 @@ test( 'a read client asking for wordpress:write gets wordpress:read only', async
 test( 'an access token in the query string is not accepted', async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'read' );
-	const { token } = await accessToken(
+	const { token } = await restToken(
 		signedIn,
-		app,
+		'read',
 		'openid wordpress:read'
 	);
 	const response = await rest(
@@ -307,4 +304,25 @@ test( 'cookie requests are unchanged, and a bad token beside a cookie is still r
 		'invalid_token'
 	);
 	await session.dispose();
+} );
+
+test( 'the consent screen says in plain words what the REST scopes allow', async ( {
+	signedIn,
+} ) => {
+	const app = await createClient( { rest_access: 'write' } );
+	const prepared = await prepareAuthorization(
+		app,
+		'openid wordpress:read wordpress:write'
+	);
+	const page = await signedIn.newPage();
+	await page.goto( prepared.url.href );
+	await expect(
+		page.getByText(
+			/Read and change this site as you, through its REST API/
+		)
+	).toBeVisible();
+	await expect(
+		page.getByText( /Read this site.s content and settings as you/ )
+	).toBeVisible();
+	await page.close();
 } );

@@ -21,28 +21,28 @@ export function metadataUrl(): string {
 	return `${ baseUrl() }/.well-known/oauth-protected-resource/wp-json`;
 }
 
-export function restClient(
-	restAccess: 'none' | 'read' | 'write',
-	input: ClientInput = {}
-): Promise< TestClient > {
-	return createClient( { rest_access: restAccess, ...input } );
-}
-
-/** An access token got through the real code flow, consent screen included. */
-export async function accessToken(
+/**
+ * A client with the given REST API ceiling, and an access token of it got through the real code
+ * flow, consent screen included.
+ */
+export async function restToken(
 	context: BrowserContext,
-	testClient: TestClient,
+	restAccess: 'none' | 'read' | 'write',
 	scope: string,
-	options: FlowOptions = {}
-): Promise< { token: string; scope: string; refresh?: string } > {
-	const { tokens } = await signIn( context, testClient, {
+	options: { client?: ClientInput; flow?: FlowOptions } = {}
+): Promise< { app: TestClient; token: string; scope: string } > {
+	const app = await createClient( {
+		rest_access: restAccess,
+		...options.client,
+	} );
+	const { tokens } = await signIn( context, app, {
 		scope,
-		...options,
+		...options.flow,
 	} );
 	return {
+		app,
 		token: tokens.access_token,
 		scope: String( tokens.scope ?? '' ),
-		refresh: tokens.refresh_token,
 	};
 }
 
