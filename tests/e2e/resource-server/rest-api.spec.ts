@@ -14,11 +14,13 @@ import {
 	prepareAuthorization,
 } from '../protocol/support/applications';
 import { createClient, updateClient } from '../protocol/support/provider';
-import { createUser, restSession } from '../support/wp';
+import type { Browser } from '@playwright/test';
+import { createUser, restSession, type WpUser } from '../support/wp';
 import {
 	metadataUrl,
 	rest,
 	restToken,
+	type RestTokenRequest,
 	restRoot,
 	type RestResponse,
 } from './support';
@@ -32,6 +34,18 @@ function expectInvalidToken( response: RestResponse ): void {
 	expect( challenge ).toMatch( /^Bearer / );
 	expect( challenge ).toContain( 'error="invalid_token"' );
 	expect( challenge ).toContain( `resource_metadata="${ metadataUrl() }"` );
+}
+
+/** A token of a new client for a new editor, who may create posts. */
+async function editorToken(
+	browser: Browser,
+	...request: RestTokenRequest
+): Promise< { editor: WpUser; token: string } > {
+	const editor = await createUser( 'editor' );
+	const context = await signedInContext( browser, editor );
+	const { token } = await restToken( context, ...request );
+	await context.close();
+	return { editor, token };
 }
 
 function audienceOf( token: string ): string[] {
@@ -65,14 +79,11 @@ test( 'a read token reads as its user, and its scope names the REST API as audie
 test( 'a read token that tries to write is 403 insufficient_scope with the challenge', async ( {
 	browser,
 } ) => {
-	const editor = await createUser( 'editor' );
-	const context = await signedInContext( browser, editor );
-	const { token } = await restToken(
-		context,
+	const { token } = await editorToken(
+		browser,
 		'read',
 		'openid wordpress:read'
 	);
-	await context.close();
 
 	const response = await rest( 'wp/v2/posts', {
 		bearer: token,
@@ -97,19 +108,12 @@ test( 'a read token that tries to write is 403 insufficient_scope with the chall
 test( 'a write token asked for with resource=<REST root> creates a draft as the editor', async ( {
 	browser,
 } ) => {
-	const editor = await createUser( 'editor' );
-	const context = await signedInContext( browser, editor );
-	const { token } = await restToken(
-		context,
+	const { editor, token } = await editorToken(
+		browser,
 		'write',
 		'openid wordpress:write',
-		{
-			flow: {
-				resources: [ restRoot() ],
-			},
-		}
+		{ flow: { resources: [ restRoot() ] } }
 	);
-	await context.close();
 	expect( audienceOf( token ) ).toEqual( [ restRoot() ] );
 
 	const created = await rest( 'wp/v2/posts', {

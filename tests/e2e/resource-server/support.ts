@@ -25,11 +25,15 @@ export function metadataUrl(): string {
  * A client with the given REST API ceiling, and an access token of it got through the real code
  * flow, consent screen included.
  */
-export async function restToken(
-	context: BrowserContext,
+export type RestTokenRequest = [
 	restAccess: 'none' | 'read' | 'write',
 	scope: string,
-	options: { client?: ClientInput; flow?: FlowOptions } = {}
+	options?: { client?: ClientInput; flow?: FlowOptions },
+];
+
+export async function restToken(
+	context: BrowserContext,
+	...[ restAccess, scope, options = {} ]: RestTokenRequest
 ): Promise< { app: TestClient; token: string; scope: string } > {
 	const app = await createClient( {
 		rest_access: restAccess,
