@@ -66,23 +66,27 @@ final class Bearer_Authentication {
 	}
 
 	/**
-	 * Whether the authenticated token's scopes allow a request with this method; when not, the
-	 * scope it lacks is kept for the challenge.
+	 * Whether the authenticated token's scopes cover the one the request needs; when not, that
+	 * scope is kept for the challenge.
 	 */
-	public function allows( string $method ): bool {
-		if ( null === $this->token || Rest_Scope_Policy::allows( Scope::parse( $this->token->scope ), $method ) ) {
+	public function allows( string $required ): bool {
+		if ( null === $this->token || Rest_Scope_Policy::satisfies( Scope::parse( $this->token->scope ), $required ) ) {
 			return true;
 		}
-		$this->missing_scope = Rest_Scope_Policy::required_scope( $method );
+		$this->missing_scope = $required;
 		return false;
 	}
 
 	/**
 	 * The `WWW-Authenticate` value for a response of this status, or null when it needs none:
 	 * 401 for a refused token (`invalid_token`) or for a request without credentials (RFC 6750
-	 * §3.1: no error code), 403 for a scope the token lacks (`insufficient_scope`).
+	 * §3.1: no error code; its `scope` is what to ask this provider for, which always wants
+	 * `openid`, plus the scope the request needs), 403 for a scope the token lacks
+	 * (`insufficient_scope`).
+	 *
+	 * @param string $required The scope the request needs.
 	 */
-	public function challenge( int $status, bool $sent_credentials ): ?string {
+	public function challenge( int $status, bool $sent_credentials, string $required ): ?string {
 		if ( 401 === $status && null !== $this->failure ) {
 			return Bearer_Header::challenge(
 				array(
@@ -93,7 +97,12 @@ final class Bearer_Authentication {
 			);
 		}
 		if ( 401 === $status && ! $sent_credentials ) {
-			return Bearer_Header::challenge( array( 'resource_metadata' => $this->metadata_url ) );
+			return Bearer_Header::challenge(
+				array(
+					'resource_metadata' => $this->metadata_url,
+					'scope'             => 'openid ' . $required,
+				)
+			);
 		}
 		if ( 403 === $status && null !== $this->missing_scope ) {
 			return Bearer_Header::challenge(

@@ -75,7 +75,7 @@ final class Rest_Hooks {
 		if ( null !== $result || null === self::bearer_header() ) {
 			return $result;
 		}
-		if ( self::authentication()->allows( $request->get_method() ) ) {
+		if ( self::authentication()->allows( self::required_scope( $request ) ) ) {
 			return $result;
 		}
 		return new \WP_Error( 'insufficient_scope', __( 'The access token does not allow this request.', 'keystone-oidc' ), array( 'status' => 403 ) );
@@ -99,7 +99,7 @@ final class Rest_Hooks {
 		if ( 403 === $status && null === self::bearer_header() ) {
 			return $response;
 		}
-		$challenge = self::authentication()->challenge( $status, null !== $authorization );
+		$challenge = self::authentication()->challenge( $status, null !== $authorization, self::required_scope( $request ) );
 		if ( null !== $challenge ) {
 			$response->header( 'WWW-Authenticate', $challenge );
 		}
@@ -144,6 +144,20 @@ final class Rest_Hooks {
 		$headers   = is_array( $headers ) ? $headers : array();
 		$headers[] = 'WWW-Authenticate';
 		return $headers;
+	}
+
+	/**
+	 * The scope a request needs: `wordpress:read` for the safe methods, `wordpress:write` for the
+	 * others. Filter `keystone_oidc_rest_required_scope` (scope, WP_REST_Request) lets a route that
+	 * only reads through POST (a JSON-RPC `tools/list`, a search) ask for `wordpress:read`;
+	 * anything but one of the two scopes is ignored.
+	 *
+	 * @param \WP_REST_Request $request
+	 */
+	private static function required_scope( $request ): string {
+		$default  = Rest_Scope_Policy::required_scope( $request->get_method() );
+		$filtered = apply_filters( 'keystone_oidc_rest_required_scope', $default, $request );
+		return is_string( $filtered ) && Rest_Scope_Policy::is_rest_scope( $filtered ) ? $filtered : $default;
 	}
 
 	private static function bearer_header(): ?string {

@@ -36,7 +36,16 @@ final class Rest_Scope_Policy {
 	 * @param string[] $granted The token's current scopes.
 	 */
 	public static function allows( array $granted, string $method ): bool {
-		return in_array( self::WRITE, $granted, true ) || in_array( self::required_scope( $method ), $granted, true );
+		return self::satisfies( $granted, self::required_scope( $method ) );
+	}
+
+	/**
+	 * Whether scopes granted cover the one a request needs: `wordpress:write` includes reading.
+	 *
+	 * @param string[] $granted
+	 */
+	public static function satisfies( array $granted, string $required ): bool {
+		return in_array( self::WRITE, $granted, true ) || in_array( $required, $granted, true );
 	}
 
 	/**

@@ -270,9 +270,17 @@ test( 'an access token in the query string is not accepted', async ( {
 	);
 	expect( response.status ).toBe( 401 );
 	expect( response.json.code ).toBe( 'rest_not_logged_in' );
-	// Every 401 names the metadata, without an error code when no token was sent (RFC 6750 §3.1).
+	// Every 401 names the metadata, without an error code when no token was sent (RFC 6750 §3.1),
+	// and the scope to ask this provider for: openid plus what the method needs.
 	expect( response.headers.get( 'www-authenticate' ) ).toBe(
-		`Bearer resource_metadata="${ metadataUrl() }"`
+		`Bearer resource_metadata="${ metadataUrl() }", scope="openid wordpress:read"`
+	);
+	const anonymousWrite = await rest( 'wp/v2/posts', {
+		body: { title: 'Nobody', status: 'draft' },
+	} );
+	expect( anonymousWrite.status ).toBe( 401 );
+	expect( anonymousWrite.headers.get( 'www-authenticate' ) ).toBe(
+		`Bearer resource_metadata="${ metadataUrl() }", scope="openid wordpress:write"`
 	);
 } );
 

@@ -38,6 +38,14 @@ final class Rest_Scope_PolicyTest extends TestCase {
 		$this->assertSame( $expected, Rest_Scope_Policy::allows( $granted, $method ) );
 	}
 
+	public function test_write_satisfies_either_requirement_and_read_only_its_own(): void {
+		$this->assertTrue( Rest_Scope_Policy::satisfies( array( 'wordpress:write' ), 'wordpress:read' ) );
+		$this->assertTrue( Rest_Scope_Policy::satisfies( array( 'wordpress:write' ), 'wordpress:write' ) );
+		$this->assertTrue( Rest_Scope_Policy::satisfies( array( 'wordpress:read' ), 'wordpress:read' ) );
+		$this->assertFalse( Rest_Scope_Policy::satisfies( array( 'wordpress:read' ), 'wordpress:write' ) );
+		$this->assertFalse( Rest_Scope_Policy::satisfies( array( 'openid' ), 'wordpress:read' ) );
+	}
+
 	public function test_required_scope_is_read_for_safe_methods_and_write_otherwise(): void {
 		$this->assertSame( 'wordpress:read', Rest_Scope_Policy::required_scope( 'GET' ) );
 		$this->assertSame( 'wordpress:read', Rest_Scope_Policy::required_scope( 'OPTIONS' ) );
