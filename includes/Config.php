@@ -17,7 +17,7 @@ final class Config {
 		'consent' => 600,
 	);
 
-	const SUPPORTED_SCOPES = array( 'openid', 'profile', 'email', 'offline_access', 'roles' );
+	const SUPPORTED_SCOPES = array( 'openid', 'profile', 'email', 'offline_access', 'roles', 'wordpress:read', 'wordpress:write' );
 
 	/** @var array<string,int>|null */
 	private static $lifetimes = null;
@@ -69,5 +69,14 @@ final class Config {
 			return V2_Identity::issuer();
 		}
 		return untrailingslashit( home_url() );
+	}
+
+	/**
+	 * The WordPress REST API as an OAuth protected resource: its root URL, exactly as `rest_url()`
+	 * gives it (with its trailing slash). An access token is accepted by the REST API only when its
+	 * `aud` names this, and RFC 9728 metadata announces it as `resource`.
+	 */
+	public static function rest_resource(): string {
+		return rest_url();
 	}
 }

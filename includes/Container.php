@@ -262,6 +262,18 @@ final class Container {
 
 	// ---- Resource server: bearer tokens on the WordPress REST API, RFC 9728 (issue 12) ----
 
+	/**
+	 * Built only for a REST request that carries a Bearer header (or for a 401's challenge).
+	 */
+	public function bearer_authentication(): Resource\Bearer_Authentication {
+		return $this->share(
+			'bearer_authentication',
+			function (): Resource\Bearer_Authentication {
+				return new Resource\Bearer_Authentication( $this->token_lookup(), Config::rest_resource(), Endpoints\Router::url( 'protected-resource-rest' ) );
+			}
+		);
+	}
+
 	// ---- Dynamic client registration, RFC 7591/7592 (issue 12) ----
 
 	public function registrations(): Storage\Registration_Repository {

@@ -30,6 +30,7 @@ final class Plugin {
 		add_filter( 'query_vars', array( Router::class, 'add_query_vars' ) );
 		add_action( 'parse_request', array( Router::class, 'dispatch' ), 0 );
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
+		Resource\Rest_Hooks::add_hooks();
 		add_action( self::CLEANUP_HOOK, array( self::class, 'run_cleanup' ) );
 		add_action( 'init', array( self::class, 'schedule_events' ) );
 		add_action( 'profile_update', array( Claims::class, 'record_profile_update' ) );

@@ -3,6 +3,9 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Clients;
 
+use Keystone_OIDC\Config;
+use Keystone_OIDC\Resource\Rest_Scope_Policy;
+
 /**
  * A registered relying party. Plain data: validation lives in `Client_Input`, persistence in
  * `Storage\Client_Repository`, changes in `Client_Manager`.
@@ -124,7 +127,14 @@ final class Client {
 		return in_array( $grant_type, $this->grant_types, true );
 	}
 
+	/**
+	 * The REST API's scopes (`wordpress:read`, `wordpress:write`) are governed by `rest_access`
+	 * alone, the ceiling the administrator sets; every other scope by the client's `scopes`.
+	 */
 	public function allows_scope( string $scope ): bool {
+		if ( Rest_Scope_Policy::is_rest_scope( $scope ) ) {
+			return Rest_Scope_Policy::within_ceiling( $scope, $this->rest_access );
+		}
 		return in_array( $scope, $this->scopes, true );
 	}
 
@@ -137,7 +147,20 @@ final class Client {
 	 * @return string[]
 	 */
 	public function current_scopes( array $granted ): array {
-		return array_values( array_intersect( $granted, $this->scopes ) );
+		return array_values( array_filter( $granted, array( $this, 'allows_scope' ) ) );
+	}
+
+	/**
+	 * RFC 8707 resources its tokens may be issued for: its registered audiences and, when its
+	 * `rest_access` lets it use the REST API at all, the REST root URL.
+	 *
+	 * @return string[]
+	 */
+	public function permitted_resources(): array {
+		if ( self::REST_NONE === $this->rest_access ) {
+			return $this->audiences;
+		}
+		return array_values( array_unique( array_merge( $this->audiences, array( Config::rest_resource() ) ) ) );
 	}
 
 	public function allows_redirect_uri( string $uri ): bool {

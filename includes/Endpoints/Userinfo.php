@@ -8,6 +8,7 @@ use Keystone_OIDC\Http\Method_Guard;
 use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
+use Keystone_OIDC\Resource\Bearer_Header;
 use Keystone_OIDC\Tokens\Access_Token;
 use Keystone_OIDC\Tokens\Claims;
 
@@ -41,10 +42,11 @@ final class Userinfo implements Endpoint {
 		$body_token    = $form->get( 'access_token' );
 		$tokens        = array();
 		if ( null !== $authorization && '' !== $authorization ) {
-			if ( 1 !== preg_match( '/^Bearer +([A-Za-z0-9\-._~+\/]+=*)$/i', $authorization, $match ) ) {
+			$header_token = Bearer_Header::token( $authorization );
+			if ( null === $header_token ) {
 				throw OAuth_Error::invalid_token( 'The Authorization header is not a Bearer token' );
 			}
-			$tokens[] = $match[1];
+			$tokens[] = $header_token;
 		}
 		if ( null !== $body_token ) {
 			$tokens[] = $body_token;

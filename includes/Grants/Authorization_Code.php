@@ -68,7 +68,7 @@ final class Authorization_Code implements Grant_Type {
 			throw OAuth_Error::invalid_grant( 'redirect_uri does not match the one of the authorization request' );
 		}
 		self::check_pkce( $code, $params->get( 'code_verifier' ) );
-		$resources = Resource_Indicator::for_tokens( $params->all( 'resource' ), $code->resources(), $client->audiences );
+		$resources = Resource_Indicator::for_tokens( $params->all( 'resource' ), $code->resources(), $client->permitted_resources() );
 		$user      = $this->users->of_grant( $code->user_id, $client );
 
 		if ( ! $this->codes->consume( $code_hash, $now ) ) {

@@ -65,7 +65,7 @@ final class Refresh_Token implements Grant_Type {
 		}
 		$granted   = $client->current_scopes( $token->scopes() );
 		$scopes    = self::narrowed_scopes( $granted, $params->get( 'scope' ) );
-		$resources = Resource_Indicator::for_tokens( $params->all( 'resource' ), $token->resources(), $client->audiences );
+		$resources = Resource_Indicator::for_tokens( $params->all( 'resource' ), $token->resources(), $client->permitted_resources() );
 		$user      = $this->users->of_grant( $token->user_id, $client );
 
 		if ( ! $this->tokens->consume_refresh( $token_hash, $now ) ) {

@@ -69,6 +69,8 @@ final class Scope_Descriptions {
 			'email'          => __( 'Your email address', 'keystone-oidc' ),
 			'offline_access' => __( 'Stay connected to your account when you are not using it', 'keystone-oidc' ),
 			'roles'          => __( 'See your roles on this site (for example administrator or subscriber)', 'keystone-oidc' ),
+			'wordpress:read'  => __( 'Read this site\'s content and settings as you, through its REST API: whatever your account may see', 'keystone-oidc' ),
+			'wordpress:write' => __( 'Read and change this site as you, through its REST API: create, edit and delete whatever your account may', 'keystone-oidc' ),
 		);
 	}
 }

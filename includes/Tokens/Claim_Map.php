@@ -23,8 +23,8 @@ final class Claim_Map {
 	const SOURCE_META  = 'meta';
 	const SOURCE_ROLES = 'roles';
 
-	/** Scopes that release no claims, so no mapping can be tied to them. */
-	const CLAIMLESS_SCOPES = array( 'offline_access' );
+	/** Scopes that release no claims (the REST API's grant rights, not data), so no mapping can be tied to them. */
+	const CLAIMLESS_SCOPES = array( 'offline_access', 'wordpress:read', 'wordpress:write' );
 
 	/**
 	 * Stores an empty list at activation when there is none. Discovery, UserInfo and the token

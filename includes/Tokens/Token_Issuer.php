@@ -14,6 +14,7 @@ use Keystone_OIDC\Models\Access_Token_Record;
 use Keystone_OIDC\Models\Grant_Data;
 use Keystone_OIDC\Models\Refresh_Token;
 use Keystone_OIDC\Models\Stored_Token;
+use Keystone_OIDC\Resource\Rest_Scope_Policy;
 use Keystone_OIDC\Storage\Token_Store;
 use Keystone_OIDC\Time\Clock;
 
@@ -94,14 +95,16 @@ final class Token_Issuer implements Grant_Issuer {
 
 	/**
 	 * RFC 9068 §3 / RFC 8707: the resource servers the access token is meant for. Without any, the
-	 * token is for the client itself, so its client_id stands in. (The ID token's `aud` is always
-	 * the client_id.)
+	 * token is for the client itself, so its client_id stands in, joined by the REST API's root URL
+	 * when the token was granted a `wordpress:*` scope (the scope names that resource). A token
+	 * that named its resources is for those alone. (The ID token's `aud` is always the client_id.)
 	 *
 	 * @return string|string[]
 	 */
 	private static function audience( Grant $grant ) {
 		if ( array() === $grant->resources ) {
-			return $grant->client->client_id;
+			$rest_scopes = array_intersect( $grant->scopes, Rest_Scope_Policy::SCOPES );
+			return array() === $rest_scopes ? $grant->client->client_id : array( $grant->client->client_id, Config::rest_resource() );
 		}
 		return 1 === count( $grant->resources ) ? $grant->resources[0] : array_values( $grant->resources );
 	}

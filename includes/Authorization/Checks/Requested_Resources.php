@@ -9,14 +9,14 @@ use Keystone_OIDC\Checks\Resource_Indicator;
 use Keystone_OIDC\Http\Answer;
 
 /**
- * RFC 8707 §2.1: every `resource` must be one of the client's audiences; the tokens of this grant
+ * RFC 8707 §2.1: every `resource` must be one the client may have tokens for (`permitted_resources`); the tokens of this grant
  * are then limited to them.
  */
 final class Requested_Resources implements Step {
 	public function run( Context $context ): ?Answer {
 		$request   = $context->request();
 		$requested = $context->params->all( 'resource' );
-		Resource_Indicator::assert_permitted( $requested, $request->client->audiences );
+		Resource_Indicator::assert_permitted( $requested, $request->client->permitted_resources() );
 		$request->resources = $requested;
 		return null;
 	}
