@@ -13,6 +13,7 @@ use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
 use Keystone_OIDC\Registration\Client_Metadata;
+use Keystone_OIDC\Resource\Bearer_Header;
 use Keystone_OIDC\Registration\Dynamic_Registration;
 use Keystone_OIDC\Registration\Initial_Access_Tokens;
 use Keystone_OIDC\Registration\Registration_Policy;
@@ -211,10 +212,11 @@ final class Registration implements Endpoint {
 		if ( '' === $authorization ) {
 			throw OAuth_Error::invalid_token( $missing, false );
 		}
-		if ( 1 !== preg_match( '/^Bearer +([A-Za-z0-9\-._~+\/]+=*)$/i', $authorization, $match ) ) {
+		$token = Bearer_Header::token( $authorization );
+		if ( null === $token ) {
 			throw OAuth_Error::invalid_token( 'The Authorization header is not a Bearer token.' );
 		}
-		return $match[1];
+		return $token;
 	}
 
 	private function new_registration_token( string $client_id ): string {

@@ -97,7 +97,8 @@ final class Client_Metadata {
 			'grant_types'                  => array_values( $client->grant_types ),
 			'response_types'               => $client->allows_grant( Client::GRANT_AUTHORIZATION_CODE ) ? array( 'code' ) : array(),
 			'token_endpoint_auth_method'   => $client->token_endpoint_auth_method,
-			'scope'                        => implode( ' ', $client->scopes ),
+			// The REST API's scopes only as far as the client's `rest_access` lets it have them.
+			'scope'                        => implode( ' ', array_filter( $client->scopes, array( $client, 'allows_scope' ) ) ),
 			'id_token_signed_response_alg' => $client->id_token_signed_response_alg,
 		);
 		if ( array() !== $client->post_logout_redirect_uris ) {
