@@ -537,3 +537,77 @@ test( 'settings: the registration fields are read and validated', async () => {
 		'keystone_oidc_registration_token_not_found'
 	);
 } );
+
+test.describe( 'idle expiry', () => {
+	const DAY = 86400;
+
+	async function moveClock( offset: number ): Promise< void > {
+		const response = await asAdmin( ( session ) =>
+			session.post( 'keystone-test/v1/clock', { offset } )
+		);
+		expect( response.status(), await response.text() ).toBe( 200 );
+	}
+
+	test.afterAll( async () => {
+		await moveClock( 0 );
+	} );
+
+	test( 'a dynamic client unused for the idle days is deleted by the cleanup job; one whose tokens were refreshed stays', async ( {
+		browser,
+	} ) => {
+		await setPolicy( 'loopback', { dynamic_client_idle_days: 10 } );
+		const idle = await registerOk( nativeMetadata() );
+		const used = await registerOk( nativeMetadata() );
+		const context = await signedInContext( browser, user );
+		let refreshToken: string | undefined;
+		try {
+			const { tokens } = await signIn(
+				context,
+				{
+					client_id: used.client_id,
+					name: used.client_name,
+					type: 'public',
+					redirect_uris: used.redirect_uris,
+					scopes: used.scope.split( ' ' ),
+					redirectUri: LOOPBACK_REDIRECT,
+				},
+				{ scope: 'openid offline_access', method: 'none' }
+			);
+			refreshToken = tokens.refresh_token;
+		} finally {
+			await context.close();
+		}
+		expect( refreshToken, 'a refresh token' ).toBeTruthy();
+
+		// Five days later the client refreshes: its use is recorded (at most once a day).
+		const refreshed = await raw( 'token', {
+			form: {
+				grant_type: 'refresh_token',
+				refresh_token: refreshToken as string,
+				client_id: used.client_id,
+			},
+			clockOffset: 5 * DAY,
+		} );
+		expect( refreshed.status, refreshed.text ).toBe( 200 );
+
+		await moveClock( 12 * DAY );
+		const cleanup = await asAdmin( ( session ) =>
+			session.post( 'keystone-test/v1/cleanup' )
+		);
+		expect( cleanup.status(), await cleanup.text() ).toBe( 200 );
+
+		const gone = await asAdmin( ( session ) =>
+			session.get( `keystone-oidc/v1/clients/${ idle.client_id }` )
+		);
+		expect( gone.status() ).toBe( 404 );
+		expect( ( await adminClient( used.client_id ) ).source ).toBe(
+			'dynamic'
+		);
+		// Its registration went with it: the registration URI no longer answers.
+		expectChallenge(
+			await manage( idle, 'GET' ),
+			'invalid_token',
+			'Bearer'
+		);
+	} );
+} );
