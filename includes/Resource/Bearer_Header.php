@@ -9,7 +9,7 @@ namespace Keystone_OIDC\Resource;
  */
 final class Bearer_Header {
 	/** RFC 6750 §2.1's b64token after the scheme and its spaces. */
-	const TOKEN_PATTERN = '/^Bearer +([A-Za-z0-9\-._~+\/]+=*)$/i';
+	const TOKEN_PATTERN = '/^Bearer +([A-Za-z0-9\-._~+\/]+=*)$/Di';
 
 	/**
 	 * Whether the header uses the Bearer scheme at all (well-formed or not): such a request is

@@ -5,28 +5,39 @@
  */
 import { test, expect } from '../protocol/support/fixtures';
 import { restUrl } from '../support/env';
-import { accessToken, rest, restClient } from './support';
+import { rest, restToken } from './support';
 
 const APP_ORIGIN = 'https://spa.example.test';
 
 test( 'the client’s redirect-URI origin may read the answer; another origin may not', async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'read', {
-		redirect_uris: [ 'http://127.0.0.1:65010/callback', `${ APP_ORIGIN }/callback` ],
-	} );
-	const { token } = await accessToken( signedIn, app, 'openid wordpress:read' );
+	const { token } = await restToken(
+		signedIn,
+		'read',
+		'openid wordpress:read',
+		{
+			client: {
+				redirect_uris: [
+					'http://127.0.0.1:65010/callback',
+					`${ APP_ORIGIN }/callback`,
+				],
+			},
+		}
+	);
 
 	const allowed = await rest( 'wp/v2/users/me', {
 		bearer: token,
 		headers: { Origin: APP_ORIGIN },
 	} );
 	expect( allowed.status ).toBe( 200 );
-	expect( allowed.headers.get( 'access-control-allow-origin' ) ).toBe( APP_ORIGIN );
-	expect( allowed.headers.get( 'vary' ) ?? '' ).toMatch( /Origin/ );
-	expect( allowed.headers.get( 'access-control-expose-headers' ) ?? '' ).toContain(
-		'WWW-Authenticate'
+	expect( allowed.headers.get( 'access-control-allow-origin' ) ).toBe(
+		APP_ORIGIN
 	);
+	expect( allowed.headers.get( 'vary' ) ?? '' ).toMatch( /Origin/ );
+	expect(
+		allowed.headers.get( 'access-control-expose-headers' ) ?? ''
+	).toContain( 'WWW-Authenticate' );
 
 	const loopback = await rest( 'wp/v2/users/me', {
 		bearer: token,
@@ -42,7 +53,9 @@ test( 'the client’s redirect-URI origin may read the answer; another origin ma
 	} );
 	expect( denied.status ).toBe( 200 );
 	expect( denied.headers.get( 'access-control-allow-origin' ) ).toBeNull();
-	expect( denied.headers.get( 'access-control-allow-credentials' ) ).toBeNull();
+	expect(
+		denied.headers.get( 'access-control-allow-credentials' )
+	).toBeNull();
 
 	const preflight = await fetch( restUrl( 'wp/v2/users/me' ), {
 		method: 'OPTIONS',
@@ -53,8 +66,10 @@ test( 'the client’s redirect-URI origin may read the answer; another origin ma
 		},
 	} );
 	expect( preflight.status ).toBe( 200 );
-	expect( preflight.headers.get( 'access-control-allow-origin' ) ).toBe( APP_ORIGIN );
-	expect( preflight.headers.get( 'access-control-allow-headers' ) ?? '' ).toMatch(
-		/Authorization/
+	expect( preflight.headers.get( 'access-control-allow-origin' ) ).toBe(
+		APP_ORIGIN
 	);
+	expect(
+		preflight.headers.get( 'access-control-allow-headers' ) ?? ''
+	).toMatch( /Authorization/ );
 } );

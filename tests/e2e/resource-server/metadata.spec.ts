@@ -16,10 +16,16 @@ const PATHS = [
 test( 'the metadata describes the REST API, identically at every path', async () => {
 	const documents: unknown[] = [];
 	for ( const path of PATHS ) {
-		const response = await fetch( `${ baseUrl() }${ path }`, { redirect: 'manual' } );
+		const response = await fetch( `${ baseUrl() }${ path }`, {
+			redirect: 'manual',
+		} );
 		expect( response.status, path ).toBe( 200 );
-		expect( response.headers.get( 'content-type' ) ).toMatch( /^application\/json/ );
-		expect( response.headers.get( 'access-control-allow-origin' ) ).toBe( '*' );
+		expect( response.headers.get( 'content-type' ) ).toMatch(
+			/^application\/json/
+		);
+		expect( response.headers.get( 'access-control-allow-origin' ) ).toBe(
+			'*'
+		);
 		documents.push( await response.json() );
 	}
 	const [ first ] = documents as Array< Record< string, unknown > >;
@@ -33,12 +39,16 @@ test( 'the metadata describes the REST API, identically at every path', async ()
 	for ( const document of documents ) {
 		expect( document ).toEqual( first );
 	}
-	const post = await fetch( `${ baseUrl() }${ PATHS[ 0 ] }`, { method: 'POST' } );
+	const post = await fetch( `${ baseUrl() }${ PATHS[ 0 ] }`, {
+		method: 'POST',
+	} );
 	expect( post.status ).toBe( 405 );
 } );
 
 test( 'discovery announces the REST scopes', async () => {
-	const response = await fetch( `${ issuer() }/.well-known/openid-configuration` );
+	const response = await fetch(
+		`${ issuer() }/.well-known/openid-configuration`
+	);
 	const doc = ( await response.json() ) as { scopes_supported: string[] };
 	expect( doc.scopes_supported ).toEqual(
 		expect.arrayContaining( [ 'wordpress:read', 'wordpress:write' ] )

@@ -6,21 +6,21 @@
  */
 import { decodeJwt } from 'jose';
 import { test, expect } from '../protocol/support/fixtures';
-import { signedInContext } from '../protocol/support/flow';
+import { signedInContext, signedInRequest } from '../protocol/support/flow';
 import { raw, credentials } from '../protocol/support/http';
 import {
 	authorizeWithoutBrowser,
 	expectErrorRedirect,
 	prepareAuthorization,
 } from '../protocol/support/applications';
-import { signedInRequest } from '../protocol/support/flow';
-import { updateClient } from '../protocol/support/provider';
-import { createUser, restSession } from '../support/wp';
+import { createClient, updateClient } from '../protocol/support/provider';
+import type { Browser } from '@playwright/test';
+import { createUser, restSession, type WpUser } from '../support/wp';
 import {
-	accessToken,
 	metadataUrl,
 	rest,
-	restClient,
+	restToken,
+	type RestTokenRequest,
 	restRoot,
 	type RestResponse,
 } from './support';
@@ -36,6 +36,18 @@ function expectInvalidToken( response: RestResponse ): void {
 	expect( challenge ).toContain( `resource_metadata="${ metadataUrl() }"` );
 }
 
+/** A token of a new client for a new editor, who may create posts. */
+async function editorToken(
+	browser: Browser,
+	...request: RestTokenRequest
+): Promise< { editor: WpUser; token: string } > {
+	const editor = await createUser( 'editor' );
+	const context = await signedInContext( browser, editor );
+	const { token } = await restToken( context, ...request );
+	await context.close();
+	return { editor, token };
+}
+
 function audienceOf( token: string ): string[] {
 	const { aud } = decodeJwt( token );
 	return Array.isArray( aud ) ? aud : [ String( aud ) ];
@@ -45,8 +57,11 @@ test( 'a read token reads as its user, and its scope names the REST API as audie
 	signedIn,
 	user,
 } ) => {
-	const app = await restClient( 'read' );
-	const { token, scope } = await accessToken( signedIn, app, 'openid wordpress:read' );
+	const { app, token, scope } = await restToken(
+		signedIn,
+		'read',
+		'openid wordpress:read'
+	);
 	expect( scope.split( ' ' ) ).toContain( 'wordpress:read' );
 	expect( audienceOf( token ) ).toEqual( [ app.client_id, restRoot() ] );
 
@@ -54,7 +69,9 @@ test( 'a read token reads as its user, and its scope names the REST API as audie
 	expect( me.status, JSON.stringify( me.json ) ).toBe( 200 );
 	expect( me.json.id ).toBe( user.id );
 	// context=edit only reads: a read token may use it, within the user's capabilities.
-	const editView = await rest( 'wp/v2/users/me?context=edit', { bearer: token } );
+	const editView = await rest( 'wp/v2/users/me?context=edit', {
+		bearer: token,
+	} );
 	expect( editView.status ).toBe( 200 );
 	expect( editView.json.email ).toBe( user.email );
 } );
@@ -62,11 +79,11 @@ test( 'a read token reads as its user, and its scope names the REST API as audie
 test( 'a read token that tries to write is 403 insufficient_scope with the challenge', async ( {
 	browser,
 } ) => {
-	const editor = await createUser( 'editor' );
-	const context = await signedInContext( browser, editor );
-	const app = await restClient( 'read' );
-	const { token } = await accessToken( context, app, 'openid wordpress:read' );
-	await context.close();
+	const { token } = await editorToken(
+		browser,
+		'read',
+		'openid wordpress:read'
+	);
 
 	const response = await rest( 'wp/v2/posts', {
 		bearer: token,
@@ -91,13 +108,12 @@ test( 'a read token that tries to write is 403 insufficient_scope with the chall
 test( 'a write token asked for with resource=<REST root> creates a draft as the editor', async ( {
 	browser,
 } ) => {
-	const editor = await createUser( 'editor' );
-	const context = await signedInContext( browser, editor );
-	const app = await restClient( 'write' );
-	const { token } = await accessToken( context, app, 'openid wordpress:write', {
-		resources: [ restRoot() ],
-	} );
-	await context.close();
+	const { editor, token } = await editorToken(
+		browser,
+		'write',
+		'openid wordpress:write',
+		{ flow: { resources: [ restRoot() ] } }
+	);
 	expect( audienceOf( token ) ).toEqual( [ restRoot() ] );
 
 	const created = await rest( 'wp/v2/posts', {
@@ -112,8 +128,11 @@ test( 'a write token asked for with resource=<REST root> creates a draft as the 
 test( "a write token cannot do more than its user: WordPress's own 403", async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'write' );
-	const { token } = await accessToken( signedIn, app, 'openid wordpress:write' );
+	const { token } = await restToken(
+		signedIn,
+		'write',
+		'openid wordpress:write'
+	);
 	const response = await rest( 'wp/v2/posts', {
 		bearer: token,
 		body: { title: 'A subscriber may not', status: 'draft' },
@@ -125,10 +144,17 @@ test( "a write token cannot do more than its user: WordPress's own 403", async (
 test( 'a token minted for another audience is never accepted', async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'write', { audiences: [ GRAFANA ] } );
-	const { token, scope } = await accessToken( signedIn, app, 'openid wordpress:write', {
-		resources: [ GRAFANA ],
-	} );
+	const { token, scope } = await restToken(
+		signedIn,
+		'write',
+		'openid wordpress:write',
+		{
+			client: { audiences: [ GRAFANA ] },
+			flow: {
+				resources: [ GRAFANA ],
+			},
+		}
+	);
 	expect( scope.split( ' ' ) ).toContain( 'wordpress:write' );
 	expect( audienceOf( token ) ).toEqual( [ GRAFANA ] );
 	expectInvalidToken( await rest( 'wp/v2/users/me', { bearer: token } ) );
@@ -137,8 +163,11 @@ test( 'a token minted for another audience is never accepted', async ( {
 test( 'a token for the client alone (no wordpress:* scope, no resource) is refused', async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'read' );
-	const { token } = await accessToken( signedIn, app, 'openid profile' );
+	const { app, token } = await restToken(
+		signedIn,
+		'read',
+		'openid profile'
+	);
 	expect( audienceOf( token ) ).toEqual( [ app.client_id ] );
 	expectInvalidToken( await rest( 'wp/v2/users/me', { bearer: token } ) );
 } );
@@ -146,8 +175,11 @@ test( 'a token for the client alone (no wordpress:* scope, no resource) is refus
 test( 'revoked, expired and garbage tokens are 401 invalid_token', async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'read' );
-	const { token } = await accessToken( signedIn, app, 'openid wordpress:read' );
+	const { app, token } = await restToken(
+		signedIn,
+		'read',
+		'openid wordpress:read'
+	);
 	// Past its lifetime (an hour) by the provider's clock, for this request only.
 	expectInvalidToken(
 		await rest( 'wp/v2/users/me', { bearer: token, clockOffset: 7200 } )
@@ -165,10 +197,17 @@ test( 'revoked, expired and garbage tokens are 401 invalid_token', async ( {
 	expectInvalidToken( await rest( 'wp/v2/posts', { bearer: token } ) );
 } );
 
-test( 'the client ceiling acts on tokens already issued', async ( { signedIn } ) => {
-	const app = await restClient( 'write' );
-	const { token } = await accessToken( signedIn, app, 'openid wordpress:write' );
-	expect( ( await rest( 'wp/v2/users/me', { bearer: token } ) ).status ).toBe( 200 );
+test( 'the client ceiling acts on tokens already issued', async ( {
+	signedIn,
+} ) => {
+	const { app, token } = await restToken(
+		signedIn,
+		'write',
+		'openid wordpress:write'
+	);
+	expect( ( await rest( 'wp/v2/users/me', { bearer: token } ) ).status ).toBe(
+		200
+	);
 	await updateClient( app.client_id, { rest_access: 'read' } );
 	const response = await rest( 'wp/v2/users/me', {
 		bearer: token,
@@ -183,8 +222,11 @@ test( "a client whose ceiling is 'none' is granted no wordpress:* scope and no R
 	signedIn,
 	user,
 } ) => {
-	const app = await restClient( 'none' );
-	const { token, scope } = await accessToken( signedIn, app, 'openid wordpress:read wordpress:write' );
+	const { app, token, scope } = await restToken(
+		signedIn,
+		'none',
+		'openid wordpress:read wordpress:write'
+	);
 	expect( scope ).toBe( 'openid' );
 	expectInvalidToken( await rest( 'wp/v2/users/me', { bearer: token } ) );
 
@@ -204,16 +246,25 @@ test( "a client whose ceiling is 'none' is granted no wordpress:* scope and no R
 test( 'a read client asking for wordpress:write gets wordpress:read only', async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'read' );
-	const { scope } = await accessToken( signedIn, app, 'openid wordpress:write wordpress:read' );
-	expect( scope.split( ' ' ).sort() ).toEqual( [ 'openid', 'wordpress:read' ] );
+	const { scope } = await restToken(
+		signedIn,
+		'read',
+		'openid wordpress:write wordpress:read'
+	);
+	expect( scope.split( ' ' ).sort() ).toEqual( [
+		'openid',
+		'wordpress:read',
+	] );
 } );
 
 test( 'an access token in the query string is not accepted', async ( {
 	signedIn,
 } ) => {
-	const app = await restClient( 'read' );
-	const { token } = await accessToken( signedIn, app, 'openid wordpress:read' );
+	const { token } = await restToken(
+		signedIn,
+		'read',
+		'openid wordpress:read'
+	);
 	const response = await rest(
 		`wp/v2/users/me?access_token=${ encodeURIComponent( token ) }`
 	);
@@ -234,18 +285,48 @@ test( 'cookie requests are unchanged, and a bad token beside a cookie is still r
 	expect( ( ( await me.json() ) as { id: number } ).id ).toBe( user.id );
 	// Without the nonce, WordPress treats the cookie as no one.
 	const withoutNonce = await session.request.get(
-		new URL( 'wp-json/wp/v2/users/me', restRoot().replace( /wp-json\/$/, '' ) ).href
+		new URL(
+			'wp-json/wp/v2/users/me',
+			restRoot().replace( /wp-json\/$/, '' )
+		).href
 	);
 	expect( withoutNonce.status() ).toBe( 401 );
 	expect( ( ( await withoutNonce.json() ) as { code: string } ).code ).toBe(
 		'rest_not_logged_in'
 	);
-	const withBadToken = await session.request.get( `${ restRoot() }wp/v2/users/me`, {
-		headers: { 'X-WP-Nonce': session.nonce, Authorization: 'Bearer not-a-token' },
-	} );
+	const withBadToken = await session.request.get(
+		`${ restRoot() }wp/v2/users/me`,
+		{
+			headers: {
+				'X-WP-Nonce': session.nonce,
+				Authorization: 'Bearer not-a-token',
+			},
+		}
+	);
 	expect( withBadToken.status() ).toBe( 401 );
 	expect( ( ( await withBadToken.json() ) as { code: string } ).code ).toBe(
 		'invalid_token'
 	);
 	await session.dispose();
+} );
+
+test( 'the consent screen says in plain words what the REST scopes allow', async ( {
+	signedIn,
+} ) => {
+	const app = await createClient( { rest_access: 'write' } );
+	const prepared = await prepareAuthorization(
+		app,
+		'openid wordpress:read wordpress:write'
+	);
+	const page = await signedIn.newPage();
+	await page.goto( prepared.url.href );
+	await expect(
+		page.getByText(
+			/Read and change this site as you, through its REST API/
+		)
+	).toBeVisible();
+	await expect(
+		page.getByText( /Read this site.s content and settings as you/ )
+	).toBeVisible();
+	await page.close();
 } );

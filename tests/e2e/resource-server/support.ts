@@ -5,7 +5,11 @@
 import type { BrowserContext } from '@playwright/test';
 import { baseUrl, restUrl } from '../support/env';
 import { signIn, type FlowOptions } from '../protocol/support/flow';
-import { createClient, type ClientInput, type TestClient } from '../protocol/support/provider';
+import {
+	createClient,
+	type ClientInput,
+	type TestClient,
+} from '../protocol/support/provider';
 
 /** The REST root URL: the resource a token must be meant for. */
 export function restRoot(): string {
@@ -17,25 +21,32 @@ export function metadataUrl(): string {
 	return `${ baseUrl() }/.well-known/oauth-protected-resource/wp-json`;
 }
 
-export function restClient(
+/**
+ * A client with the given REST API ceiling, and an access token of it got through the real code
+ * flow, consent screen included.
+ */
+export type RestTokenRequest = [
 	restAccess: 'none' | 'read' | 'write',
-	input: ClientInput = {}
-): Promise< TestClient > {
-	return createClient( { rest_access: restAccess, ...input } );
-}
-
-/** An access token got through the real code flow, consent screen included. */
-export async function accessToken(
-	context: BrowserContext,
-	testClient: TestClient,
 	scope: string,
-	options: FlowOptions = {}
-): Promise< { token: string; scope: string; refresh?: string } > {
-	const { tokens } = await signIn( context, testClient, { scope, ...options } );
+	options?: { client?: ClientInput; flow?: FlowOptions },
+];
+
+export async function restToken(
+	context: BrowserContext,
+	...[ restAccess, scope, options = {} ]: RestTokenRequest
+): Promise< { app: TestClient; token: string; scope: string } > {
+	const app = await createClient( {
+		rest_access: restAccess,
+		...options.client,
+	} );
+	const { tokens } = await signIn( context, app, {
+		scope,
+		...options.flow,
+	} );
 	return {
+		app,
 		token: tokens.access_token,
 		scope: String( tokens.scope ?? '' ),
-		refresh: tokens.refresh_token,
 	};
 }
 

@@ -191,6 +191,10 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 	),
 	discovery( 'as-metadata', '/.well-known/oauth-authorization-server' ),
 	discovery( 'jwks', `${ OAUTH_BASE }/jwks` ),
+	discovery(
+		'protected-resource',
+		'/.well-known/oauth-protected-resource/wp-json'
+	),
 	{
 		name: 'authorize',
 		path: `${ OAUTH_BASE }/authorize`,

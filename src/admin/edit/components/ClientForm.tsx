@@ -19,6 +19,7 @@ import { hasErrors, toggleInList } from '../form';
 import type { ClientFormErrors, ClientFormValues } from '../types';
 import { nameProblemText, scopeDescription, uriProblemText } from './messages';
 import { UriListField } from './UriListField';
+import { RestAccessField } from './RestAccessField';
 
 interface ClientFormProps {
 	mode: 'add' | 'edit';
@@ -274,6 +275,11 @@ export function ClientForm( {
 						value={ values.audiences }
 						onChange={ ( text ) => set( 'audiences', text ) }
 						errors={ errors.audiences }
+					/>
+
+					<RestAccessField
+						value={ values.restAccess }
+						onChange={ ( access ) => set( 'restAccess', access ) }
 					/>
 
 					{ roles.length > 0 && (

@@ -35,6 +35,7 @@ import {
 import type { ClientFormValues, EditMode } from '../types';
 import { DELETED_PARAM } from '../../clients/list';
 import { ClientForm } from './ClientForm';
+import { withoutRestScopes } from './RestAccessField';
 import { CreatedClient } from './CreatedClient';
 import { CredentialsCard } from './CredentialsCard';
 import { DangerZone } from './DangerZone';
@@ -176,7 +177,7 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 					onChange={ setValues }
 					errors={ errors }
 					showRequired={ submitted }
-					scopes={ config.scopes }
+					scopes={ withoutRestScopes( config.scopes ) }
 					roles={ config.roles }
 					saving={ saving }
 					dirty={ dirty }
