@@ -151,7 +151,7 @@ final class Container {
 	}
 
 	public function cleanup(): Cleanup {
-		return new Cleanup( $this->code_store(), $this->token_store(), $this->clock(), $this->key_store() );
+		return new Cleanup( $this->code_store(), $this->token_store(), $this->clock(), $this->key_store(), $this->idle_dynamic_clients() );
 	}
 
 	/**
@@ -163,11 +163,13 @@ final class Container {
 	public function endpoint( string $class ): Endpoint {
 		switch ( $class ) {
 			case Token::class:
-				return new Token( $this->client_authentication(), $this->grant_types(), new Transaction() );
+				return new Token( $this->client_authentication(), Registration\Recorded_Use::around( $this->grant_types(), $this->registrations(), $this->clock() ), new Transaction() );
 			case Introspection::class:
 				return new Introspection( $this->client_authentication(), $this->token_lookup(), $this->allowed_users(), $this->clock() );
 			case Revocation::class:
 				return new Revocation( $this->client_authentication(), $this->token_lookup(), $this->token_store() );
+			case Endpoints\Registration::class:
+				return $this->registration_endpoint();
 			case Endpoints\Authorize::class:
 			case Endpoints\End_Session::class:
 				return $this->authorization_endpoint( $class );
@@ -273,6 +275,45 @@ final class Container {
 	}
 
 	// ---- Dynamic client registration, RFC 7591/7592 (issue 12) ----
+
+	public function registrations(): Storage\Registration_Repository {
+		return $this->share(
+			'registrations',
+			static function (): Storage\Registration_Repository {
+				return new Storage\Registration_Repository();
+			}
+		);
+	}
+
+	public function initial_access_tokens(): Registration\Initial_Access_Tokens {
+		return $this->share(
+			'initial_access_tokens',
+			function (): Registration\Initial_Access_Tokens {
+				return new Registration\Initial_Access_Tokens( $this->clock() );
+			}
+		);
+	}
+
+	/**
+	 * Open registration admits at most this many clients at once (filter
+	 * `keystone_oidc_open_registration_limit`); the idle expiry makes room again.
+	 */
+	const OPEN_REGISTRATION_LIMIT = 200;
+
+	private function registration_endpoint(): Endpoints\Registration {
+		$limit = (int) apply_filters( 'keystone_oidc_open_registration_limit', self::OPEN_REGISTRATION_LIMIT );
+		return new Endpoints\Registration(
+			new Registration\Registration_Policy( Registration\Registration_Settings::mode(), max( 0, $limit ) ),
+			$this->initial_access_tokens(),
+			$this->registrations(),
+			$this->clock(),
+			Registration\Registration_Settings::rest_access()
+		);
+	}
+
+	public function idle_dynamic_clients(): Registration\Idle_Clients {
+		return new Registration\Idle_Clients( $this->registrations(), $this->clock(), Registration\Registration_Settings::idle_days() );
+	}
 
 	// ---- client_credentials (issue 13) ----
 

@@ -21,12 +21,14 @@ final class Client_Manager {
 	const SECRET_BYTES = 32;
 
 	/**
-	 * @param array<string,mixed> $input The `ClientInput` fields the request carried.
+	 * @param array<string,mixed> $input  The `ClientInput` fields the request carried.
+	 * @param string              $source Who makes it: `Client::SOURCE_*`.
 	 * @return array{client: Client, client_secret: ?string}|WP_Error
 	 */
-	public static function create( array $input ) {
+	public static function create( array $input, string $source = Client::SOURCE_ADMIN ) {
 		$now               = self::now_iso();
 		$draft             = new Client();
+		$draft->source     = $source;
 		$draft->created_at = $now;
 		$draft->updated_at = $now;
 		$client            = Client_Input::apply( $input, $draft, false );
@@ -125,6 +127,7 @@ final class Client_Manager {
 		Container::site()->code_store()->delete_for_client( $client_id );
 		Container::site()->token_store()->revoke_for_client( $client_id );
 		Consent_Repository::delete_for_client( $client_id );
+		Container::site()->registrations()->delete( $client_id );
 		return true;
 	}
 

@@ -4,13 +4,14 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Cron;
 
 use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Registration\Idle_Clients;
 use Keystone_OIDC\Storage\Code_Store;
 use Keystone_OIDC\Storage\Token_Store;
 use Keystone_OIDC\Time\Clock;
 
 /**
  * The hourly job: deletes expired codes, expired or long-revoked tokens, and retired keys no token
- * can need. Rows go in bounded batches so one run never holds a long lock or outlives a request;
+ * can need, and dynamically registered clients idle for too long. Rows go in bounded batches so one run never holds a long lock or outlives a request;
  * what is left waits for the next run.
  */
 final class Cleanup {
@@ -29,20 +30,25 @@ final class Cleanup {
 	/** @var Key_Store */
 	private $keys;
 
-	public function __construct( Code_Store $codes, Token_Store $tokens, Clock $clock, Key_Store $keys ) {
-		$this->codes  = $codes;
-		$this->tokens = $tokens;
-		$this->clock  = $clock;
-		$this->keys   = $keys;
+	/** @var Idle_Clients */
+	private $idle_clients;
+
+	public function __construct( Code_Store $codes, Token_Store $tokens, Clock $clock, Key_Store $keys, Idle_Clients $idle_clients ) {
+		$this->codes        = $codes;
+		$this->tokens       = $tokens;
+		$this->clock        = $clock;
+		$this->keys         = $keys;
+		$this->idle_clients = $idle_clients;
 	}
 
 	/**
-	 * @return array{codes: int, tokens: int, keys: int} How many of each were removed.
+	 * @return array{codes: int, tokens: int, keys: int, dynamic_clients: int} How many of each were removed.
 	 */
 	public function run(): array {
 		$now    = $this->clock->now();
 		$codes  = $this->codes;
 		$tokens = $this->tokens;
+		$idle   = $this->idle_clients;
 		return array(
 			'codes'  => self::in_batches(
 				static function ( int $limit ) use ( $codes, $now ): int {
@@ -55,6 +61,8 @@ final class Cleanup {
 				}
 			),
 			'keys'   => $this->keys->prune(),
+			// Idle dynamic clients (issue 12), after their expired tokens went above.
+			'dynamic_clients' => self::in_batches( array( $idle, 'delete_expired' ) ),
 		);
 	}
 

@@ -8,6 +8,7 @@ use Keystone_OIDC\Http\Method_Guard;
 use Keystone_OIDC\Http\Request;
 use Keystone_OIDC\Http\Responder;
 use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Registration\Registration_Settings;
 use Keystone_OIDC\Tokens\Claim_Map;
 use Keystone_OIDC\Tokens\Claims;
 
@@ -65,6 +66,9 @@ final class Discovery implements Endpoint {
 			'backchannel_logout_supported'                  => true,
 			'backchannel_logout_session_supported'          => true,
 		);
+		if ( Registration_Settings::MODE_OFF !== Registration_Settings::mode() ) {
+			$extra['registration_endpoint'] = Router::url( 'registration' );
+		}
 		$filtered = apply_filters( 'keystone_oidc_discovery', array_merge( $contract, $extra ) );
 		return array_merge( is_array( $filtered ) ? $filtered : array(), $contract );
 	}

@@ -38,6 +38,7 @@ final class Router {
 			'revocation'      => self::BASE . '/oauth/revoke',
 			'introspection'   => self::BASE . '/oauth/introspect',
 			'end-session'     => self::BASE . '/oauth/logout',
+			'registration'    => self::BASE . '/oauth/register',
 			// Keystone OIDC 2.x answered these Keycloak-style paths too; its relying parties may use them.
 			'keycloak-auth'     => self::BASE . '/protocol/openid-connect/auth',
 			'keycloak-token'    => self::BASE . '/protocol/openid-connect/token',
@@ -65,6 +66,7 @@ final class Router {
 			'revocation'      => Revocation::class,
 			'introspection'   => Introspection::class,
 			'end-session'     => End_Session::class,
+			'registration'    => Registration::class,
 			'keycloak-auth'     => Authorize::class,
 			'keycloak-token'    => Token::class,
 			'keycloak-userinfo' => Userinfo::class,

@@ -52,7 +52,8 @@ final class Request {
 		}
 		$method = isset( $server['REQUEST_METHOD'] ) && is_string( $server['REQUEST_METHOD'] ) ? $server['REQUEST_METHOD'] : 'GET';
 		$query  = isset( $server['QUERY_STRING'] ) && is_string( $server['QUERY_STRING'] ) ? $server['QUERY_STRING'] : '';
-		$body   = 'POST' === strtoupper( $method ) ? (string) file_get_contents( 'php://input' ) : '';
+		// PUT: RFC 7592 client configuration updates.
+		$body = in_array( strtoupper( $method ), array( 'POST', 'PUT' ), true ) ? (string) file_get_contents( 'php://input' ) : '';
 		return new self( $method, $headers, $query, $body );
 	}
 
@@ -128,6 +129,13 @@ final class Request {
 	 */
 	public function form(): Parameters {
 		return $this->is_form() ? Parameters::parse( $this->body ) : Parameters::parse( '' );
+	}
+
+	/**
+	 * The raw body of a POST or PUT (a JSON document, RFC 7591).
+	 */
+	public function body(): string {
+		return $this->body;
 	}
 
 	public function is_form(): bool {

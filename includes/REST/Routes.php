@@ -15,6 +15,8 @@ final class Routes {
 			new Tokens_Controller(),
 			new Applications_Controller(),
 			new Claims_Controller(),
+			new Registration_Tokens_Controller(),
+			new Registrations_Controller(),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();

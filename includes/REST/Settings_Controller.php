@@ -7,6 +7,7 @@ use Keystone_OIDC\Config;
 use Keystone_OIDC\Container;
 use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\Keys\Keys_Unavailable;
+use Keystone_OIDC\Registration\Registration_Settings;
 use Keystone_OIDC\Upgrade\V2_Identity;
 use WP_Error;
 use WP_REST_Request;
@@ -21,7 +22,7 @@ final class Settings_Controller extends Controller {
 	/**
 	 * The fields `PUT /settings` accepts.
 	 */
-	const WRITABLE = array( 'issuer_mode' );
+	const WRITABLE = array( 'issuer_mode', 'dynamic_registration', 'dynamic_client_idle_days', 'dynamic_rest_access' );
 
 	public function __construct() {
 		parent::__construct();
@@ -80,7 +81,7 @@ final class Settings_Controller extends Controller {
 				'keys'              => $descriptions,
 				'scopes_supported'  => Config::supported_scopes(),
 				'roles'             => $roles,
-			)
+			) + Registration_Settings::to_array()
 		);
 	}
 
@@ -127,6 +128,10 @@ final class Settings_Controller extends Controller {
 					'fields' => $unsupported,
 				)
 			);
+		}
+		$registration = Registration_Settings::update( $body );
+		if ( null !== $registration ) {
+			return $registration;
 		}
 		if ( array_key_exists( 'issuer_mode', $body ) ) {
 			if ( ! is_string( $body['issuer_mode'] ) || ! in_array( $body['issuer_mode'], Config::ISSUER_MODES, true ) ) {
@@ -220,6 +225,20 @@ final class Settings_Controller extends Controller {
 					'type'        => 'array',
 					'items'       => array( 'type' => 'string' ),
 					'readonly'    => true,
+				),
+				'dynamic_registration'     => array(
+					'description' => __( 'Dynamic client registration (RFC 7591): "off", "loopback" (open, for public native and loopback clients only) or "token" (with an initial access token).', 'keystone-oidc' ),
+					'type'        => 'string',
+					'enum'        => Registration_Settings::MODES,
+				),
+				'dynamic_client_idle_days' => array(
+					'description' => __( 'Days after which a dynamically registered client nobody used is deleted; 0 = never.', 'keystone-oidc' ),
+					'type'        => 'integer',
+				),
+				'dynamic_rest_access'      => array(
+					'description' => __( 'The rest_access every dynamically registered client receives.', 'keystone-oidc' ),
+					'type'        => 'string',
+					'enum'        => Registration_Settings::REST_ACCESS,
 				),
 				'roles'             => array(
 					'description' => __( 'The site\'s roles, for a client\'s allowed_roles.', 'keystone-oidc' ),

@@ -10,7 +10,7 @@ namespace Keystone_OIDC\Storage;
  * aside before `dbDelta` ever sees them.
  */
 final class Schema {
-	const VERSION        = '4';
+	const VERSION        = '5';
 	const VERSION_OPTION = 'keystone_oidc_schema_version';
 
 	public static function clients_table(): string {
@@ -34,10 +34,18 @@ final class Schema {
 	}
 
 	/**
+	 * Schema version 5: one row per dynamically registered client (RFC 7591).
+	 */
+	public static function registrations_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'oidc_registrations';
+	}
+
+	/**
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( self::clients_table(), self::codes_table(), self::tokens_table(), self::consents_table() );
+		return array( self::clients_table(), self::codes_table(), self::tokens_table(), self::consents_table(), self::registrations_table() );
 	}
 
 	public static function is_current(): bool {
@@ -141,6 +149,30 @@ final class Schema {
   PRIMARY KEY  (id),
   UNIQUE KEY user_client (user_id,client_id),
   KEY client_id (client_id)
+) {$collate};"
+		);
+		self::create_registrations_table( $collate );
+	}
+
+	/**
+	 * `registration_token_hash`: the RFC 7592 registration access token, as `Secret_Hash`;
+	 * `registered_by`: the id of the initial access token used, '' for open registration;
+	 * `last_used_at`: the last day its tokens were issued (unix), for the idle expiry.
+	 */
+	private static function create_registrations_table( string $collate ): void {
+		$registrations = self::registrations_table();
+		dbDelta(
+			"CREATE TABLE {$registrations} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  client_id varchar(64) NOT NULL,
+  registration_token_hash char(64) NOT NULL,
+  registered_by varchar(64) NOT NULL DEFAULT '',
+  registered_at bigint(20) unsigned NOT NULL,
+  last_used_at bigint(20) unsigned NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY client_id (client_id),
+  KEY registered_by (registered_by),
+  KEY last_used_at (last_used_at)
 ) {$collate};"
 		);
 	}

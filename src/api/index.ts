@@ -7,7 +7,10 @@ import type {
 	ClientDeleted,
 	ClientInput,
 	CreatedClient,
+	CreatedRegistrationToken,
 	KeyRotation,
+	Registration,
+	RegistrationToken,
 	SecretReset,
 	Settings,
 	SettingsInput,
@@ -100,5 +103,35 @@ export function saveClaimMap( mappings: ClaimMapping[] ): Promise< ClaimMap > {
 		path: `${ NAMESPACE }/claims`,
 		method: 'PUT',
 		data: { mappings },
+	} );
+}
+
+export function listRegistrationTokens(): Promise< RegistrationToken[] > {
+	return apiFetch< RegistrationToken[] >( {
+		path: `${ NAMESPACE }/registration-tokens`,
+	} );
+}
+
+export function createRegistrationToken(): Promise< CreatedRegistrationToken > {
+	return apiFetch< CreatedRegistrationToken >( {
+		path: `${ NAMESPACE }/registration-tokens`,
+		method: 'POST',
+	} );
+}
+
+export function revokeRegistrationToken(
+	id: string
+): Promise< { deleted: boolean } > {
+	return apiFetch< { deleted: boolean } >( {
+		path: `${ NAMESPACE }/registration-tokens/${ encodeURIComponent(
+			id
+		) }`,
+		method: 'DELETE',
+	} );
+}
+
+export function listRegistrations(): Promise< Registration[] > {
+	return apiFetch< Registration[] >( {
+		path: `${ NAMESPACE }/registrations`,
 	} );
 }

@@ -97,11 +97,44 @@ export interface Settings {
 	/** Added by the server beyond the contract's fields; may be missing on older versions. */
 	keys?: SigningKey[];
 	scopes_supported?: string[];
+	dynamic_registration?: RegistrationPolicy;
+	dynamic_client_idle_days?: number;
+	dynamic_rest_access?: RestAccess;
 }
+
+/**
+ * Dynamic client registration (RFC 7591): `off`; `loopback`, open to public native and loopback
+ * clients only; `token`, with an initial access token the administrator created.
+ */
+export type RegistrationPolicy = 'off' | 'loopback' | 'token';
 
 /** What `PUT /settings` accepts. */
 export interface SettingsInput {
 	issuer_mode?: IssuerMode;
+	dynamic_registration?: RegistrationPolicy;
+	dynamic_client_idle_days?: number;
+	dynamic_rest_access?: RestAccess;
+}
+
+/** An initial access token as listed: never the token itself. Times are unix seconds. */
+export interface RegistrationToken {
+	id: string;
+	created_at: number;
+	last_used_at: number | null;
+}
+
+/** The answer that creates one: the token, shown once. */
+export interface CreatedRegistrationToken {
+	id: string;
+	token: string;
+}
+
+/** How a dynamically registered client came to be. `registered_by` null: open registration. */
+export interface Registration {
+	client_id: string;
+	registered_by: string | null;
+	registered_at: number;
+	last_used_at: number;
 }
 
 export interface KeyRotation {

@@ -336,6 +336,42 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		} ),
 	},
 	{
+		// RFC 7591. Registration is off on the suite's site (the default), so the baseline is
+		// refused by policy and every variant must stay refused, as JSON, storing nothing.
+		name: 'registration',
+		path: `${ OAUTH_BASE }/register`,
+		surface: 'back-channel',
+		methods: [ 'POST' ],
+		carrier: 'json',
+		params: [
+			'client_name',
+			'redirect_uris',
+			'grant_types',
+			'response_types',
+			'token_endpoint_auth_method',
+			'scope',
+		],
+		errors: [
+			'invalid_request',
+			'access_denied',
+			'invalid_token',
+			'invalid_client_metadata',
+			'invalid_redirect_uri',
+		],
+		baseline: ( ctx ) => ( {
+			method: 'POST',
+			params: {
+				client_name: 'Bad input',
+				redirect_uris: [ ctx.client.redirectUri ],
+				grant_types: [ 'authorization_code' ],
+				response_types: [ 'code' ],
+				token_endpoint_auth_method: 'none',
+				scope: 'openid',
+			},
+			headers: {},
+		} ),
+	},
+	{
 		// RFC 7009 answers 200 even for an unknown token, so the baseline is refused for its
 		// client authentication (a wrong secret) and every variant must stay refused.
 		name: 'revoke',

@@ -3,7 +3,7 @@ import { DataViews, type View } from '@wordpress/dataviews';
 import { useCallback, useEffect, useMemo, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { errorMessage, listClients } from '../../../api';
+import { errorMessage, listClients, listRegistrations } from '../../../api';
 import type { Client } from '../../../api/types';
 import { CopyableField } from '../../../components/CopyableField';
 import { Loading } from '../../../components/Loading';
@@ -28,6 +28,7 @@ import '../clients.scss';
 
 export function ClientsScreen( { config }: { config: AdminConfig } ) {
 	const { state: load } = useLoad( listClients );
+	const { state: registrationsLoad } = useLoad( listRegistrations );
 	const [ view, setView ] = useState< View >( () =>
 		viewFromQuery( readListQuery( window.location.search ) )
 	);
@@ -74,7 +75,22 @@ export function ClientsScreen( { config }: { config: AdminConfig } ) {
 		[ config.adminUrl ]
 	);
 
-	const fields = useMemo( () => clientFields( editUrl ), [ editUrl ] );
+	const registrations = useMemo(
+		() =>
+			new Map(
+				registrationsLoad.status === 'ready'
+					? registrationsLoad.data.map( ( row ) => [
+							row.client_id,
+							row,
+					  ] )
+					: []
+			),
+		[ registrationsLoad ]
+	);
+	const fields = useMemo(
+		() => clientFields( editUrl, registrations ),
+		[ editUrl, registrations ]
+	);
 
 	let body;
 	if ( load.status === 'loading' ) {

@@ -1,15 +1,17 @@
 import type { Field } from '@wordpress/dataviews';
 import { __, sprintf } from '@wordpress/i18n';
 
-import type { Client } from '../../../api/types';
+import type { Client, Registration } from '../../../api/types';
 import { formatCreated } from '../list';
+import { DynamicClientNote } from './DynamicClientNote';
 
 /**
  * The columns of the clients table. Sorting and search are the list's own (`visibleClients`),
  * so every column stays shown and only the scopes cannot be sorted.
  */
 export function clientFields(
-	editUrl: ( client: Client ) => string
+	editUrl: ( client: Client ) => string,
+	registrations: ReadonlyMap< string, Registration > = new Map()
 ): Field< Client >[] {
 	return [
 		{
@@ -24,6 +26,10 @@ export function clientFields(
 							{ item.name }
 						</a>
 					</strong>
+					<DynamicClientNote
+						client={ item }
+						registration={ registrations.get( item.client_id ) }
+					/>
 					<div className="row-actions visible">
 						<span className="edit">
 							<a

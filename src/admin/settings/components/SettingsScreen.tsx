@@ -13,6 +13,7 @@ import { endpointRows } from '../endpoints';
 import { IssuerCard } from './IssuerCard';
 import { endpointLabel } from './labels';
 import { KeysCard } from './KeysCard';
+import { RegistrationCard } from './RegistrationCard';
 import { TokensCard } from './TokensCard';
 
 export function SettingsScreen( { config }: { config: AdminConfig } ) {
@@ -134,6 +135,11 @@ export function SettingsScreen( { config }: { config: AdminConfig } ) {
 					kid={ settings.kid }
 					keys={ settings.keys ?? [] }
 					onRotated={ reload }
+				/>
+
+				<RegistrationCard
+					settings={ settings }
+					onSaved={ ( saved ) => setData( () => saved ) }
 				/>
 
 				<TokensCard />

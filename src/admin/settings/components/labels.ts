@@ -36,6 +36,8 @@ export function endpointLabel( name: string ): string {
 			return __( 'Keycloak-style path (2.x): UserInfo', 'keystone-oidc' );
 		case 'keycloak_certs':
 			return __( 'Keycloak-style path (2.x): JWKS', 'keystone-oidc' );
+		case 'registration':
+			return __( 'Client Registration (RFC 7591)', 'keystone-oidc' );
 		case 'device_authorization':
 			return __( 'Device Authorization', 'keystone-oidc' );
 		default:

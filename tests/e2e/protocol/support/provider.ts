@@ -20,6 +20,7 @@ export const paths = {
 	revocation: `/${ BASE }/oauth/revoke`,
 	introspection: `/${ BASE }/oauth/introspect`,
 	endSession: `/${ BASE }/oauth/logout`,
+	registration: `/${ BASE }/oauth/register`,
 } as const;
 
 export type EndpointName = keyof typeof paths;

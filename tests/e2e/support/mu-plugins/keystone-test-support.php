@@ -309,3 +309,80 @@ add_action(
 		);
 	}
 );
+
+// A minimal MCP-style JSON-RPC 2.0 endpoint (the shape of MCP's Streamable HTTP transport: one
+// request per POST), for the MCP client proof of issue 12: signed-in users only, so a client
+// without a token meets the REST API's 401 and its RFC 9728 challenge. `tools/call whoami`
+// answers the current user's login, proving whose token reached WordPress.
+add_action(
+	'rest_api_init',
+	static function () {
+		register_rest_route(
+			'keystone-test/v1',
+			'/mcp',
+			array(
+				'methods'             => 'POST',
+				'permission_callback' => static function () {
+					return is_user_logged_in();
+				},
+				'callback'            => static function ( WP_REST_Request $request ) {
+					$call   = $request->get_json_params();
+					$id     = is_array( $call ) && isset( $call['id'] ) ? $call['id'] : null;
+					$method = is_array( $call ) && isset( $call['method'] ) ? $call['method'] : '';
+					$answer = static function ( $result ) use ( $id ) {
+						return array(
+							'jsonrpc' => '2.0',
+							'id'      => $id,
+							'result'  => $result,
+						);
+					};
+					switch ( $method ) {
+						case 'initialize':
+							return $answer(
+								array(
+									'protocolVersion' => '2025-06-18',
+									'capabilities'    => array( 'tools' => new stdClass() ),
+									'serverInfo'      => array(
+										'name'    => 'keystone-test-mcp',
+										'version' => '1.0.0',
+									),
+								)
+							);
+						case 'tools/list':
+							return $answer(
+								array(
+									'tools' => array(
+										array(
+											'name'        => 'whoami',
+											'description' => 'The login of the user whose token called.',
+											'inputSchema' => array( 'type' => 'object' ),
+										),
+									),
+								)
+							);
+						case 'tools/call':
+							return $answer(
+								array(
+									'content' => array(
+										array(
+											'type' => 'text',
+											'text' => wp_get_current_user()->user_login,
+										),
+									),
+								)
+							);
+						default:
+							return array(
+								'jsonrpc' => '2.0',
+								'id'      => $id,
+								'error'   => array(
+									'code'    => -32601,
+									'message' => 'Method not found',
+								),
+							);
+					}
+				},
+			)
+		);
+	}
+);
