@@ -17,6 +17,7 @@ import type { RoleOption } from '../../../config/admin-config';
 import type { ClientType, IdTokenAlg } from '../../../api/types';
 import { hasErrors, toggleInList } from '../form';
 import type { ClientFormErrors, ClientFormValues } from '../types';
+import { GrantTypesField } from './GrantTypesField';
 import { nameProblemText, scopeDescription, uriProblemText } from './messages';
 import { UriListField } from './UriListField';
 
@@ -142,7 +143,9 @@ export function ClientForm( {
 								  )
 								: null
 						}
-						required
+						required={ values.grantTypes.includes(
+							'authorization_code'
+						) }
 					/>
 
 					<fieldset className="keystone-oidc-fieldset">
@@ -200,6 +203,11 @@ export function ClientForm( {
 								  )
 								: undefined
 						}
+					/>
+					<GrantTypesField
+						values={ values }
+						onChange={ onChange }
+						errors={ errors }
 					/>
 				</CardBody>
 			</Card>
