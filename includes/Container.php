@@ -147,6 +147,7 @@ final class Container {
 		return array(
 			'authorization_code' => new Authorization_Code( $this->code_store(), $this->token_store(), $this->allowed_users(), $this->token_issuer(), $this->clock() ),
 			'refresh_token'      => new Refresh_Token( $this->token_store(), $this->allowed_users(), $this->token_issuer(), $this->clock() ),
+			'client_credentials' => $this->client_credentials(),
 		);
 	}
 
@@ -316,6 +317,26 @@ final class Container {
 	}
 
 	// ---- client_credentials (issue 13) ----
+
+	/**
+	 * RFC 6749 §4.4, with the site's say on which scopes a token without a user may carry.
+	 */
+	public function client_credentials(): Grants\Client_Credentials {
+		return new Grants\Client_Credentials(
+			$this->token_issuer(),
+			/**
+			 * Filter `keystone_oidc_machine_scopes`: the scopes a client's client_credentials tokens
+			 * may carry. It receives the client's scopes without the user-bound ones
+			 * (`Checks\Machine_Scope`) and may narrow them; anything it adds beyond them is ignored.
+			 *
+			 * @param string[] $allowed
+			 * @return mixed
+			 */
+			static function ( array $allowed, Clients\Client $client ) {
+				return apply_filters( 'keystone_oidc_machine_scopes', $allowed, $client );
+			}
+		);
+	}
 
 	// ---- Device authorization grant, RFC 8628 (issue 13) ----
 

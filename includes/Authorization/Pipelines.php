@@ -81,6 +81,7 @@ final class Pipelines {
 				new Checks\Request_Size(),
 				new Checks\Client_Id( $this->clients ),
 				new Checks\Registered_Redirect_Uri(),
+				new Checks\Code_Grant_Allowed(),
 				new Checks\Single_Parameters(),
 				new Checks\Request_Object(),
 				new Checks\Response_Type(),
@@ -108,6 +109,7 @@ final class Pipelines {
 		return new Pipeline(
 			array(
 				new Consent_Decision( $this->session, $this->pending, $this->clients ),
+				new Checks\Code_Grant_Allowed(),
 				new Checks\Allowed_Roles( $this->allowed_users ),
 				new Remember_Consent( $this->consents ),
 				new Issue_Code( $this->codes ),

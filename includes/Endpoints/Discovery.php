@@ -43,7 +43,7 @@ final class Discovery implements Endpoint {
 			'scopes_supported'                      => Config::supported_scopes(),
 			'response_types_supported'              => array( 'code' ),
 			'response_modes_supported'              => array( 'query', 'form_post' ),
-			'grant_types_supported'                 => array( 'authorization_code', 'refresh_token' ),
+			'grant_types_supported'                 => array( 'authorization_code', 'refresh_token', 'client_credentials' ),
 			'subject_types_supported'               => array( 'public' ),
 			'id_token_signing_alg_values_supported' => Key_Store::ALGORITHMS,
 			'token_endpoint_auth_methods_supported' => array( 'client_secret_basic', 'client_secret_post', 'none' ),

@@ -12,6 +12,7 @@ use Keystone_OIDC\Http\Responder;
 use Keystone_OIDC\Storage\Client_Repository;
 use Keystone_OIDC\Time\Clock;
 use Keystone_OIDC\Tokens\Access_Token;
+use Keystone_OIDC\Tokens\Client_Access_Token;
 use Keystone_OIDC\Tokens\Presented_Token;
 use Keystone_OIDC\Tokens\Token_Lookup;
 use Keystone_OIDC\Users\Allowed_Users;
@@ -25,8 +26,9 @@ use Keystone_OIDC\Users\Allowed_Users;
  * token, like an unknown, expired, rotated or revoked one, is `{"active": false}` and nothing more
  * (§2.2), so no client learns about another client's tokens.
  *
- * An access token is active exactly when UserInfo would accept it; a refresh token exactly when the
- * refresh grant would redeem it. Either is described with the scope it is good for now: what it was
+ * An access token is active exactly when UserInfo would accept it, or, for a token a client got for
+ * itself (client_credentials), when it is alive and its client may still use that grant; a refresh
+ * token exactly when the refresh grant would redeem it. Either is described with the scope it is good for now: what it was
  * issued with that its client still has (an administrator may have narrowed the client since).
  */
 final class Introspection implements Endpoint {
@@ -68,16 +70,18 @@ final class Introspection implements Endpoint {
 	/**
 	 * The lookup verified the token; it is not verified again.
 	 *
-	 * @return array{user: \WP_User, scope: string}|null The token's user and current scope while the token is active.
+	 * @return array{user: \WP_User|null, scope: string}|null The token's user (none for a
+	 *                                                       client_credentials token) and current
+	 *                                                       scope while the token is active.
 	 */
 	private static function active_access_token( Presented_Token $found ): ?array {
 		try {
-			$access = Access_Token::of( $found );
+			$access = $found->record->has_user() ? Access_Token::of( $found ) : Client_Access_Token::of( $found );
 		} catch ( OAuth_Error $inactive ) {
 			return null;
 		}
 		return array(
-			'user'  => $access->user,
+			'user'  => $access instanceof Access_Token ? $access->user : null,
 			'scope' => $access->scope,
 		);
 	}
@@ -105,23 +109,26 @@ final class Introspection implements Endpoint {
 
 	/**
 	 * RFC 7662 §2.2. A refresh token has no `aud` or `jti` to report: it is an opaque value that
-	 * only ever comes back to this server.
+	 * only ever comes back to this server. A client_credentials token has no user, so no
+	 * `username`, and its `sub` is the client_id, as in the token itself.
 	 *
 	 * @return array<string,mixed>
 	 */
-	private static function describe( Presented_Token $found, \WP_User $user, string $scope ): array {
+	private static function describe( Presented_Token $found, ?\WP_User $user, string $scope ): array {
 		$record = $found->record;
 		$answer = array(
 			'active'     => true,
 			'scope'      => $scope,
 			'client_id'  => $found->client_id(),
-			'username'   => $user->user_login,
 			'token_type' => $found->is_access() ? 'Bearer' : 'refresh_token',
 			'exp'        => $record->expires_at,
 			'iat'        => $record->created_at,
-			'sub'        => (string) $record->user_id,
+			'sub'        => null === $user ? $found->client_id() : (string) $record->user_id,
 			'iss'        => Config::issuer(),
 		);
+		if ( null !== $user ) {
+			$answer['username'] = $user->user_login;
+		}
 		if ( $found->is_access() ) {
 			if ( isset( $found->claims['aud'] ) ) {
 				$answer['aud'] = $found->claims['aud'];

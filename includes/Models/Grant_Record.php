@@ -11,6 +11,12 @@ use Keystone_OIDC\Clients\Client;
  * client for a user, with a scope and an expiry, found only by the hash of its value.
  */
 abstract class Grant_Record {
+	/**
+	 * `user_id` of a token a client got for itself (client_credentials): WordPress numbers its
+	 * users from 1, so 0 is nobody.
+	 */
+	const NO_USER = 0;
+
 	/** @var string The family: every code and token descending from one authorization. */
 	public $grant_id = '';
 
@@ -69,6 +75,13 @@ abstract class Grant_Record {
 
 	public function is_revoked(): bool {
 		return null !== $this->revoked_at;
+	}
+
+	/**
+	 * Whether a user granted it; a client_credentials token has none.
+	 */
+	public function has_user(): bool {
+		return self::NO_USER !== $this->user_id;
 	}
 
 	public function belongs_to( Client $client ): bool {

@@ -18,6 +18,13 @@ use Keystone_OIDC\Storage\Client_Repository;
  * the same `invalid_token`.
  */
 final class Access_Token {
+	/**
+	 * RFC 6750 §3.1 `invalid_token` ("invalid for other reasons"), not `insufficient_scope`: no
+	 * scope could ever give a machine token a user. Keycloak answers UserInfo 401 for service
+	 * account tokens too.
+	 */
+	const NO_USER = 'The access token has no user: it was issued to a client acting for itself (client_credentials)';
+
 	/** @var \WP_User */
 	public $user;
 
@@ -43,9 +50,33 @@ final class Access_Token {
 
 	/**
 	 * The access token a client presented to introspection, found (and so verified, once) by
-	 * `Token_Lookup`, if it is still alive.
+	 * `Token_Lookup`, if it is still alive and has a user. A client_credentials token has none:
+	 * whatever needs a user (UserInfo, the REST API as a user) refuses it with `invalid_token`
+	 * saying so; introspection describes it through `Client_Access_Token`.
 	 */
 	public static function of( Presented_Token $found ): self {
+		$client = self::live_client( $found );
+		$record = $found->record;
+		if ( ! $record->has_user() ) {
+			throw self::invalid( self::NO_USER );
+		}
+		if ( (string) $record->user_id !== $found->claims['sub'] ) {
+			throw self::invalid();
+		}
+		$user = Container::site()->allowed_users()->find( $record->user_id, $client );
+		if ( null === $user ) {
+			throw self::invalid();
+		}
+		return new self( $user, $client, Scope::to_string( $client->current_scopes( $record->scopes() ) ) );
+	}
+
+	/**
+	 * What every live access token shares, with a user or without: not expired by its JWT or its
+	 * row, not revoked, and its client still registered.
+	 *
+	 * @return Client The client it was issued to.
+	 */
+	public static function live_client( Presented_Token $found ): Client {
 		$container = Container::site();
 		$record    = $found->record;
 		if ( $container->jwt_verifier()->has_expired( $found->claims, self::options() ) ) {
@@ -54,15 +85,11 @@ final class Access_Token {
 		if ( ! $record->is_active( $container->clock()->now() ) ) {
 			throw self::invalid( 'The access token has been revoked or has expired' );
 		}
-		if ( (string) $record->user_id !== $found->claims['sub'] ) {
-			throw self::invalid();
-		}
 		$client = Client_Repository::find( $record->client_id );
-		$user   = null === $client ? null : $container->allowed_users()->find( $record->user_id, $client );
-		if ( null === $client || null === $user ) {
+		if ( null === $client ) {
 			throw self::invalid();
 		}
-		return new self( $user, $client, Scope::to_string( $client->current_scopes( $record->scopes() ) ) );
+		return $client;
 	}
 
 	/**

@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Tokens;
 
 use Keystone_OIDC\Checks\Scope;
+use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Crypto\Jws;
 use Keystone_OIDC\Crypto\Random;
@@ -21,7 +22,8 @@ use Keystone_OIDC\Time\Clock;
 /**
  * Issues the token response of a grant: an access token (RFC 9068 JWT, RS256), an ID token (signed
  * with the client's registered algorithm) and, when the client takes them, a rotating refresh
- * token. Every token is recorded under the grant's family so it can be revoked with it.
+ * token. Every token is recorded under the grant's family so it can be revoked with it. A client
+ * acting for itself (client_credentials) gets the access token alone, recorded without a user.
  */
 final class Token_Issuer implements Grant_Issuer {
 	/**
@@ -48,7 +50,7 @@ final class Token_Issuer implements Grant_Issuer {
 
 	public function issue( Grant $grant ): array {
 		$now          = $this->clock->now();
-		$access_token = $this->access_token( $grant, $now );
+		$access_token = $this->access_token( $grant->client, $grant->grant_id, (int) $grant->user->ID, $grant->scopes, $grant->resources, self::session_data( $grant ), $now );
 		$response     = array(
 			'access_token' => $access_token,
 			'token_type'   => 'Bearer',
@@ -62,17 +64,46 @@ final class Token_Issuer implements Grant_Issuer {
 		return $response;
 	}
 
-	private function access_token( Grant $grant, int $now ): string {
+	/**
+	 * RFC 6749 §4.4.3: an access token only; no refresh token, and no ID token since there is no
+	 * user to say anything about. `scope` is left out when the token carries none.
+	 */
+	public function issue_to_client( Client_Grant $grant ): array {
+		$now      = $this->clock->now();
+		$response = array(
+			'access_token' => $this->access_token( $grant->client, $grant->grant_id, Stored_Token::NO_USER, $grant->scopes, $grant->resources, array(), $now ),
+			'token_type'   => 'Bearer',
+			'expires_in'   => Config::lifetime( 'access' ),
+		);
+		$scope    = Scope::to_string( $grant->scopes );
+		if ( '' !== $scope ) {
+			$response['scope'] = $scope;
+		}
+		return $response;
+	}
+
+	/**
+	 * RFC 9068 §2.2: `sub` is the user; for a token without one (client_credentials) it is the
+	 * client itself, "an identifier the authorization server uses to indicate the client
+	 * application". The stored row then has no user (`Stored_Token::NO_USER`).
+	 *
+	 * @param string[]            $scopes
+	 * @param string[]            $resources
+	 * @param array<string,mixed> $session_data
+	 */
+	private function access_token( Client $client, string $grant_id, int $user_id, array $scopes, array $resources, array $session_data, int $now ): string {
 		$jti     = Random::token( 32 );
 		$expires = $now + Config::lifetime( 'access' );
-		$scope   = Scope::to_string( $grant->scopes );
+		$scope   = Scope::to_string( $scopes );
 		$this->tokens->insert(
 			self::record(
 				new Access_Token_Record(),
 				Secret_Hash::hash( $jti ),
-				$grant,
+				$client,
+				$grant_id,
+				$user_id,
 				$scope,
-				array_merge( array( 'resources' => $grant->resources ), self::session_data( $grant ) ),
+				array_merge( array( 'resources' => $resources ), $session_data ),
 				$expires,
 				$now
 			)
@@ -80,9 +111,9 @@ final class Token_Issuer implements Grant_Issuer {
 		return Jws::sign(
 			array(
 				'iss'       => Config::issuer(),
-				'sub'       => (string) $grant->user->ID,
-				'aud'       => self::audience( $grant ),
-				'client_id' => $grant->client->client_id,
+				'sub'       => Stored_Token::NO_USER === $user_id ? $client->client_id : (string) $user_id,
+				'aud'       => self::audience( $client, $resources, $scopes ),
+				'client_id' => $client->client_id,
 				'scope'     => $scope,
 				'exp'       => $expires,
 				'iat'       => $now,
@@ -99,14 +130,16 @@ final class Token_Issuer implements Grant_Issuer {
 	 * when the token was granted a `wordpress:*` scope (the scope names that resource). A token
 	 * that named its resources is for those alone. (The ID token's `aud` is always the client_id.)
 	 *
+	 * @param string[] $resources
+	 * @param string[] $scopes
 	 * @return string|string[]
 	 */
-	private static function audience( Grant $grant ) {
-		if ( array() === $grant->resources ) {
-			$rest_scopes = array_intersect( $grant->scopes, Rest_Scope_Policy::SCOPES );
-			return array() === $rest_scopes ? $grant->client->client_id : array( $grant->client->client_id, Config::rest_resource() );
+	private static function audience( Client $client, array $resources, array $scopes ) {
+		if ( array() === $resources ) {
+			$rest_scopes = array_intersect( $scopes, Rest_Scope_Policy::SCOPES );
+			return array() === $rest_scopes ? $client->client_id : array( $client->client_id, Config::rest_resource() );
 		}
-		return 1 === count( $grant->resources ) ? $grant->resources[0] : array_values( $grant->resources );
+		return 1 === count( $resources ) ? $resources[0] : array_values( $resources );
 	}
 
 	private function id_token( Grant $grant, string $access_token, int $now ): string {
@@ -140,7 +173,9 @@ final class Token_Issuer implements Grant_Issuer {
 			self::record(
 				new Refresh_Token(),
 				Secret_Hash::hash( $token ),
-				$grant,
+				$grant->client,
+				$grant->grant_id,
+				(int) $grant->user->ID,
 				Scope::to_string( $grant->refresh_scopes ),
 				array_merge(
 					array(
@@ -164,11 +199,11 @@ final class Token_Issuer implements Grant_Issuer {
 	 * @param array<string,mixed> $data
 	 * @return T
 	 */
-	private static function record( Stored_Token $token, string $token_hash, Grant $grant, string $scope, array $data, int $expires_at, int $now ): Stored_Token {
+	private static function record( Stored_Token $token, string $token_hash, Client $client, string $grant_id, int $user_id, string $scope, array $data, int $expires_at, int $now ): Stored_Token {
 		$token->token_hash = $token_hash;
-		$token->grant_id   = $grant->grant_id;
-		$token->client_id  = $grant->client->client_id;
-		$token->user_id    = (int) $grant->user->ID;
+		$token->grant_id   = $grant_id;
+		$token->client_id  = $client->client_id;
+		$token->user_id    = $user_id;
 		$token->scope      = $scope;
 		$token->data       = new Grant_Data( $data );
 		$token->expires_at = $expires_at;

@@ -1,6 +1,7 @@
 import type {
 	Client,
 	ClientInput,
+	GrantType,
 	JwkSet,
 	TokenEndpointAuthMethod,
 } from '../../api/types';
@@ -69,11 +70,11 @@ export function withOpenid( scopes: string[] ): string[] {
 	return [ 'openid', ...scopes.filter( ( scope ) => scope !== 'openid' ) ];
 }
 
-export function toggleInList(
-	list: string[],
-	item: string,
+export function toggleInList< T extends string >(
+	list: T[],
+	item: T,
 	on: boolean
-): string[] {
+): T[] {
 	const without = list.filter( ( entry ) => entry !== item );
 	return on ? [ ...without, item ] : without;
 }
@@ -96,9 +97,7 @@ export function formToInput( values: ClientFormValues ): ClientInput {
 		refresh_tokens: values.refreshTokens,
 		id_token_signed_response_alg: values.idTokenAlg,
 		grant_types: [
-			...values.grantTypes.filter(
-				( grant ) => grant !== 'refresh_token'
-			),
+			...chosenGrantTypes( values ),
 			...( values.refreshTokens ? [ 'refresh_token' as const ] : [] ),
 		],
 		// The type decides for public clients; the server refuses any other pairing.
@@ -108,6 +107,19 @@ export function formToInput( values: ClientFormValues ): ClientInput {
 		jwks_uri: values.jwksUri.trim(),
 		rest_access: values.restAccess,
 	};
+}
+
+/**
+ * The grants the admin checked, as the client's type allows them: client_credentials only for a
+ * confidential client (the server refuses it for a public one). `refresh_token` is the refresh
+ * toggle's, never a checkbox's.
+ */
+export function chosenGrantTypes( values: ClientFormValues ): GrantType[] {
+	return values.grantTypes.filter(
+		( grant ) =>
+			grant !== 'refresh_token' &&
+			! ( grant === 'client_credentials' && values.type === 'public' )
+	);
 }
 
 function nonNone( method: TokenEndpointAuthMethod ): TokenEndpointAuthMethod {
@@ -147,12 +159,20 @@ export function validateForm(
 	} else if ( rules && [ ...name ].length > rules.clientName.maxLength ) {
 		nameProblem = 'too_long';
 	}
+	const grants = chosenGrantTypes( values );
+	// Only the code flow sends people back to the application.
+	const redirectRequired = grants.includes( 'authorization_code' );
+	let redirectUris: ClientFormErrors[ 'redirectUris' ] = checkUriList(
+		values.redirectUris,
+		redirectRule
+	);
+	if ( splitUris( values.redirectUris ).length === 0 ) {
+		redirectUris = redirectRequired ? 'required' : [];
+	}
 	return {
 		name: nameProblem,
-		redirectUris:
-			splitUris( values.redirectUris ).length === 0
-				? 'required'
-				: checkUriList( values.redirectUris, redirectRule ),
+		redirectUris,
+		grantTypes: grants.length === 0 ? 'required' : null,
 		postLogoutRedirectUris: checkUriList(
 			values.postLogoutRedirectUris,
 			redirectRule
@@ -177,6 +197,7 @@ export function hasErrors( errors: ClientFormErrors ): boolean {
 		errors.name !== null ||
 		errors.redirectUris === 'required' ||
 		errors.redirectUris.length > 0 ||
+		errors.grantTypes !== null ||
 		errors.postLogoutRedirectUris.length > 0 ||
 		errors.backchannelLogoutUri !== null ||
 		errors.audiences.length > 0

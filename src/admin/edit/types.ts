@@ -58,7 +58,10 @@ export type NameProblem = 'required' | 'too_long';
 
 export interface ClientFormErrors {
 	name: NameProblem | null;
+	/** Required only while the authorization code grant is checked. */
 	redirectUris: UriLineError[] | 'required';
+	/** At least one way to get tokens must be checked. */
+	grantTypes: 'required' | null;
 	postLogoutRedirectUris: UriLineError[];
 	backchannelLogoutUri: UriProblem | null;
 	audiences: UriLineError[];

@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Tests\Support;
 
+use Keystone_OIDC\Tokens\Client_Grant;
 use Keystone_OIDC\Tokens\Grant;
 use Keystone_OIDC\Tokens\Grant_Issuer;
 
@@ -15,6 +16,9 @@ final class Recording_Issuer implements Grant_Issuer {
 	/** @var Grant[] */
 	public $issued = array();
 
+	/** @var Client_Grant[] What clients got for themselves (client_credentials). */
+	public $issued_to_clients = array();
+
 	/** @var callable|null */
 	public $before_answer = null;
 
@@ -23,6 +27,11 @@ final class Recording_Issuer implements Grant_Issuer {
 		if ( null !== $this->before_answer ) {
 			( $this->before_answer )();
 		}
+		return array( 'scope' => implode( ' ', $grant->scopes ) );
+	}
+
+	public function issue_to_client( Client_Grant $grant ): array {
+		$this->issued_to_clients[] = $grant;
 		return array( 'scope' => implode( ' ', $grant->scopes ) );
 	}
 

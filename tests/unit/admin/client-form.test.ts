@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 
 import type { Client } from '../../../src/api/types';
 import {
+	chosenGrantTypes,
 	emptyForm,
 	formFromClient,
 	formToInput,
@@ -51,6 +52,11 @@ describe( 'client form values', () => {
 			skip_consent_offline_access: true,
 			refresh_tokens: false,
 			id_token_signed_response_alg: 'ES256',
+			grant_types: [ 'authorization_code' ],
+			token_endpoint_auth_method: 'client_secret_basic',
+			jwks: null,
+			jwks_uri: '',
+			rest_access: 'none',
 		} );
 	} );
 
@@ -99,6 +105,74 @@ describe( 'client form values', () => {
 			'b',
 		] );
 		assert.deepEqual( toggleInList( [ 'a', 'b' ], 'a', false ), [ 'b' ] );
+	} );
+} );
+
+describe( 'grant types', () => {
+	const service = {
+		...emptyForm(),
+		name: 'Nightly job',
+		grantTypes: [ 'client_credentials' as const ],
+		refreshTokens: false,
+	};
+
+	it( 'sends the checked grants with refresh_token from the toggle', () => {
+		assert.deepEqual(
+			formToInput( {
+				...emptyForm(),
+				grantTypes: [ 'authorization_code', 'client_credentials' ],
+			} ).grant_types,
+			[ 'authorization_code', 'client_credentials', 'refresh_token' ]
+		);
+		assert.deepEqual( formToInput( service ).grant_types, [
+			'client_credentials',
+		] );
+	} );
+
+	it( 'never sends client_credentials for a public client', () => {
+		assert.deepEqual(
+			chosenGrantTypes( {
+				...service,
+				type: 'public',
+				grantTypes: [ 'authorization_code', 'client_credentials' ],
+			} ),
+			[ 'authorization_code' ]
+		);
+	} );
+
+	it( 'reads the grants of a client without refresh_token, which is the toggle', () => {
+		const values = formFromClient( {
+			...client,
+			grant_types: [ 'client_credentials', 'refresh_token' ],
+		} );
+		assert.deepEqual( values.grantTypes, [ 'client_credentials' ] );
+	} );
+
+	it( 'makes redirect URIs optional without the authorization code grant', () => {
+		const errors = validateForm( service, rules );
+		assert.deepEqual( errors.redirectUris, [] );
+		assert.equal( errors.grantTypes, null );
+		assert.equal( hasErrors( errors ), false );
+	} );
+
+	it( 'still checks redirect URIs that are given without the code grant', () => {
+		const errors = validateForm(
+			{ ...service, redirectUris: 'javascript:alert(1)' },
+			rules
+		);
+		assert.equal( Array.isArray( errors.redirectUris ), true );
+		assert.equal( hasErrors( errors ), true );
+	} );
+
+	it( 'requires at least one grant', () => {
+		const none = { ...service, grantTypes: [] };
+		assert.equal( validateForm( none, rules ).grantTypes, 'required' );
+		assert.equal( hasErrors( validateForm( none, rules ) ), true );
+		// A public client's only grant, client_credentials, does not count.
+		assert.equal(
+			validateForm( { ...service, type: 'public' }, rules ).grantTypes,
+			'required'
+		);
 	} );
 } );
 

@@ -17,6 +17,7 @@ import type { RoleOption } from '../../../config/admin-config';
 import type { ClientType, IdTokenAlg } from '../../../api/types';
 import { hasErrors, toggleInList } from '../form';
 import type { ClientFormErrors, ClientFormValues } from '../types';
+import { GrantTypesField } from './GrantTypesField';
 import { nameProblemText, scopeDescription, uriProblemText } from './messages';
 import { UriListField } from './UriListField';
 import { RestAccessField } from './RestAccessField';
@@ -143,7 +144,9 @@ export function ClientForm( {
 								  )
 								: null
 						}
-						required
+						required={ values.grantTypes.includes(
+							'authorization_code'
+						) }
 					/>
 
 					<fieldset className="keystone-oidc-fieldset">
@@ -201,6 +204,11 @@ export function ClientForm( {
 								  )
 								: undefined
 						}
+					/>
+					<GrantTypesField
+						values={ values }
+						onChange={ onChange }
+						errors={ errors }
 					/>
 				</CardBody>
 			</Card>
