@@ -5,13 +5,14 @@ namespace Keystone_OIDC\Cron;
 
 use Keystone_OIDC\Keys\Key_Store;
 use Keystone_OIDC\Storage\Code_Store;
+use Keystone_OIDC\Storage\Device_Code_Store;
 use Keystone_OIDC\Storage\Token_Store;
 use Keystone_OIDC\Time\Clock;
 
 /**
- * The hourly job: deletes expired codes, expired or long-revoked tokens, and retired keys no token
- * can need. Rows go in bounded batches so one run never holds a long lock or outlives a request;
- * what is left waits for the next run.
+ * The hourly job: deletes expired codes, expired or long-revoked tokens, retired keys no token
+ * can need, and expired device authorization requests. Rows go in bounded batches so one run
+ * never holds a long lock or outlives a request; what is left waits for the next run.
  */
 final class Cleanup {
 	const BATCH_SIZE  = 1000;
@@ -29,20 +30,25 @@ final class Cleanup {
 	/** @var Key_Store */
 	private $keys;
 
-	public function __construct( Code_Store $codes, Token_Store $tokens, Clock $clock, Key_Store $keys ) {
-		$this->codes  = $codes;
-		$this->tokens = $tokens;
-		$this->clock  = $clock;
-		$this->keys   = $keys;
+	/** @var Device_Code_Store */
+	private $devices;
+
+	public function __construct( Code_Store $codes, Token_Store $tokens, Clock $clock, Key_Store $keys, Device_Code_Store $devices ) {
+		$this->codes   = $codes;
+		$this->tokens  = $tokens;
+		$this->clock   = $clock;
+		$this->keys    = $keys;
+		$this->devices = $devices;
 	}
 
 	/**
-	 * @return array{codes: int, tokens: int, keys: int} How many of each were removed.
+	 * @return array{codes: int, tokens: int, keys: int, device_codes: int} How many of each were removed.
 	 */
 	public function run(): array {
-		$now    = $this->clock->now();
-		$codes  = $this->codes;
-		$tokens = $this->tokens;
+		$now     = $this->clock->now();
+		$codes   = $this->codes;
+		$tokens  = $this->tokens;
+		$devices = $this->devices;
 		return array(
 			'codes'  => self::in_batches(
 				static function ( int $limit ) use ( $codes, $now ): int {
@@ -55,6 +61,11 @@ final class Cleanup {
 				}
 			),
 			'keys'   => $this->keys->prune(),
+			'device_codes' => self::in_batches(
+				static function ( int $limit ) use ( $devices, $now ): int {
+					return $devices->delete_expired( $now, $limit );
+				}
+			),
 		);
 	}
 

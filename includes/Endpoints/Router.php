@@ -36,6 +36,8 @@ final class Router {
 			'revocation'      => self::BASE . '/oauth/revoke',
 			'introspection'   => self::BASE . '/oauth/introspect',
 			'end-session'     => self::BASE . '/oauth/logout',
+			'device-authorization' => self::BASE . '/oauth/device',
+			'device-verification'  => self::BASE . '/device',
 			// Keystone OIDC 2.x answered these Keycloak-style paths too; its relying parties may use them.
 			'keycloak-auth'     => self::BASE . '/protocol/openid-connect/auth',
 			'keycloak-token'    => self::BASE . '/protocol/openid-connect/token',
@@ -61,6 +63,8 @@ final class Router {
 			'revocation'      => Revocation::class,
 			'introspection'   => Introspection::class,
 			'end-session'     => End_Session::class,
+			'device-authorization' => Device_Authorization::class,
+			'device-verification'  => Device_Verification::class,
 			'keycloak-auth'     => Authorize::class,
 			'keycloak-token'    => Token::class,
 			'keycloak-userinfo' => Userinfo::class,
@@ -189,7 +193,7 @@ final class Router {
 		$wpdb->hide_errors();
 		ob_start();
 		$boundary = Container::site()->error_boundary();
-		$channel  = in_array( $name, array( 'authorize', 'keycloak-auth', 'end-session' ), true ) ? Error_Boundary::FRONT : Error_Boundary::BACK;
+		$channel  = in_array( $name, array( 'authorize', 'keycloak-auth', 'end-session', 'device-verification' ), true ) ? Error_Boundary::FRONT : Error_Boundary::BACK;
 		// WordPress answers a lost database connection with wp_die() (an HTML page); answer it in
 		// the endpoint's own format instead.
 		$die_handler = static function () use ( $boundary, $channel ): callable {
