@@ -59,7 +59,8 @@ final class Device_Code implements Grant_Type {
 			case Device_Authorization::PENDING:
 				throw new OAuth_Error( 'authorization_pending', 'The user has not yet decided' );
 			case Device_Authorization::DENIED:
-				throw OAuth_Error::access_denied( 'The user denied the request' );
+				// A token endpoint error (RFC 8628 §3.5 on RFC 6749 §5.2): 400, not the 403 of the front channel.
+				throw new OAuth_Error( 'access_denied', 'The user denied the request' );
 			case Device_Authorization::APPROVED:
 				return $this->redeem( $client, $request, $resources );
 			default:

@@ -37,7 +37,11 @@ export function readDeviceConfig( raw: unknown ): DeviceConfig | null {
 	const step = oneOf( STEPS, raw.step );
 	const text = ( value: unknown ) =>
 		typeof value === 'string' ? value : '';
-	if ( step === null || text( raw.formAction ) === '' || text( raw.nonce ) === '' ) {
+	if (
+		step === null ||
+		text( raw.formAction ) === '' ||
+		text( raw.nonce ) === ''
+	) {
 		return null;
 	}
 	return {

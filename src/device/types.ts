@@ -9,11 +9,7 @@ export type DeviceStep =
 	| 'not_allowed';
 
 /** Why the last code entry failed ('' when it did not). */
-export type DeviceError =
-	| ''
-	| 'unknown_code'
-	| 'rate_limited'
-	| 'expired_form';
+export type DeviceError = '' | 'unknown_code' | 'rate_limited' | 'expired_form';
 
 /** What the verification page's PHP passes as `window.keystoneOidcDevice`. */
 export interface DeviceConfig {

@@ -33,7 +33,10 @@ export function ConfirmDevice( { config }: { config: DeviceConfig } ) {
 			>
 				{ sprintf(
 					/* translators: %s: application name. */
-					__( '%s wants to connect to your account', 'keystone-oidc' ),
+					__(
+						'%s wants to connect to your account',
+						'keystone-oidc'
+					),
 					config.clientName
 				) }
 			</h1>
@@ -74,7 +77,11 @@ export function ConfirmDevice( { config }: { config: DeviceConfig } ) {
 				onSubmit={ onSubmit }
 			>
 				<input type="hidden" name="_wpnonce" value={ config.nonce } />
-				<input type="hidden" name="user_code" value={ config.userCode } />
+				<input
+					type="hidden"
+					name="user_code"
+					value={ config.userCode }
+				/>
 				<div className="keystone-oidc-consent__actions">
 					<Button
 						type="submit"

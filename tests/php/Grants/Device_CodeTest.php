@@ -5,6 +5,7 @@ namespace Keystone_OIDC\Tests\Grants;
 
 use Keystone_OIDC\Crypto\Secret_Hash;
 use Keystone_OIDC\Grants\Device_Code;
+use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Models\Device_Authorization;
 use Keystone_OIDC\Tests\Support\Grant_Test_Case;
 use Keystone_OIDC\Tests\Support\In_Memory_Device_Code_Store;
@@ -126,6 +127,13 @@ final class Device_CodeTest extends Grant_Test_Case {
 	public function test_a_denied_request_is_access_denied(): void {
 		$this->request( array( 'status' => Device_Authorization::DENIED ) );
 		$this->assert_oauth_error( 'access_denied', array( $this, 'poll' ) );
+		try {
+			$this->clock->advance( self::INTERVAL );
+			$this->poll();
+		} catch ( OAuth_Error $error ) {
+			// A token endpoint error is 400 (RFC 6749 §5.2), unlike the front channel's 403.
+			$this->assertSame( 400, $error->status() );
+		}
 	}
 
 	public function test_an_expired_code_is_expired_token_whatever_its_status(): void {

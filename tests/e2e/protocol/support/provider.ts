@@ -20,6 +20,8 @@ export const paths = {
 	revocation: `/${ BASE }/oauth/revoke`,
 	introspection: `/${ BASE }/oauth/introspect`,
 	endSession: `/${ BASE }/oauth/logout`,
+	deviceAuthorization: `/${ BASE }/oauth/device`,
+	deviceVerification: `/${ BASE }/device`,
 } as const;
 
 export type EndpointName = keyof typeof paths;
