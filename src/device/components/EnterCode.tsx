@@ -3,7 +3,7 @@ import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import type { DeviceConfig, DeviceError } from '../types';
-import { SignedInAs } from './SignedInAs';
+import { SignedInAs } from '../../consent/components/SignedInAs';
 
 function errorText( error: DeviceError ): string {
 	switch ( error ) {
@@ -44,7 +44,10 @@ export function EnterCode( { config }: { config: DeviceConfig } ) {
 			>
 				{ __( 'Connect a device', 'keystone-oidc' ) }
 			</h1>
-			<SignedInAs config={ config } />
+			<SignedInAs
+				signedInAs={ config.signedInAs }
+				logoutUrl={ config.logoutUrl }
+			/>
 			{ error !== '' && (
 				<Notice status="error" isDismissible={ false }>
 					<span role="alert">{ error }</span>

@@ -1,7 +1,7 @@
 import { __, sprintf } from '@wordpress/i18n';
 
 import type { DeviceConfig } from '../types';
-import { SignedInAs } from './SignedInAs';
+import { SignedInAs } from '../../consent/components/SignedInAs';
 
 /** The last step: what the user decided (or that the client does not admit them). */
 export function Outcome( { config }: { config: DeviceConfig } ) {
@@ -41,7 +41,10 @@ export function Outcome( { config }: { config: DeviceConfig } ) {
 					  ) }
 			</p>
 			{ config.step === 'not_allowed' && (
-				<SignedInAs config={ config } />
+				<SignedInAs
+					signedInAs={ config.signedInAs }
+					logoutUrl={ config.logoutUrl }
+				/>
 			) }
 		</>
 	);
