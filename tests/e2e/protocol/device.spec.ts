@@ -54,6 +54,19 @@ async function startRaw(
 	return response.json as unknown as DeviceStart;
 }
 
+/**
+ * The device's side as a CLI runs it with `openid-client`: ask for the codes, then poll at once
+ * (the promise settles when the user has decided).
+ */
+async function startDevice( testClient: TestClient, scope: string ) {
+	const config = await discover( testClient );
+	const start = await client.initiateDeviceAuthorization( config, { scope } );
+	return {
+		start,
+		polling: client.pollDeviceAuthorizationGrant( config, start ),
+	};
+}
+
 function poll(
 	testClient: TestClient,
 	deviceCode: string,
@@ -70,6 +83,33 @@ function poll(
 }
 
 /**
+ * Opens a verification page URL; when WordPress asks the visitor to sign in first, signs in as
+ * the user there and follows the way back. Returns whether the login page came first.
+ */
+async function openVerificationPage(
+	page: Page,
+	url: string,
+	user?: WpUser
+): Promise< boolean > {
+	await page.goto( url );
+	if (
+		! user ||
+		! new URL( page.url() ).pathname.endsWith( '/wp-login.php' )
+	) {
+		return false;
+	}
+	await page.locator( '#user_login' ).fill( user.username );
+	await page.locator( '#user_pass' ).fill( user.password );
+	await Promise.all( [
+		page.waitForURL( ( back ) =>
+			back.href.startsWith( endpoint( 'deviceVerification' ) )
+		),
+		page.locator( '#wp-submit' ).click(),
+	] );
+	return true;
+}
+
+/**
  * Chromium as the user: opens the verification page (signing in when WordPress asks), types the
  * code as given and continues to the confirm step.
  */
@@ -78,17 +118,7 @@ async function enterCode(
 	typed: string,
 	user?: WpUser
 ): Promise< void > {
-	await page.goto( endpoint( 'deviceVerification' ) );
-	if ( user && new URL( page.url() ).pathname.endsWith( '/wp-login.php' ) ) {
-		await page.locator( '#user_login' ).fill( user.username );
-		await page.locator( '#user_pass' ).fill( user.password );
-		await Promise.all( [
-			page.waitForURL( ( url ) =>
-				url.href.startsWith( endpoint( 'deviceVerification' ) )
-			),
-			page.locator( '#wp-submit' ).click(),
-		] );
-	}
+	await openVerificationPage( page, endpoint( 'deviceVerification' ), user );
 	await page
 		.getByLabel( 'Enter the code shown on your device' )
 		.fill( typed );
@@ -145,10 +175,10 @@ test( 'a CLI polls with openid-client while the user signs in on the verificatio
 	user,
 } ) => {
 	const testClient = await deviceClient();
-	const config = await discover( testClient );
-	const start = await client.initiateDeviceAuthorization( config, {
-		scope: 'openid profile email',
-	} );
+	const { start, polling } = await startDevice(
+		testClient,
+		'openid profile email'
+	);
 	expect( start.user_code ).toMatch( USER_CODE );
 	expect( start.verification_uri ).toBe( endpoint( 'deviceVerification' ) );
 	expect( start.verification_uri_complete ).toBe(
@@ -156,8 +186,6 @@ test( 'a CLI polls with openid-client while the user signs in on the verificatio
 	);
 	expect( start.expires_in ).toBe( 600 );
 	expect( start.interval ).toBe( 1 );
-
-	const polling = client.pollDeviceAuthorizationGrant( config, start );
 
 	const context = await browser.newContext();
 	try {
@@ -238,11 +266,7 @@ test( 'a device of a confidential client authenticates at both endpoints', async
 	user,
 } ) => {
 	const testClient = await deviceClient( { type: 'confidential' } );
-	const config = await discover( testClient );
-	const start = await client.initiateDeviceAuthorization( config, {
-		scope: 'openid',
-	} );
-	const polling = client.pollDeviceAuthorizationGrant( config, start );
+	const { start, polling } = await startDevice( testClient, 'openid' );
 	await withSignedIn( browser, user, ( context ) =>
 		decide( context, start.user_code, 'Allow' )
 	);
@@ -261,11 +285,7 @@ test( 'Deny on the verification page: the polling device gets access_denied', as
 	user,
 } ) => {
 	const testClient = await deviceClient();
-	const config = await discover( testClient );
-	const start = await client.initiateDeviceAuthorization( config, {
-		scope: 'openid',
-	} );
-	const polling = client.pollDeviceAuthorizationGrant( config, start );
+	const { start, polling } = await startDevice( testClient, 'openid' );
 	const failure = polling.then(
 		() => null,
 		( error: unknown ) => error
@@ -494,16 +514,14 @@ test( 'the verification page sends a visitor to log in and back, keeping the cod
 	const context = await browser.newContext();
 	try {
 		const page = await context.newPage();
-		await page.goto( start.verification_uri_complete );
-		expect( new URL( page.url() ).pathname ).toMatch( /\/wp-login\.php$/ );
-		await page.locator( '#user_login' ).fill( user.username );
-		await page.locator( '#user_pass' ).fill( user.password );
-		await Promise.all( [
-			page.waitForURL( ( url ) =>
-				url.href.startsWith( endpoint( 'deviceVerification' ) )
+		expect(
+			await openVerificationPage(
+				page,
+				start.verification_uri_complete,
+				user
 			),
-			page.locator( '#wp-submit' ).click(),
-		] );
+			'the login page came first'
+		).toBe( true );
 		await expect(
 			page.getByLabel( 'Enter the code shown on your device' )
 		).toHaveValue( start.user_code );
@@ -546,5 +564,32 @@ test( 'a decision posted without the nonce of the signed-in user decides nothing
 		await poll( testClient, start.device_code ),
 		400,
 		'authorization_pending'
+	);
+} );
+
+test( 'without JavaScript the page’s plain forms carry the same flow', async ( {
+	browser,
+	user,
+} ) => {
+	const testClient = await deviceClient();
+	const start = await startRaw( testClient );
+	const context = await browser.newContext( { javaScriptEnabled: false } );
+	try {
+		const page = await context.newPage();
+		await enterCode( page, start.user_code.toLowerCase(), user );
+		await expect(
+			page.getByText( 'Only continue if you started' )
+		).toBeVisible();
+		await page
+			.getByRole( 'button', { name: 'Allow', exact: true } )
+			.click();
+		await expect(
+			page.getByRole( 'heading', { name: 'Device connected' } )
+		).toBeVisible();
+	} finally {
+		await context.close();
+	}
+	expect( ( await poll( testClient, start.device_code ) ).status ).toBe(
+		200
 	);
 } );
