@@ -43,6 +43,10 @@ final class Verification_Page {
 		return $this->answer( $status, 'enter', $user, array( 'userCode' => $typed_code, 'error' => $error ) );
 	}
 
+	/**
+	 * @param string $user_code Normalised.
+	 * @param string[] $scopes  What the device asked for and may get.
+	 */
 	public function confirm( Signed_In_User $user, Client $client, string $user_code, array $scopes ): Answer {
 		return $this->answer(
 			200,
