@@ -18,6 +18,7 @@ module.exports = {
 			'src/admin/settings/index.tsx'
 		),
 		consent: path.resolve( __dirname, 'src/consent/index.tsx' ),
+		device: path.resolve( __dirname, 'src/device/index.tsx' ),
 		profile: path.resolve( __dirname, 'src/profile/index.tsx' ),
 		'admin-claims': path.resolve( __dirname, 'src/admin/claims/index.tsx' ),
 	},

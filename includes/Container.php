@@ -148,11 +148,12 @@ final class Container {
 			'authorization_code' => new Authorization_Code( $this->code_store(), $this->token_store(), $this->allowed_users(), $this->token_issuer(), $this->clock() ),
 			'refresh_token'      => new Refresh_Token( $this->token_store(), $this->allowed_users(), $this->token_issuer(), $this->clock() ),
 			'client_credentials' => $this->client_credentials(),
+			Clients\Client::GRANT_DEVICE_CODE => new Grants\Device_Code( $this->device_code_store(), $this->allowed_users(), $this->token_issuer(), $this->clock() ),
 		);
 	}
 
 	public function cleanup(): Cleanup {
-		return new Cleanup( $this->code_store(), $this->token_store(), $this->clock(), $this->key_store(), $this->idle_dynamic_clients() );
+		return new Cleanup( $this->code_store(), $this->token_store(), $this->clock(), $this->key_store(), $this->device_code_store(), $this->idle_dynamic_clients() );
 	}
 
 	/**
@@ -171,6 +172,9 @@ final class Container {
 				return new Revocation( $this->client_authentication(), $this->token_lookup(), $this->token_store() );
 			case Endpoints\Registration::class:
 				return $this->registration_endpoint();
+			case Endpoints\Device_Authorization::class:
+			case Endpoints\Device_Verification::class:
+				return $this->device_endpoint( $class );
 			case Endpoints\Authorize::class:
 			case Endpoints\End_Session::class:
 				return $this->authorization_endpoint( $class );
@@ -339,6 +343,37 @@ final class Container {
 	}
 
 	// ---- Device authorization grant, RFC 8628 (issue 13) ----
+
+	public function device_code_store(): Storage\Device_Code_Store {
+		return $this->share(
+			'device_code_store',
+			static function (): Storage\Device_Code_Store {
+				return new Storage\Device_Code_Repository();
+			}
+		);
+	}
+
+	/**
+	 * The device authorization endpoint or the verification page, with their collaborators.
+	 *
+	 * @param class-string<Endpoints\Endpoint> $class `Endpoints\Device_Authorization` or `Endpoints\Device_Verification`.
+	 */
+	private function device_endpoint( string $class ): Endpoints\Endpoint {
+		$page_url = Endpoints\Router::url( 'device-verification' );
+		if ( Endpoints\Device_Authorization::class === $class ) {
+			return new Endpoints\Device_Authorization( $this->client_authentication(), $this->device_code_store(), $this->clock(), Config::supported_scopes(), $page_url );
+		}
+		return new Endpoints\Device_Verification(
+			new Authorization\WordPress_Session(),
+			new Authorization\Registered_Clients(),
+			$this->device_code_store(),
+			new Device\Guess_Limit( $this->clock() ),
+			$this->allowed_users(),
+			new Consent\Remembered_Consents(),
+			$this->clock(),
+			new Device\Verification_Page( $page_url )
+		);
+	}
 
 	// ---- Client assertions: private_key_jwt, client_secret_jwt, RFC 7523 (issue 13) ----
 }

@@ -6,13 +6,15 @@ namespace Keystone_OIDC\Cron;
 use Keystone_OIDC\Keys\Key_Store;
 use Keystone_OIDC\Registration\Idle_Clients;
 use Keystone_OIDC\Storage\Code_Store;
+use Keystone_OIDC\Storage\Device_Code_Store;
 use Keystone_OIDC\Storage\Token_Store;
 use Keystone_OIDC\Time\Clock;
 
 /**
- * The hourly job: deletes expired codes, expired or long-revoked tokens, and retired keys no token
- * can need, and dynamically registered clients idle for too long. Rows go in bounded batches so one run never holds a long lock or outlives a request;
- * what is left waits for the next run.
+ * The hourly job: deletes expired codes, expired or long-revoked tokens, retired keys no token
+ * can need, expired device authorization requests and dynamically registered clients idle for too
+ * long. Rows go in bounded batches so one run never holds a long lock or outlives a request; what
+ * is left waits for the next run.
  */
 final class Cleanup {
 	const BATCH_SIZE  = 1000;
@@ -30,25 +32,30 @@ final class Cleanup {
 	/** @var Key_Store */
 	private $keys;
 
+	/** @var Device_Code_Store */
+	private $devices;
+
 	/** @var Idle_Clients */
 	private $idle_clients;
 
-	public function __construct( Code_Store $codes, Token_Store $tokens, Clock $clock, Key_Store $keys, Idle_Clients $idle_clients ) {
+	public function __construct( Code_Store $codes, Token_Store $tokens, Clock $clock, Key_Store $keys, Device_Code_Store $devices, Idle_Clients $idle_clients ) {
 		$this->codes        = $codes;
 		$this->tokens       = $tokens;
 		$this->clock        = $clock;
 		$this->keys         = $keys;
+		$this->devices      = $devices;
 		$this->idle_clients = $idle_clients;
 	}
 
 	/**
-	 * @return array{codes: int, tokens: int, keys: int, dynamic_clients: int} How many of each were removed.
+	 * @return array{codes: int, tokens: int, keys: int, device_codes: int, dynamic_clients: int} How many of each were removed.
 	 */
 	public function run(): array {
-		$now    = $this->clock->now();
-		$codes  = $this->codes;
-		$tokens = $this->tokens;
-		$idle   = $this->idle_clients;
+		$now     = $this->clock->now();
+		$codes   = $this->codes;
+		$tokens  = $this->tokens;
+		$devices = $this->devices;
+		$idle    = $this->idle_clients;
 		return array(
 			'codes'  => self::in_batches(
 				static function ( int $limit ) use ( $codes, $now ): int {
@@ -61,6 +68,11 @@ final class Cleanup {
 				}
 			),
 			'keys'   => $this->keys->prune(),
+			'device_codes' => self::in_batches(
+				static function ( int $limit ) use ( $devices, $now ): int {
+					return $devices->delete_expired( $now, $limit );
+				}
+			),
 			// Idle dynamic clients (issue 12), after their expired tokens went above.
 			'dynamic_clients' => self::in_batches( array( $idle, 'delete_expired' ) ),
 		);

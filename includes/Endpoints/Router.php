@@ -39,6 +39,8 @@ final class Router {
 			'introspection'   => self::BASE . '/oauth/introspect',
 			'end-session'     => self::BASE . '/oauth/logout',
 			'registration'    => self::BASE . '/oauth/register',
+			'device-authorization' => self::BASE . '/oauth/device',
+			'device-verification'  => self::BASE . '/device',
 			// Keystone OIDC 2.x answered these Keycloak-style paths too; its relying parties may use them.
 			'keycloak-auth'     => self::BASE . '/protocol/openid-connect/auth',
 			'keycloak-token'    => self::BASE . '/protocol/openid-connect/token',
@@ -67,6 +69,8 @@ final class Router {
 			'introspection'   => Introspection::class,
 			'end-session'     => End_Session::class,
 			'registration'    => Registration::class,
+			'device-authorization' => Device_Authorization::class,
+			'device-verification'  => Device_Verification::class,
 			'keycloak-auth'     => Authorize::class,
 			'keycloak-token'    => Token::class,
 			'keycloak-userinfo' => Userinfo::class,
@@ -195,7 +199,7 @@ final class Router {
 		$wpdb->hide_errors();
 		ob_start();
 		$boundary = Container::site()->error_boundary();
-		$channel  = in_array( $name, array( 'authorize', 'keycloak-auth', 'end-session' ), true ) ? Error_Boundary::FRONT : Error_Boundary::BACK;
+		$channel  = in_array( $name, array( 'authorize', 'keycloak-auth', 'end-session', 'device-verification' ), true ) ? Error_Boundary::FRONT : Error_Boundary::BACK;
 		// WordPress answers a lost database connection with wp_die() (an HTML page); answer it in
 		// the endpoint's own format instead.
 		$die_handler = static function () use ( $boundary, $channel ): callable {

@@ -33,6 +33,11 @@ final class Schema {
 		return $wpdb->prefix . 'oidc_consents';
 	}
 
+	public static function device_codes_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'oidc_device_codes';
+	}
+
 	/**
 	 * Schema version 5: one row per dynamically registered client (RFC 7591).
 	 */
@@ -45,7 +50,7 @@ final class Schema {
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( self::clients_table(), self::codes_table(), self::tokens_table(), self::consents_table(), self::registrations_table() );
+		return array( self::clients_table(), self::codes_table(), self::tokens_table(), self::consents_table(), self::registrations_table(), self::device_codes_table() );
 	}
 
 	public static function is_current(): bool {
@@ -152,6 +157,7 @@ final class Schema {
 ) {$collate};"
 		);
 		self::create_registrations_table( $collate );
+		self::create_device_codes_table( $collate );
 	}
 
 	/**
@@ -173,6 +179,36 @@ final class Schema {
   UNIQUE KEY client_id (client_id),
   KEY registered_by (registered_by),
   KEY last_used_at (last_used_at)
+) {$collate};"
+		);
+	}
+
+	/**
+	 * Schema version 5: device authorization requests (RFC 8628), `Storage\Device_Code_Repository`.
+	 * `interval` is a reserved word in MariaDB, hence `poll_interval`.
+	 */
+	private static function create_device_codes_table( string $collate ): void {
+		$devices = self::device_codes_table();
+		dbDelta(
+			"CREATE TABLE {$devices} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  device_code_hash char(64) NOT NULL,
+  user_code_hash char(64) NOT NULL,
+  client_id varchar(64) NOT NULL,
+  scope text NOT NULL,
+  resources longtext NOT NULL,
+  status varchar(16) NOT NULL DEFAULT 'pending',
+  user_id bigint(20) unsigned DEFAULT NULL,
+  auth_time bigint(20) unsigned DEFAULT NULL,
+  grant_id char(32) NOT NULL,
+  poll_interval int(10) unsigned NOT NULL,
+  last_polled_at bigint(20) unsigned DEFAULT NULL,
+  expires_at bigint(20) unsigned NOT NULL,
+  created_at bigint(20) unsigned NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY device_code_hash (device_code_hash),
+  UNIQUE KEY user_code_hash (user_code_hash),
+  KEY expires_at (expires_at)
 ) {$collate};"
 		);
 	}

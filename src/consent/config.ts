@@ -4,6 +4,29 @@ function isRecord( value: unknown ): value is Record< string, unknown > {
 	return typeof value === 'object' && value !== null;
 }
 
+/**
+ * The scopes with their descriptions; an entry without a description is shown by its name. Also
+ * read by the device verification page (`src/device/config.ts`).
+ */
+export function readConsentScopes( raw: unknown ): ConsentScope[] {
+	return Array.isArray( raw )
+		? raw.flatMap( ( entry ): ConsentScope[] =>
+				isRecord( entry ) && typeof entry.scope === 'string'
+					? [
+							{
+								scope: entry.scope,
+								description:
+									typeof entry.description === 'string' &&
+									entry.description !== ''
+										? entry.description
+										: entry.scope,
+							},
+					  ]
+					: []
+		  )
+		: [];
+}
+
 const REQUIRED = [ 'clientName', 'formAction', 'requestId', 'nonce' ] as const;
 
 /**
@@ -21,23 +44,10 @@ export function readConsentConfig( raw: unknown ): ConsentConfig | null {
 	}
 	const text = ( value: unknown ) =>
 		typeof value === 'string' ? value : '';
-	const scopes: ConsentScope[] = Array.isArray( raw.scopes )
-		? raw.scopes.flatMap( ( entry ): ConsentScope[] =>
-				isRecord( entry ) && typeof entry.scope === 'string'
-					? [
-							{
-								scope: entry.scope,
-								description:
-									text( entry.description ) || entry.scope,
-							},
-					  ]
-					: []
-		  )
-		: [];
 	return {
 		clientName: text( raw.clientName ),
 		signedInAs: text( raw.signedInAs ),
-		scopes,
+		scopes: readConsentScopes( raw.scopes ),
 		formAction: text( raw.formAction ),
 		requestId: text( raw.requestId ),
 		nonce: text( raw.nonce ),

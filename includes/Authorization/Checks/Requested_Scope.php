@@ -29,7 +29,20 @@ final class Requested_Scope implements Step {
 	}
 
 	public function run( Context $context ): ?Answer {
-		$scope = $context->params->get( 'scope' );
+		$request         = $context->request();
+		$request->scopes = self::granted( $context->params->get( 'scope' ), $request->client, $this->supported );
+		return null;
+	}
+
+	/**
+	 * The scopes granted for a `scope` parameter, or the request's `invalid_request` /
+	 * `invalid_scope`: the authorization endpoint's rule, which the device authorization endpoint
+	 * applies too.
+	 *
+	 * @param string[] $supported `Config::supported_scopes()`.
+	 * @return string[]
+	 */
+	public static function granted( ?string $scope, Client $client, array $supported ): array {
 		if ( null === $scope ) {
 			throw OAuth_Error::invalid_request( 'scope is required' );
 		}
@@ -42,17 +55,6 @@ final class Requested_Scope implements Step {
 		if ( ! in_array( 'openid', $requested, true ) ) {
 			throw OAuth_Error::invalid_scope( 'The openid scope is required' );
 		}
-		$request         = $context->request();
-		$request->scopes = $this->granted( $requested, $request->client );
-		return null;
-	}
-
-	/**
-	 * @param string[] $requested
-	 * @return string[]
-	 */
-	private function granted( array $requested, Client $client ): array {
-		$supported = $this->supported;
 		return array_values(
 			array_filter(
 				$requested,

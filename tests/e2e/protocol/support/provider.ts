@@ -21,6 +21,8 @@ export const paths = {
 	introspection: `/${ BASE }/oauth/introspect`,
 	endSession: `/${ BASE }/oauth/logout`,
 	registration: `/${ BASE }/oauth/register`,
+	deviceAuthorization: `/${ BASE }/oauth/device`,
+	deviceVerification: `/${ BASE }/device`,
 } as const;
 
 export type EndpointName = keyof typeof paths;

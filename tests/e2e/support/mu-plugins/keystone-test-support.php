@@ -62,6 +62,15 @@ add_filter(
 	}
 );
 
+// A real device polls every 5 seconds; the device flow spec's devices poll every second, or at the
+// interval a request names in X-Keystone-Test-Device-Interval (slow_down needs a long one).
+add_filter(
+	'keystone_oidc_device_interval',
+	static function () {
+		return isset( $_SERVER['HTTP_X_KEYSTONE_TEST_DEVICE_INTERVAL'] ) ? (int) $_SERVER['HTTP_X_KEYSTONE_TEST_DEVICE_INTERVAL'] : 1;
+	}
+);
+
 // Key generation made to fail for real: OpenSSL is handed a configuration file that does not exist,
 // as on a host whose OPENSSL_CONF names a missing file.
 add_filter(
@@ -274,7 +283,7 @@ add_action(
 					global $wpdb;
 					require_once ABSPATH . 'wp-admin/includes/plugin.php';
 					$tables = array();
-					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens', 'oidc_consents' ) as $table ) {
+					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens', 'oidc_consents', 'oidc_device_codes' ) as $table ) {
 						$name             = $wpdb->prefix . $table;
 						$exists           = $name === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $name ) );
 						$tables[ $table ] = $exists ? (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$name}" ) : null;
