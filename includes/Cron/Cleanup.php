@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Cron;
 
 use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Storage\Assertion_Jti_Store;
 use Keystone_OIDC\Storage\Code_Store;
 use Keystone_OIDC\Storage\Token_Store;
 use Keystone_OIDC\Time\Clock;
@@ -29,20 +30,25 @@ final class Cleanup {
 	/** @var Key_Store */
 	private $keys;
 
-	public function __construct( Code_Store $codes, Token_Store $tokens, Clock $clock, Key_Store $keys ) {
-		$this->codes  = $codes;
-		$this->tokens = $tokens;
-		$this->clock  = $clock;
-		$this->keys   = $keys;
+	/** @var Assertion_Jti_Store|null */
+	private $assertion_jtis;
+
+	public function __construct( Code_Store $codes, Token_Store $tokens, Clock $clock, Key_Store $keys, ?Assertion_Jti_Store $assertion_jtis = null ) {
+		$this->codes          = $codes;
+		$this->tokens         = $tokens;
+		$this->clock          = $clock;
+		$this->keys           = $keys;
+		$this->assertion_jtis = $assertion_jtis;
 	}
 
 	/**
-	 * @return array{codes: int, tokens: int, keys: int} How many of each were removed.
+	 * @return array{codes: int, tokens: int, keys: int, assertion_jtis: int} How many of each were removed.
 	 */
 	public function run(): array {
 		$now    = $this->clock->now();
 		$codes  = $this->codes;
 		$tokens = $this->tokens;
+		$jtis   = $this->assertion_jtis;
 		return array(
 			'codes'  => self::in_batches(
 				static function ( int $limit ) use ( $codes, $now ): int {
@@ -54,7 +60,12 @@ final class Cleanup {
 					return $tokens->delete_expired( $now, $limit );
 				}
 			),
-			'keys'   => $this->keys->prune(),
+			'keys'           => $this->keys->prune(),
+			'assertion_jtis' => null === $jtis ? 0 : self::in_batches(
+				static function ( int $limit ) use ( $jtis, $now ): int {
+					return $jtis->delete_expired( $now, $limit );
+				}
+			),
 		);
 	}
 

@@ -10,7 +10,7 @@ namespace Keystone_OIDC\Storage;
  * aside before `dbDelta` ever sees them.
  */
 final class Schema {
-	const VERSION        = '4';
+	const VERSION        = '5';
 	const VERSION_OPTION = 'keystone_oidc_schema_version';
 
 	public static function clients_table(): string {
@@ -33,11 +33,16 @@ final class Schema {
 		return $wpdb->prefix . 'oidc_consents';
 	}
 
+	public static function assertion_jtis_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'oidc_assertion_jtis';
+	}
+
 	/**
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( self::clients_table(), self::codes_table(), self::tokens_table(), self::consents_table() );
+		return array( self::clients_table(), self::codes_table(), self::tokens_table(), self::consents_table(), self::assertion_jtis_table() );
 	}
 
 	public static function is_current(): bool {
@@ -142,6 +147,28 @@ final class Schema {
   UNIQUE KEY user_client (user_id,client_id),
   KEY client_id (client_id)
 ) {$collate};"
+		);
+		self::create_assertion_jtis_table();
+	}
+
+	/**
+	 * Schema version 5: the `jti` of every accepted client assertion (RFC 7523), until it expires.
+	 */
+	private static function create_assertion_jtis_table(): void {
+		global $wpdb;
+		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+		$table = self::assertion_jtis_table();
+		dbDelta(
+			"CREATE TABLE {$table} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  jti_hash char(64) NOT NULL,
+  client_id varchar(64) NOT NULL,
+  expires_at bigint(20) unsigned NOT NULL,
+  created_at bigint(20) unsigned NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY jti_hash (jti_hash),
+  KEY expires_at (expires_at)
+) {$wpdb->get_charset_collate()};"
 		);
 	}
 
