@@ -136,6 +136,8 @@ final class Client_Assertion {
 		switch ( $error->reason() ) {
 			case Jwt_Error::ALG_NOT_ALLOWED:
 				return 'The client assertion must be signed with ' . implode( ', ', self::ALGORITHMS );
+			case Jwt_Error::CRIT_UNSUPPORTED:
+				return 'The client assertion names critical header extensions (crit), which are not supported';
 			case Jwt_Error::KID_UNKNOWN:
 				return 'No key of the client matches the client assertion (kid)';
 			case Jwt_Error::KEY_UNFIT:
