@@ -19,6 +19,7 @@ import { hasErrors, toggleInList } from '../form';
 import type { ClientFormErrors, ClientFormValues } from '../types';
 import { nameProblemText, scopeDescription, uriProblemText } from './messages';
 import { UriListField } from './UriListField';
+import { ClientAuthenticationField } from './ClientAuthenticationField';
 
 interface ClientFormProps {
 	mode: 'add' | 'edit';
@@ -200,6 +201,10 @@ export function ClientForm( {
 								  )
 								: undefined
 						}
+					/>
+					<ClientAuthenticationField
+						values={ values }
+						onChange={ onChange }
 					/>
 				</CardBody>
 			</Card>
