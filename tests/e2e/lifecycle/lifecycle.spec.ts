@@ -79,8 +79,9 @@ test( 'activation creates the tables, a signing key and the cleanup job; keys ar
 		oidc_auth_codes: 0,
 		oidc_tokens: 0,
 		oidc_consents: 0,
+		oidc_assertion_jtis: 0,
 	} );
-	expect( after.schema ).toBe( '4' );
+	expect( after.schema ).toBe( '5' );
 	expect( after.keys ).toBeGreaterThanOrEqual( 1 );
 	expect( after.cron ).toBe( true );
 	const keyOption = after.options.find(
@@ -141,8 +142,9 @@ test( 'files replaced by a newer version upgrade the schema and the endpoints on
 	expect( ( await discovery.json() ).issuer ).toBe( site.url );
 
 	const upgraded = await state( page );
-	expect( upgraded.schema ).toBe( '4' );
+	expect( upgraded.schema ).toBe( '5' );
 	expect( upgraded.tables.oidc_consents ).toBe( 0 );
+	expect( upgraded.tables.oidc_assertion_jtis ).toBe( 0 );
 	expect( upgraded.active ).toBe( true );
 	expect( upgraded.keys ).toBe( before.keys );
 } );
@@ -166,6 +168,7 @@ test( 'deleting the plugin leaves nothing behind', async ( { page } ) => {
 		oidc_auth_codes: null,
 		oidc_tokens: null,
 		oidc_consents: null,
+		oidc_assertion_jtis: null,
 	} );
 	expect( after.options ).toEqual( [] );
 	expect( after.cron ).toBe( false );

@@ -274,7 +274,7 @@ add_action(
 					global $wpdb;
 					require_once ABSPATH . 'wp-admin/includes/plugin.php';
 					$tables = array();
-					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens', 'oidc_consents' ) as $table ) {
+					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens', 'oidc_consents', 'oidc_assertion_jtis' ) as $table ) {
 						$name             = $wpdb->prefix . $table;
 						$exists           = $name === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $name ) );
 						$tables[ $table ] = $exists ? (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$name}" ) : null;
