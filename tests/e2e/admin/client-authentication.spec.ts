@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import * as jose from 'jose';
+import type { Browser } from '@playwright/test';
 import { test, expect } from '../support/test';
 import { adminSession, createClient } from '../protocol/support/provider';
 import {
@@ -29,6 +30,22 @@ async function publicJwk( alg: 'ES256' | 'PS256' ): Promise< jose.JWK > {
 	};
 }
 
+/** The client's edit screen, signed in as an administrator, with its console watched. */
+async function openClientScreen( browser: Browser, clientId: string ) {
+	const context = await signedInBrowser( browser );
+	const page = await context.newPage();
+	const consoleErrors = watchConsole( page );
+	await page.goto(
+		screenUrl( 'keystone-oidc-new', { client_id: clientId } )
+	);
+	return {
+		context,
+		page,
+		consoleErrors,
+		app: page.locator( '#keystone-oidc-app' ),
+	};
+}
+
 /** A loopback port nothing listens on: the site's fetch of it fails at once. */
 async function closedPort(): Promise< number > {
 	const server = createServer();
@@ -45,13 +62,10 @@ test( 'switch a client to private_key_jwt, paste its keys, and see the kids the 
 } ) => {
 	const created = await createClient( { name: uniqueName( 'Key client' ) } );
 	const keys = [ await publicJwk( 'ES256' ), await publicJwk( 'PS256' ) ];
-	const context = await signedInBrowser( browser );
-	const page = await context.newPage();
-	const consoleErrors = watchConsole( page );
-	await page.goto(
-		screenUrl( 'keystone-oidc-new', { client_id: created.client_id } )
+	const { context, page, consoleErrors, app } = await openClientScreen(
+		browser,
+		created.client_id
 	);
-	const app = page.locator( '#keystone-oidc-app' );
 	const method = app.getByLabel( 'Method', { exact: true } );
 	await expect( method ).toHaveValue( 'client_secret_basic' );
 	await expect( app.getByLabel( 'Public Keys (JWK Set)' ) ).toHaveCount( 0 );
@@ -124,13 +138,10 @@ test( 'a jwks_uri that cannot be fetched is named, on the screen and by the REST
 	expect( error.code ).toBe( 'keystone_oidc_jwks_unavailable' );
 	expect( error.message ).toContain( 'The jwks_uri could not be fetched' );
 
-	const context = await signedInBrowser( browser );
-	const page = await context.newPage();
-	const consoleErrors = watchConsole( page );
-	await page.goto(
-		screenUrl( 'keystone-oidc-new', { client_id: created.client_id } )
+	const { context, consoleErrors, app } = await openClientScreen(
+		browser,
+		created.client_id
 	);
-	const app = page.locator( '#keystone-oidc-app' );
 	await expect( app.getByLabel( 'Method', { exact: true } ) ).toHaveValue(
 		'private_key_jwt'
 	);
@@ -156,12 +167,10 @@ test( 'a public client has no client authentication to choose', async ( {
 		name: uniqueName( 'Public' ),
 		type: 'public',
 	} );
-	const context = await signedInBrowser( browser );
-	const page = await context.newPage();
-	await page.goto(
-		screenUrl( 'keystone-oidc-new', { client_id: created.client_id } )
+	const { context, app } = await openClientScreen(
+		browser,
+		created.client_id
 	);
-	const app = page.locator( '#keystone-oidc-app' );
 	await expect( app.getByLabel( 'Application Name' ) ).toHaveValue(
 		created.name
 	);
