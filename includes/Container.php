@@ -123,8 +123,8 @@ final class Container {
 	public function client_authentication(): Client_Authentication {
 		return $this->share(
 			'client_authentication',
-			static function (): Client_Authentication {
-				return new Client_Authentication();
+			function (): Client_Authentication {
+				return new Client_Authentication( $this->client_assertion() );
 			}
 		);
 	}
@@ -153,7 +153,7 @@ final class Container {
 	}
 
 	public function cleanup(): Cleanup {
-		return new Cleanup( $this->code_store(), $this->token_store(), $this->clock(), $this->key_store(), $this->device_code_store(), $this->idle_dynamic_clients() );
+		return new Cleanup( $this->code_store(), $this->token_store(), $this->clock(), $this->key_store(), $this->device_code_store(), $this->idle_dynamic_clients(), $this->assertion_jtis() );
 	}
 
 	/**
@@ -376,4 +376,34 @@ final class Container {
 	}
 
 	// ---- Client assertions: private_key_jwt, client_secret_jwt, RFC 7523 (issue 13) ----
+
+	public function client_assertion(): Endpoints\Client_Assertion {
+		return $this->share(
+			'client_assertion',
+			function (): Endpoints\Client_Assertion {
+				return new Endpoints\Client_Assertion( $this->jwt_verifier(), $this->client_keys(), $this->assertion_jtis(), $this->clock() );
+			}
+		);
+	}
+
+	/**
+	 * A client's `private_key_jwt` keys: pasted, or fetched from its `jwks_uri` and cached.
+	 */
+	public function client_keys(): Clients\Registered_Client_Keys {
+		return $this->share(
+			'client_keys',
+			function (): Clients\Registered_Client_Keys {
+				return new Clients\Registered_Client_Keys( $this->clock() );
+			}
+		);
+	}
+
+	public function assertion_jtis(): Storage\Assertion_Jti_Store {
+		return $this->share(
+			'assertion_jtis',
+			static function (): Storage\Assertion_Jti_Store {
+				return new Storage\Assertion_Jti_Repository();
+			}
+		);
+	}
 }

@@ -6,6 +6,7 @@ namespace Keystone_OIDC\Clients;
 use Keystone_OIDC\Checks\Redirect_Uri;
 use Keystone_OIDC\Checks\Resource_Indicator;
 use Keystone_OIDC\Config;
+use Keystone_OIDC\Http\Outbound;
 use Keystone_OIDC\Storage\Client_Repository;
 use WP_Error;
 
@@ -161,7 +162,7 @@ final class Client_Input {
 			case 'grant_types':
 				return self::grant_types( $value );
 			case 'token_endpoint_auth_method':
-				return self::one_of( $field, $value, Client::AUTH_METHODS );
+				return self::auth_method( $value );
 			case 'jwks':
 				return self::jwks( $value );
 			case 'jwks_uri':
@@ -379,6 +380,20 @@ final class Client_Input {
 	}
 
 	/**
+	 * `client_secret_jwt` (OIDC Core §9) is refused: checking its HMAC needs the plaintext secret on
+	 * the server, and this plugin keeps client secrets only as hashes.
+	 *
+	 * @param mixed $value
+	 * @return string|WP_Error
+	 */
+	private static function auth_method( $value ) {
+		if ( Client::AUTH_SECRET_JWT === $value ) {
+			return self::field_error( 'token_endpoint_auth_method', __( 'client_secret_jwt is not supported: verifying it would need the client secret stored in readable form, and this site stores client secrets only as hashes. Use private_key_jwt (the client signs with its own private key) or client_secret_basic.', 'keystone-oidc' ) );
+		}
+		return self::one_of( 'token_endpoint_auth_method', $value, Client::AUTH_METHODS );
+	}
+
+	/**
 	 * A JWK Set of public RSA or EC keys. A private key pasted by mistake is refused, not stored.
 	 *
 	 * @param mixed $value
@@ -417,7 +432,9 @@ final class Client_Input {
 		if ( null === $value || '' === $value ) {
 			return '';
 		}
-		if ( ! is_string( $value ) || ! Resource_Indicator::is_valid( $value ) || 0 !== strpos( strtolower( $value ), 'https://' ) ) {
+		// Plain http only to a host the site trusts as internal (`Http\Outbound`, which fetches it).
+		$web = is_string( $value ) && ( 0 === strpos( strtolower( $value ), 'https://' ) || ( 0 === strpos( strtolower( $value ), 'http://' ) && Outbound::is_internal( $value ) ) );
+		if ( ! $web || ! Resource_Indicator::is_valid( $value ) ) {
 			/* translators: %s: the URI */
 			return self::field_error( 'jwks_uri', sprintf( __( '"%s" is not an https URI.', 'keystone-oidc' ), self::show( $value ) ) );
 		}

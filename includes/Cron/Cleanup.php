@@ -5,6 +5,7 @@ namespace Keystone_OIDC\Cron;
 
 use Keystone_OIDC\Keys\Key_Store;
 use Keystone_OIDC\Registration\Idle_Clients;
+use Keystone_OIDC\Storage\Assertion_Jti_Store;
 use Keystone_OIDC\Storage\Code_Store;
 use Keystone_OIDC\Storage\Device_Code_Store;
 use Keystone_OIDC\Storage\Token_Store;
@@ -38,17 +39,21 @@ final class Cleanup {
 	/** @var Idle_Clients */
 	private $idle_clients;
 
-	public function __construct( Code_Store $codes, Token_Store $tokens, Clock $clock, Key_Store $keys, Device_Code_Store $devices, Idle_Clients $idle_clients ) {
-		$this->codes        = $codes;
-		$this->tokens       = $tokens;
-		$this->clock        = $clock;
-		$this->keys         = $keys;
-		$this->devices      = $devices;
-		$this->idle_clients = $idle_clients;
+	/** @var Assertion_Jti_Store */
+	private $assertion_jtis;
+
+	public function __construct( Code_Store $codes, Token_Store $tokens, Clock $clock, Key_Store $keys, Device_Code_Store $devices, Idle_Clients $idle_clients, Assertion_Jti_Store $assertion_jtis ) {
+		$this->codes          = $codes;
+		$this->tokens         = $tokens;
+		$this->clock          = $clock;
+		$this->keys           = $keys;
+		$this->devices        = $devices;
+		$this->idle_clients   = $idle_clients;
+		$this->assertion_jtis = $assertion_jtis;
 	}
 
 	/**
-	 * @return array{codes: int, tokens: int, keys: int, device_codes: int, dynamic_clients: int} How many of each were removed.
+	 * @return array{codes: int, tokens: int, keys: int, device_codes: int, dynamic_clients: int, assertion_jtis: int} How many of each were removed.
 	 */
 	public function run(): array {
 		$now     = $this->clock->now();
@@ -56,6 +61,7 @@ final class Cleanup {
 		$tokens  = $this->tokens;
 		$devices = $this->devices;
 		$idle    = $this->idle_clients;
+		$jtis    = $this->assertion_jtis;
 		return array(
 			'codes'  => self::in_batches(
 				static function ( int $limit ) use ( $codes, $now ): int {
@@ -75,6 +81,11 @@ final class Cleanup {
 			),
 			// Idle dynamic clients (issue 12), after their expired tokens went above.
 			'dynamic_clients' => self::in_batches( array( $idle, 'delete_expired' ) ),
+			'assertion_jtis' => self::in_batches(
+				static function ( int $limit ) use ( $jtis, $now ): int {
+					return $jtis->delete_expired( $now, $limit );
+				}
+			),
 		);
 	}
 

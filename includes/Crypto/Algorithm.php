@@ -5,11 +5,13 @@ namespace Keystone_OIDC\Crypto;
 
 /**
  * The JWS algorithms this plugin signs and verifies with, and what each one needs. Anything not
- * listed here (including `none` and every HMAC algorithm) is never accepted.
+ * listed here (including `none` and every HMAC algorithm) is never accepted. PS256 is verified
+ * only (client assertions, RFC 7523): this provider signs its own tokens with RS256 and ES256.
  */
 final class Algorithm {
 	const RS256 = 'RS256';
 	const ES256 = 'ES256';
+	const PS256 = 'PS256';
 
 	const MIN_RSA_BITS = 2048;
 
@@ -25,6 +27,12 @@ final class Algorithm {
 			'openssl_curve' => 'prime256v1',
 			'size'          => 32,
 		),
+		// RFC 7518 §3.5: RSASSA-PSS with SHA-256, MGF1 with SHA-256, a salt as long as the hash.
+		self::PS256 => array(
+			'kty'    => 'RSA',
+			'digest' => 'sha256',
+			'pss'    => 32,
+		),
 	);
 
 	/**
@@ -39,7 +47,7 @@ final class Algorithm {
 	}
 
 	/**
-	 * @return array{kty: string, digest: string, crv?: string, openssl_curve?: string, size?: int}|null
+	 * @return array{kty: string, digest: string, crv?: string, openssl_curve?: string, size?: int, pss?: int}|null
 	 */
 	public static function spec( string $alg ): ?array {
 		return self::SPECS[ $alg ] ?? null;

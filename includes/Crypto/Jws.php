@@ -23,7 +23,8 @@ final class Jws {
 	 */
 	public static function sign( array $payload, Key_Pair $key, string $typ = 'JWT' ): string {
 		$spec = Algorithm::spec( $key->alg() );
-		if ( null === $spec ) {
+		// PSS is verified only: our own tokens are RS256 or ES256.
+		if ( null === $spec || isset( $spec['pss'] ) ) {
 			throw new InvalidArgumentException( sprintf( 'Unsupported algorithm "%s".', $key->alg() ) );
 		}
 		$header = array(
@@ -78,6 +79,9 @@ final class Jws {
 		$spec = Algorithm::spec( $key->alg() );
 		if ( null === $spec ) {
 			return false;
+		}
+		if ( isset( $spec['pss'] ) ) {
+			return Rsa_Pss::verify( $input, $signature, $key->handle(), $spec['digest'], $spec['pss'] );
 		}
 		if ( 'EC' === $spec['kty'] ) {
 			$signature = Ecdsa_Signature::raw_to_der( $signature, $spec['size'] );

@@ -55,7 +55,7 @@ final class Introspection implements Endpoint {
 		if ( ! Method_Guard::allow( $request, array( 'POST' ) ) ) {
 			return;
 		}
-		$presentation = Token_Presentation::from( $request, true, $this->authentication );
+		$presentation = Token_Presentation::from( $request, true, $this->authentication, $name );
 		$found        = $this->lookup->find( $presentation->token, $presentation->hint );
 		$answer       = array( 'active' => false );
 		if ( null !== $found && $found->is_visible_to( $presentation->client ) ) {

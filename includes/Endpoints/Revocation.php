@@ -36,7 +36,7 @@ final class Revocation implements Endpoint {
 		if ( ! Method_Guard::allow( $request, array( 'POST' ) ) ) {
 			return;
 		}
-		$presentation = Token_Presentation::from( $request, false, $this->authentication );
+		$presentation = Token_Presentation::from( $request, false, $this->authentication, $name );
 		$found        = $this->lookup->find( $presentation->token, $presentation->hint );
 		if ( null !== $found && $found->was_issued_to( $presentation->client ) ) {
 			if ( $found->is_access() ) {

@@ -21,7 +21,7 @@ final class Token implements Endpoint {
 	 * Parameters that must appear at most once, checked before any is used. `resource` may be
 	 * repeated (RFC 8707 §2).
 	 */
-	const SINGLE = array( 'grant_type', 'client_id', 'client_secret', 'code', 'redirect_uri', 'code_verifier', 'refresh_token', 'scope' );
+	const SINGLE = array( 'grant_type', 'client_id', 'client_secret', 'code', 'redirect_uri', 'code_verifier', 'refresh_token', 'scope', 'client_assertion', 'client_assertion_type' );
 
 	/** @var Client_Authentication */
 	private $authentication;
@@ -46,7 +46,7 @@ final class Token implements Endpoint {
 			return;
 		}
 		$params = self::form_parameters( $request );
-		$client = $this->authentication->authenticate( $request, $params );
+		$client = $this->authentication->authenticate( $request, $params, $name );
 		$grant  = $this->grant_type( $params, $client );
 		$tokens = $this->transaction->run(
 			static function () use ( $grant, $client, $params ): array {

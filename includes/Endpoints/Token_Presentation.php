@@ -17,7 +17,7 @@ final class Token_Presentation {
 	/**
 	 * Parameters that must appear at most once, checked before any is used.
 	 */
-	const SINGLE = array( 'token', 'token_type_hint', 'client_id', 'client_secret' );
+	const SINGLE = array( 'token', 'token_type_hint', 'client_id', 'client_secret', 'client_assertion', 'client_assertion_type' );
 
 	/** @var Client */
 	public $client;
@@ -35,15 +35,16 @@ final class Token_Presentation {
 	}
 
 	/**
-	 * @param bool $confidential_only Whether a public client (which proves nothing) is refused.
+	 * @param bool   $confidential_only Whether a public client (which proves nothing) is refused.
+	 * @param string $endpoint          The `Router` name of the endpoint called.
 	 */
-	public static function from( Request $request, bool $confidential_only, Client_Authentication $authentication ): self {
+	public static function from( Request $request, bool $confidential_only, Client_Authentication $authentication, string $endpoint ): self {
 		if ( ! $request->is_form() ) {
 			throw OAuth_Error::invalid_request( 'The request body must be application/x-www-form-urlencoded' );
 		}
 		$params = $request->form();
 		$params->assert_single( self::SINGLE );
-		$client = $authentication->authenticate( $request, $params );
+		$client = $authentication->authenticate( $request, $params, $endpoint );
 		if ( $confidential_only && $client->is_public() ) {
 			throw OAuth_Error::invalid_client( 'Only confidential clients may use this endpoint' );
 		}

@@ -37,6 +37,32 @@ final class Outbound {
 	}
 
 	/**
+	 * Sends the GET (a client's `jwks_uri`) under the same rules as `post()`.
+	 *
+	 * @param array<string,mixed> $args As for `wp_remote_get()`.
+	 * @return array<string,mixed>|\WP_Error The response; a `WP_Error` also when the URI is not allowed.
+	 */
+	public static function get( string $uri, array $args ) {
+		$scheme = strtolower( (string) wp_parse_url( $uri, PHP_URL_SCHEME ) );
+		if ( self::is_internal( $uri ) ) {
+			return wp_remote_get( $uri, $args );
+		}
+		if ( 'https' !== $scheme ) {
+			return new \WP_Error( 'keystone_oidc_uri_not_allowed', 'Only https URIs are fetched.' );
+		}
+		return wp_safe_remote_get( $uri, $args );
+	}
+
+	/**
+	 * Whether the URI's host is one the site named as internal and trusted (and so may be reached
+	 * over http).
+	 */
+	public static function is_internal( string $uri ): bool {
+		$host = strtolower( (string) wp_parse_url( $uri, PHP_URL_HOST ) );
+		return '' !== $host && in_array( $host, self::allowed_internal_hosts(), true );
+	}
+
+	/**
 	 * @return string[] Lowercased hosts from the `keystone_oidc_allowed_internal_hosts` filter.
 	 */
 	private static function allowed_internal_hosts(): array {

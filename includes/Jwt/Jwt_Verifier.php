@@ -111,7 +111,7 @@ final class Jwt_Verifier {
 		if ( null !== $options->issuer() && ( $claims['iss'] ?? null ) !== $options->issuer() ) {
 			throw new Jwt_Error( Jwt_Error::ISSUER_MISMATCH, 'The token is from another issuer' );
 		}
-		if ( null !== $options->audience() && ! in_array( $options->audience(), self::audiences( $claims ), true ) ) {
+		if ( array() !== $options->audiences() && array() === array_intersect( $options->audiences(), self::audiences( $claims ) ) ) {
 			throw new Jwt_Error( Jwt_Error::AUDIENCE_MISMATCH, 'The token is meant for another audience' );
 		}
 		foreach ( $options->string_claims() as $name ) {

@@ -23,8 +23,8 @@ final class Verify_Options {
 	/** @var string|null */
 	private $issuer = null;
 
-	/** @var string|null */
-	private $audience = null;
+	/** @var string[] Any one of them will do; empty: any audience. */
+	private $audiences = array();
 
 	/** @var string[] */
 	private $string_claims = array();
@@ -67,8 +67,16 @@ final class Verify_Options {
 	 * The recipient the token must name in `aud` (a string, or one entry of a list).
 	 */
 	public function with_audience( string $audience ): self {
-		$copy           = clone $this;
-		$copy->audience = $audience;
+		return $this->with_audiences( $audience );
+	}
+
+	/**
+	 * Recipients of which the token's `aud` must name at least one: a recipient known by several
+	 * identifiers (RFC 7523 §3: the token endpoint URL or the issuer).
+	 */
+	public function with_audiences( string ...$audiences ): self {
+		$copy            = clone $this;
+		$copy->audiences = array_values( array_unique( $audiences ) );
 		return $copy;
 	}
 
@@ -119,8 +127,11 @@ final class Verify_Options {
 		return $this->issuer;
 	}
 
-	public function audience(): ?string {
-		return $this->audience;
+	/**
+	 * @return string[] The accepted audiences; empty when any will do.
+	 */
+	public function audiences(): array {
+		return $this->audiences;
 	}
 
 	/**

@@ -6,6 +6,8 @@ namespace Keystone_OIDC\REST;
 use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Clients\Client_Input;
 use Keystone_OIDC\Clients\Client_Manager;
+use Keystone_OIDC\Clients\Keys_Unavailable;
+use Keystone_OIDC\Container;
 use Keystone_OIDC\Storage\Client_Repository;
 use WP_Error;
 use WP_REST_Request;
@@ -13,7 +15,7 @@ use WP_REST_Response;
 use WP_REST_Server;
 
 /**
- * `/clients`, `/clients/{client_id}` and `/clients/{client_id}/secret`. Input is validated by
+ * `/clients`, `/clients/{client_id}`, `/clients/{client_id}/secret` and `/clients/{client_id}/keys`. Input is validated by
  * `Client_Input`, not by the schema, so every failure carries its own `keystone_oidc_*` code.
  */
 final class Clients_Controller extends Controller {
@@ -44,6 +46,7 @@ final class Clients_Controller extends Controller {
 			true
 		);
 		$this->route( '/(?P<client_id>[^/]+)/secret', array( WP_REST_Server::CREATABLE => 'reset_secret' ), $client_id );
+		$this->route( '/(?P<client_id>[^/]+)/keys', array( WP_REST_Server::READABLE => 'get_keys' ), $client_id );
 	}
 
 	/**
@@ -131,6 +134,43 @@ final class Clients_Controller extends Controller {
 			array(
 				'client_id'     => $result['client']->client_id,
 				'client_secret' => $result['client_secret'],
+			)
+		);
+	}
+
+	/**
+	 * The `private_key_jwt` keys this site knows for the client now: its pasted `jwks`, or what
+	 * its `jwks_uri` answered (from the cache, fetched when there is none or `refresh` asks, as an
+	 * unknown kid does, so never more than once a minute). Public halves only:
+	 * `kid`, `alg`, `kty`, `use`, `crv`. A `jwks_uri` that cannot be fetched is a 502 naming why.
+	 *
+	 * @param WP_REST_Request $request
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function get_keys( $request ) {
+		$client = Client_Repository::find( (string) $request['client_id'] );
+		if ( null === $client ) {
+			return Client_Manager::not_found();
+		}
+		$source = null !== $client->jwks ? 'jwks' : ( '' !== $client->jwks_uri ? 'jwks_uri' : 'none' );
+		$keys   = Container::site()->client_keys();
+		try {
+			$jwks = 'none' === $source ? array() : $keys->keys( $client, (bool) $request->get_param( 'refresh' ) );
+		} catch ( Keys_Unavailable $error ) {
+			return new WP_Error( 'keystone_oidc_jwks_unavailable', $error->getMessage(), array( 'status' => 502 ) );
+		}
+		$fetched_at = 'jwks_uri' === $source ? $keys->fetched_at( $client ) : null;
+		$described  = array();
+		foreach ( $jwks as $jwk ) {
+			if ( is_array( $jwk ) ) {
+				$described[] = array_intersect_key( $jwk, array_flip( array( 'kid', 'alg', 'kty', 'use', 'crv' ) ) );
+			}
+		}
+		return self::no_store(
+			array(
+				'source'     => $source,
+				'fetched_at' => null === $fetched_at ? null : gmdate( 'Y-m-d\TH:i:s\Z', $fetched_at ),
+				'keys'       => $described,
 			)
 		);
 	}

@@ -46,11 +46,16 @@ final class Schema {
 		return $wpdb->prefix . 'oidc_registrations';
 	}
 
+	public static function assertion_jtis_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'oidc_assertion_jtis';
+	}
+
 	/**
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( self::clients_table(), self::codes_table(), self::tokens_table(), self::consents_table(), self::registrations_table(), self::device_codes_table() );
+		return array( self::clients_table(), self::codes_table(), self::tokens_table(), self::consents_table(), self::registrations_table(), self::device_codes_table(), self::assertion_jtis_table() );
 	}
 
 	public static function is_current(): bool {
@@ -158,6 +163,7 @@ final class Schema {
 		);
 		self::create_registrations_table( $collate );
 		self::create_device_codes_table( $collate );
+		self::create_assertion_jtis_table( $collate );
 	}
 
 	/**
@@ -208,6 +214,25 @@ final class Schema {
   PRIMARY KEY  (id),
   UNIQUE KEY device_code_hash (device_code_hash),
   UNIQUE KEY user_code_hash (user_code_hash),
+  KEY expires_at (expires_at)
+) {$collate};"
+		);
+	}
+
+	/**
+	 * Schema version 5: the `jti` of every accepted client assertion (RFC 7523), until it expires.
+	 */
+	private static function create_assertion_jtis_table( string $collate ): void {
+		$table = self::assertion_jtis_table();
+		dbDelta(
+			"CREATE TABLE {$table} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  jti_hash char(64) NOT NULL,
+  client_id varchar(64) NOT NULL,
+  expires_at bigint(20) unsigned NOT NULL,
+  created_at bigint(20) unsigned NOT NULL,
+  PRIMARY KEY  (id),
+  UNIQUE KEY jti_hash (jti_hash),
   KEY expires_at (expires_at)
 ) {$collate};"
 		);

@@ -6,6 +6,7 @@ import type {
 	Client,
 	ClientDeleted,
 	ClientInput,
+	ClientKeys,
 	CreatedClient,
 	CreatedRegistrationToken,
 	KeyRotation,
@@ -65,6 +66,21 @@ export function resetClientSecret( clientId: string ): Promise< SecretReset > {
 	return apiFetch< SecretReset >( {
 		path: `${ clientPath( clientId ) }/secret`,
 		method: 'POST',
+	} );
+}
+
+/**
+ * @param clientId The client.
+ * @param refresh  Ask the client's `jwks_uri` again rather than answer from the cache.
+ */
+export function getClientKeys(
+	clientId: string,
+	refresh = false
+): Promise< ClientKeys > {
+	return apiFetch< ClientKeys >( {
+		path: `${ clientPath( clientId ) }/keys${
+			refresh ? '?refresh=1' : ''
+		}`,
 	} );
 }
 

@@ -52,6 +52,20 @@ export interface ClientInput {
 	rest_access?: RestAccess;
 }
 
+/** `GET /clients/{client_id}/keys`: the public keys this site knows for a `private_key_jwt` client. */
+export interface ClientKeys {
+	source: 'jwks' | 'jwks_uri' | 'none';
+	/** ISO 8601: when the `jwks_uri` was last fetched; null for pasted keys. */
+	fetched_at: string | null;
+	keys: Array< {
+		kid?: string;
+		alg?: string;
+		kty?: string;
+		use?: string;
+		crv?: string;
+	} >;
+}
+
 export interface Client extends ClientInput {
 	client_id: string;
 	source?: ClientSource;

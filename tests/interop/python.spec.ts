@@ -1,8 +1,10 @@
 /**
  * A server-side web app on Flask and Authlib (Debian's python3-flask, python3-authlib): a
  * confidential client that redeems the code with its secret (and PKCE), validates the ID token
- * against the JWKS, calls userinfo, and refreshes its tokens.
+ * against the JWKS, calls userinfo, and refreshes its tokens. The same app started with a private
+ * key authenticates with Authlib's PrivateKeyJWT (private_key_jwt, RFC 7523) instead.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../e2e/support/test';
@@ -197,4 +199,86 @@ test( 'refreshes: new tokens, a new ID token for the same user and client, and u
 	expect( again.body.previous_refresh_token ).not.toBe(
 		refreshed.body.previous_refresh_token
 	);
+} );
+
+test.describe( 'private_key_jwt', () => {
+	let keyed: RunningProcess | undefined;
+	let keyedClient: RegisteredClient | undefined;
+
+	test.beforeAll( async () => {
+		const { privateKey, publicKey } = generateKeyPairSync( 'rsa', {
+			modulusLength: 2048,
+		} );
+		const port = freePort();
+		keyedClient = await registerClient( {
+			name: 'Server-side app (Python Authlib, private_key_jwt)',
+			redirect_uris: [ `http://127.0.0.1:${ port }/callback` ],
+			scopes: scope,
+			token_endpoint_auth_method: 'private_key_jwt',
+			// Authlib 1.2 sends no kid: the one RS256 key is the key.
+			jwks: {
+				keys: [
+					{ ...publicKey.export( { format: 'jwk' } ), alg: 'RS256' },
+				],
+			},
+		} );
+		keyed = await startProcess( {
+			name: 'python-authlib-private-key-jwt',
+			command: python,
+			args: [ path.join( __dirname, 'python/app.py' ) ],
+			env: {
+				PORT: String( port ),
+				DISCOVERY_URL: discoveryUrl(),
+				CLIENT_ID: keyedClient.client_id,
+				PRIVATE_KEY: privateKey
+					.export( { format: 'pem', type: 'pkcs8' } )
+					.toString(),
+				SCOPE: scope.join( ' ' ),
+			},
+			readyUrl: `http://127.0.0.1:${ port }/`,
+		} );
+	} );
+
+	test.afterAll( async () => {
+		await keyed?.stop();
+		if ( keyedClient ) {
+			await deleteClient( keyedClient.client_id );
+		}
+	} );
+
+	test( 'signs in and refreshes, each token request authenticated by a signed assertion', async ( {
+		page,
+	} ) => {
+		const url = keyed?.url ?? '';
+		const callback = page.waitForResponse( ( response ) =>
+			response.url().startsWith( `${ url }/callback` )
+		);
+		await page.goto( `${ url }/login` );
+		await signInAtProvider( page, admin, url );
+		const response = await callback;
+		const text = await response.text();
+		expect( response.status(), `the app's callback: ${ text }` ).toBe(
+			200
+		);
+		const body = JSON.parse( text ) as {
+			claims: Claims;
+			tokens: IssuedTokens;
+		};
+		expect( [ body.claims.aud ].flat() ).toContain(
+			keyedClient?.client_id
+		);
+		await verifyIssuedTokens( provider, body.tokens, {
+			clientId: keyedClient?.client_id ?? '',
+			userId: admin.id,
+			scope,
+			nonce: body.claims.nonce as string,
+		} );
+
+		const refreshed = await page.request.get( `${ url }/refresh` );
+		const refreshedText = await refreshed.text();
+		expect( refreshed.status(), refreshedText ).toBe( 200 );
+		expect(
+			( JSON.parse( refreshedText ) as Refreshed ).access_token_changed
+		).toBe( true );
+	} );
 } );

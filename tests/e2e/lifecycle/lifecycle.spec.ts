@@ -80,6 +80,7 @@ test( 'activation creates the tables, a signing key and the cleanup job; keys ar
 		oidc_tokens: 0,
 		oidc_consents: 0,
 		oidc_device_codes: 0,
+		oidc_assertion_jtis: 0,
 	} );
 	expect( after.schema ).toBe( '5' );
 	expect( after.keys ).toBeGreaterThanOrEqual( 1 );
@@ -144,6 +145,7 @@ test( 'files replaced by a newer version upgrade the schema and the endpoints on
 	const upgraded = await state( page );
 	expect( upgraded.schema ).toBe( '5' );
 	expect( upgraded.tables.oidc_consents ).toBe( 0 );
+	expect( upgraded.tables.oidc_assertion_jtis ).toBe( 0 );
 	expect( upgraded.active ).toBe( true );
 	expect( upgraded.keys ).toBe( before.keys );
 } );
@@ -168,6 +170,7 @@ test( 'deleting the plugin leaves nothing behind', async ( { page } ) => {
 		oidc_tokens: null,
 		oidc_consents: null,
 		oidc_device_codes: null,
+		oidc_assertion_jtis: null,
 	} );
 	expect( after.options ).toEqual( [] );
 	expect( after.cron ).toBe( false );

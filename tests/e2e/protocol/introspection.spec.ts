@@ -76,6 +76,7 @@ test( 'discovery announces the introspection endpoint for authenticated clients 
 	expect( doc.introspection_endpoint_auth_methods_supported ).toEqual( [
 		'client_secret_basic',
 		'client_secret_post',
+		'private_key_jwt',
 	] );
 } );
 

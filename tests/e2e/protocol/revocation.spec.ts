@@ -63,6 +63,7 @@ test( 'discovery announces the revocation endpoint and its client authentication
 	expect( doc.revocation_endpoint_auth_methods_supported ).toEqual( [
 		'client_secret_basic',
 		'client_secret_post',
+		'private_key_jwt',
 		'none',
 	] );
 } );

@@ -2,7 +2,9 @@
 """A server-side relying party on Flask and Authlib (Debian's python3-flask and python3-authlib).
 
 It knows the provider only by its discovery URL, client ID and client secret, all from the
-environment, and answers in JSON so the test can read what happened:
+environment, and answers in JSON so the test can read what happened. With PRIVATE_KEY (a PEM) in
+the environment instead of a secret, it authenticates with private_key_jwt (RFC 7523): Authlib's
+PrivateKeyJWT signs an RS256 assertion for every request to the token endpoint.
 
     /              the signed-in user (ID token claims), or 401
     /login         starts the authorization code flow
@@ -20,6 +22,7 @@ import secrets
 from authlib.integrations.base_client import OAuthError
 from authlib.integrations.flask_client import OAuth
 from authlib.jose.errors import JoseError
+from authlib.oauth2.rfc7523 import PrivateKeyJWT
 from flask import Flask, jsonify, session, url_for
 
 app = Flask(__name__)
@@ -28,16 +31,26 @@ app.secret_key = secrets.token_hex(32)
 # tell ports apart: a name of its own keeps this session apart from any other app's.
 app.config["SESSION_COOKIE_NAME"] = "interop_flask_session"
 
+client_kwargs = {
+    "scope": os.environ.get("SCOPE", "openid email profile"),
+    "code_challenge_method": "S256",
+}
+authentication = {"client_secret": os.environ.get("CLIENT_SECRET", "")}
+if os.environ.get("PRIVATE_KEY"):
+    # Authlib takes the signing key where a secret would go.
+    authentication = {
+        "client_secret": os.environ["PRIVATE_KEY"],
+        "client_auth_methods": [PrivateKeyJWT()],
+    }
+    client_kwargs["token_endpoint_auth_method"] = "private_key_jwt"
+
 oauth = OAuth(app)
 oauth.register(
     name="provider",
     client_id=os.environ["CLIENT_ID"],
-    client_secret=os.environ["CLIENT_SECRET"],
     server_metadata_url=os.environ["DISCOVERY_URL"],
-    client_kwargs={
-        "scope": os.environ.get("SCOPE", "openid email profile"),
-        "code_challenge_method": "S256",
-    },
+    client_kwargs=client_kwargs,
+    **authentication,
 )
 
 tokens = {}

@@ -40,6 +40,8 @@ export interface ClientInput {
 	scopes: string[];
 	type?: 'confidential' | 'public';
 	post_logout_redirect_uris?: string[];
+	token_endpoint_auth_method?: 'client_secret_basic' | 'private_key_jwt';
+	jwks?: { keys: object[] };
 }
 
 export function discoveryUrl(): string {

@@ -13,7 +13,7 @@ final class Verify_OptionsTest extends TestCase {
 		$this->assertSame( array( 'RS256' ), $options->algorithms() );
 		$this->assertNull( $options->typ() );
 		$this->assertNull( $options->issuer() );
-		$this->assertNull( $options->audience() );
+		$this->assertSame( array(), $options->audiences() );
 		$this->assertSame( array(), $options->string_claims() );
 		$this->assertTrue( $options->enforces_expiry() );
 		$this->assertSame( 0, $options->clock_tolerance() );
@@ -32,7 +32,7 @@ final class Verify_OptionsTest extends TestCase {
 		$this->assertSame( 'at+jwt', $derived->typ() );
 		$this->assertFalse( $derived->typ_may_be_absent() );
 		$this->assertSame( 'https://example.test', $derived->issuer() );
-		$this->assertSame( 'api', $derived->audience() );
+		$this->assertSame( array( 'api' ), $derived->audiences() );
 		$this->assertSame( array( 'sub', 'jti' ), $derived->string_claims() );
 		$this->assertSame( 30, $derived->clock_tolerance() );
 		$this->assertFalse( $derived->enforces_expiry() );

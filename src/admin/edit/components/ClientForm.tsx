@@ -21,6 +21,7 @@ import { GrantTypesField } from './GrantTypesField';
 import { nameProblemText, scopeDescription, uriProblemText } from './messages';
 import { UriListField } from './UriListField';
 import { RestAccessField } from './RestAccessField';
+import { ClientAuthenticationField } from './ClientAuthenticationField';
 
 interface ClientFormProps {
 	mode: 'add' | 'edit';
@@ -209,6 +210,10 @@ export function ClientForm( {
 						values={ values }
 						onChange={ onChange }
 						errors={ errors }
+					/>
+					<ClientAuthenticationField
+						values={ values }
+						onChange={ onChange }
 					/>
 				</CardBody>
 			</Card>
