@@ -58,7 +58,7 @@ final class Client_Command {
 	 * @param string[]             $args
 	 * @param array<string,mixed>  $assoc_args
 	 */
-	public function list_( array $args, array $assoc_args ): void {
+	public function list_items( array $args, array $assoc_args ): void {
 		$rows = array_map(
 			static function ( Client $client ): array {
 				return $client->to_array();

@@ -60,7 +60,7 @@ final class Keys_Command {
 	 * @param string[]            $args
 	 * @param array<string,mixed> $assoc_args
 	 */
-	public function list_( array $args, array $assoc_args ): void {
+	public function list_items( array $args, array $assoc_args ): void {
 		Console::rows( $assoc_args, $this->keys(), self::DEFAULT_FIELDS );
 	}
 
