@@ -146,15 +146,13 @@ final class Config_Import {
 				array( 'status' => 400 )
 			);
 		}
-		$client_id = $entry['client_id'] ?? null;
-		if ( ! is_string( $client_id ) || ! Client_Manager::is_client_id( $client_id ) ) {
-			return self::invalid( $where . ': client_id must be 1 to 64 printable ASCII characters without spaces.' );
-		}
-		$where      .= ' (' . $client_id . ')';
+		$client_id   = $entry['client_id'] ?? null;
 		$secret_hash = $entry['secret_hash'] ?? null;
-		if ( null !== $secret_hash && ( ! is_string( $secret_hash ) || ! Client_Manager::is_secret_hash( $secret_hash ) ) ) {
-			return new WP_Error( 'keystone_oidc_invalid_secret_hash', $where . ': secret_hash must be the 64 lowercase hex digits of the secret\'s SHA-256 hash.', array( 'status' => 400 ) );
+		$problem     = Client_Manager::import_problem( $client_id, $secret_hash );
+		if ( null !== $problem ) {
+			return self::at( $where, $problem );
 		}
+		$where  .= ' (' . $client_id . ')';
 		$known   = array_merge( array( 'client_id', 'secret_hash' ), Client_Input::fields(), self::READ_ONLY_FIELDS );
 		$unknown = array_diff( array_map( 'strval', array_keys( $entry ) ), $known );
 		if ( array() !== $unknown ) {
@@ -166,7 +164,7 @@ final class Config_Import {
 		$base    = $current ?? new Client();
 		$client  = Client_Input::apply( $input, $base, false );
 		if ( $client instanceof WP_Error ) {
-			return new WP_Error( $client->get_error_code(), $where . ': ' . $client->get_error_message(), $client->get_error_data() );
+			return self::at( $where, $client );
 		}
 		$action = self::CREATE;
 		if ( null !== $current ) {
@@ -203,6 +201,13 @@ final class Config_Import {
 	 */
 	private static function comparable( Client $client ): array {
 		return array_diff_key( $client->to_array(), array_flip( array( 'client_id', 'created_at', 'updated_at', 'source' ) ) );
+	}
+
+	/**
+	 * The same error, its message saying which entry of the document it is about.
+	 */
+	private static function at( string $where, WP_Error $error ): WP_Error {
+		return new WP_Error( $error->get_error_code(), $where . ': ' . $error->get_error_message(), $error->get_error_data() );
 	}
 
 	private static function invalid( string $message ): WP_Error {

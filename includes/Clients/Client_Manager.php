@@ -96,11 +96,9 @@ final class Client_Manager {
 	 * @return array{client: Client, client_secret: ?string, created: bool}|WP_Error
 	 */
 	public static function import( string $client_id, array $input, ?string $secret_hash ) {
-		if ( ! self::is_client_id( $client_id ) ) {
-			return new WP_Error( 'keystone_oidc_invalid_client_id', __( 'A client_id must be 1 to 64 printable ASCII characters without spaces.', 'keystone-oidc' ), array( 'status' => 400 ) );
-		}
-		if ( null !== $secret_hash && ! self::is_secret_hash( $secret_hash ) ) {
-			return new WP_Error( 'keystone_oidc_invalid_secret_hash', __( 'A secret_hash must be the 64 lowercase hex digits of the secret\'s SHA-256 hash.', 'keystone-oidc' ), array( 'status' => 400 ) );
+		$problem = self::import_problem( $client_id, $secret_hash );
+		if ( null !== $problem ) {
+			return $problem;
 		}
 		$current = Client_Repository::find( $client_id );
 		$now     = self::now_iso();
@@ -140,12 +138,20 @@ final class Client_Manager {
 		);
 	}
 
-	public static function is_client_id( string $client_id ): bool {
-		return 1 === preg_match( '/^[\x21-\x7E]{1,64}$/', $client_id );
-	}
-
-	public static function is_secret_hash( string $hash ): bool {
-		return 1 === preg_match( '/^[0-9a-f]{64}$/', $hash );
+	/**
+	 * What is wrong with a carried `client_id` or `secret_hash`, or null.
+	 *
+	 * @param mixed $client_id
+	 * @param mixed $secret_hash A `Secret_Hash` value, or null for none.
+	 */
+	public static function import_problem( $client_id, $secret_hash ): ?WP_Error {
+		if ( ! is_string( $client_id ) || 1 !== preg_match( '/^[\x21-\x7E]{1,64}$/', $client_id ) ) {
+			return new WP_Error( 'keystone_oidc_invalid_client_id', __( 'A client_id must be 1 to 64 printable ASCII characters without spaces.', 'keystone-oidc' ), array( 'status' => 400 ) );
+		}
+		if ( null !== $secret_hash && ( ! is_string( $secret_hash ) || 1 !== preg_match( '/^[0-9a-f]{64}$/', $secret_hash ) ) ) {
+			return new WP_Error( 'keystone_oidc_invalid_secret_hash', __( 'A secret_hash must be the 64 lowercase hex digits of the secret\'s SHA-256 hash.', 'keystone-oidc' ), array( 'status' => 400 ) );
+		}
+		return null;
 	}
 
 	/**

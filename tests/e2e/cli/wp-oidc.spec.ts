@@ -670,39 +670,8 @@ test( 'every failure exits 1 with the REST API’s code and message, and changes
 		'keystone_oidc_invalid_config',
 		/The configuration is not valid JSON/
 	);
-	expectCliError(
-		wp(
-			[ 'oidc', 'config', 'import', '-' ],
-			JSON.stringify( {
-				clients: [
-					{
-						client_id: importing,
-						name: 'Plaintext',
-						redirect_uris: [ callbackUri( 'cli' ) ],
-						client_secret: 'hunter2',
-					},
-				],
-			} )
-		),
-		'keystone_oidc_plaintext_secret'
-	);
-	expectCliError(
-		wp(
-			[ 'oidc', 'config', 'import', '-' ],
-			JSON.stringify( {
-				clients: [
-					{
-						client_id: importing,
-						name: 'Bad hash',
-						redirect_uris: [ callbackUri( 'cli' ) ],
-						secret_hash: 'not-a-sha256',
-					},
-				],
-			} )
-		),
-		'keystone_oidc_invalid_secret_hash'
-	);
-	expectCliError(
+	/** Imports one valid client, then `second` (standard input, JSON). */
+	const importWith = ( second: Record< string, unknown > ) =>
 		wp(
 			[ 'oidc', 'config', 'import', '-' ],
 			JSON.stringify( {
@@ -714,12 +683,29 @@ test( 'every failure exits 1 with the REST API’s code and message, and changes
 					},
 					{
 						client_id: `${ importing }-2`,
-						name: 'Invalid',
-						redirect_uris: [ 'http://app.example.com/callback' ],
+						name: 'Second',
+						redirect_uris: [ callbackUri( 'cli' ) ],
+						...second,
 					},
 				],
 			} )
-		),
+		);
+	expectCliError(
+		importWith( { client_secret: 'hunter2' } ),
+		'keystone_oidc_plaintext_secret',
+		/clients\[1\]: a plaintext client_secret is never imported/
+	);
+	expectCliError(
+		importWith( { secret_hash: 'not-a-sha256' } ),
+		'keystone_oidc_invalid_secret_hash',
+		/clients\[1\]: A secret_hash must be/
+	);
+	expectCliError(
+		importWith( { client_id: 'has space' } ),
+		'keystone_oidc_invalid_client_id'
+	);
+	expectCliError(
+		importWith( { redirect_uris: [ 'http://app.example.com/callback' ] } ),
 		'keystone_oidc_invalid_redirect_uri',
 		/clients\[1\] \(cli-refused-[0-9a-f]+-2\): Invalid redirect URI/
 	);
