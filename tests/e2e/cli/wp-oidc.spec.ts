@@ -49,7 +49,8 @@ interface ImportReport {
 	claim_mappings: string;
 }
 
-test.describe.configure( { mode: 'serial' } );
+// Each command boots WordPress in a PHP process of its own: seconds each on a busy machine.
+test.describe.configure( { mode: 'serial', timeout: 180_000 } );
 
 function label(): string {
 	return randomBytes( 4 ).toString( 'hex' );
@@ -559,7 +560,7 @@ test( 'status names the issuer, endpoints, keys, counts and problems; cleanup re
 	);
 } );
 
-test( 'every failure exits 1 with the REST API’s code and message, and changes nothing', async () => {
+test( 'client failures exit 1 with the REST API’s code and message', async () => {
 	const unknown = `no-such-${ label() }`;
 	for ( const args of [
 		[ 'get', unknown ],
@@ -626,8 +627,9 @@ test( 'every failure exits 1 with the REST API’s code and message, and changes
 		'keystone_oidc_public_client',
 		'A public client has no secret.'
 	);
+} );
 
-	// Destructive commands ask; with nobody to answer (a script) they refuse, and "n" cancels.
+test( 'destructive commands ask: with nobody to answer (a script) they refuse, and "n" cancels', async () => {
 	const kept = cliClient();
 	const noAnswer = wp( [ 'oidc', 'client', 'delete', kept.client_id ] );
 	expectCliError( noAnswer, 'keystone_oidc_confirmation_required' );
@@ -662,8 +664,9 @@ test( 'every failure exits 1 with the REST API’s code and message, and changes
 		wpOk( [ 'oidc', 'client', 'delete', kept.client_id ], 'y\n' )
 	).toContain( `Success: Deleted client ${ kept.client_id }.` );
 	expect( await restClient( kept.client_id ) ).toBe( 404 );
+} );
 
-	// Imports: checked whole before anything is written.
+test( 'an import is checked whole before anything is written: malformed, plaintext secrets, bad hashes, invalid clients', async () => {
 	const importing = `cli-refused-${ label() }`;
 	expectCliError(
 		wp( [ 'oidc', 'config', 'import', '-' ], '{"clients": [' ),
