@@ -406,4 +406,23 @@ final class Container {
 			}
 		);
 	}
+
+	// ---- WP-CLI, `wp oidc` (issue 14) ----
+
+	/**
+	 * The `wp oidc` commands by name, each asking this container for what it needs only when run.
+	 *
+	 * @return array<string,object>
+	 */
+	public function cli_commands(): array {
+		$keys = new Cli\Keys_Command( $this );
+		return array(
+			'oidc client'  => new Cli\Client_Command(),
+			'oidc keys'    => $keys,
+			'oidc tokens'  => new Cli\Tokens_Command( $this ),
+			'oidc cleanup' => new Cli\Cleanup_Command( $this ),
+			'oidc config'  => new Cli\Config_Command(),
+			'oidc status'  => new Cli\Status_Command( $this, $keys ),
+		);
+	}
 }

@@ -45,6 +45,7 @@ final class Plugin {
 		add_action( 'login_form_login', array( Login_Hint::class, 'prefill' ) );
 		add_action( 'update_option_permalink_structure', array( Permalink_Notice::class, 'forget' ) );
 		add_action( 'update_option_rewrite_rules', array( Permalink_Notice::class, 'forget' ) );
+		add_action( 'cli_init', array( Cli\Commands::class, 'register' ) );
 
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );

@@ -88,6 +88,75 @@ final class Client_Manager {
 	}
 
 	/**
+	 * Creates or replaces (as a full input) the client with this `client_id`, as a configuration
+	 * carried from another site asks (`wp oidc config import`): the id the relying party already
+	 * knows is kept. A secret is never carried in plaintext: `$secret_hash` (a `Secret_Hash` value)
+	 * keeps the old one; without it a new client gets a new secret, returned once, and an existing
+	 * one keeps its own.
+	 *
+	 * @param array<string,mixed> $input
+	 * @return array{client: Client, client_secret: ?string, created: bool}|WP_Error
+	 */
+	public static function import( string $client_id, array $input, ?string $secret_hash ) {
+		$problem = self::import_problem( $client_id, $secret_hash );
+		if ( null !== $problem ) {
+			return $problem;
+		}
+		$current = Client_Repository::find( $client_id );
+		$now     = self::now_iso();
+		$base    = $current;
+		if ( null === $base ) {
+			$base             = new Client();
+			$base->client_id  = $client_id;
+			$base->created_at = $now;
+		}
+		$client = Client_Input::apply( $input, $base, false );
+		if ( $client instanceof WP_Error ) {
+			return $client;
+		}
+		$secret = null;
+		if ( $client->is_public() ) {
+			$client->secret_hash        = null;
+			$client->legacy_secret_hash = null;
+		} elseif ( null !== $secret_hash ) {
+			$client->secret_hash        = $secret_hash;
+			$client->legacy_secret_hash = null;
+		} elseif ( null === $current || $current->is_public() ) {
+			$secret              = self::new_secret();
+			$client->secret_hash = Secret_Hash::hash( $secret );
+		} else {
+			// Its own secret stays, a 2.x one included.
+			$client->legacy_secret_hash = $current->legacy_secret_hash;
+		}
+		$client->updated_at = $now;
+		$saved              = null === $current ? Client_Repository::insert( $client ) : Client_Repository::update( $client );
+		if ( ! $saved ) {
+			return new WP_Error( 'keystone_oidc_storage_error', __( 'The client could not be saved.', 'keystone-oidc' ), array( 'status' => 500 ) );
+		}
+		return array(
+			'client'        => $client,
+			'client_secret' => $secret,
+			'created'       => null === $current,
+		);
+	}
+
+	/**
+	 * What is wrong with a carried `client_id` or `secret_hash`, or null.
+	 *
+	 * @param mixed $client_id
+	 * @param mixed $secret_hash A `Secret_Hash` value, or null for none.
+	 */
+	public static function import_problem( $client_id, $secret_hash ): ?WP_Error {
+		if ( ! is_string( $client_id ) || 1 !== preg_match( '/^[\x21-\x7E]{1,64}$/', $client_id ) ) {
+			return new WP_Error( 'keystone_oidc_invalid_client_id', __( 'A client_id must be 1 to 64 printable ASCII characters without spaces.', 'keystone-oidc' ), array( 'status' => 400 ) );
+		}
+		if ( null !== $secret_hash && ( ! is_string( $secret_hash ) || 1 !== preg_match( '/^[0-9a-f]{64}$/', $secret_hash ) ) ) {
+			return new WP_Error( 'keystone_oidc_invalid_secret_hash', __( 'A secret_hash must be the 64 lowercase hex digits of the secret\'s SHA-256 hash.', 'keystone-oidc' ), array( 'status' => 400 ) );
+		}
+		return null;
+	}
+
+	/**
 	 * Replaces the secret; the old one stops working at once.
 	 *
 	 * @return array{client: Client, client_secret: string}|WP_Error
@@ -124,11 +193,20 @@ final class Client_Manager {
 			return self::not_found();
 		}
 		Client_Repository::delete( $client_id );
-		Container::site()->code_store()->delete_for_client( $client_id );
-		Container::site()->token_store()->revoke_for_client( $client_id );
+		self::end_grants( $client_id );
 		Consent_Repository::delete_for_client( $client_id );
 		Container::site()->registrations()->delete( $client_id );
 		return true;
+	}
+
+	/**
+	 * Ends every grant of the client: its codes are deleted and its tokens revoked.
+	 *
+	 * @return int How many tokens were revoked.
+	 */
+	public static function end_grants( string $client_id ): int {
+		Container::site()->code_store()->delete_for_client( $client_id );
+		return Container::site()->token_store()->revoke_for_client( $client_id );
 	}
 
 	/**

@@ -80,7 +80,7 @@ abstract class Controller extends WP_REST_Controller {
 	 * No signing key exists and OpenSSL cannot make one now: a state of the server (503), which the
 	 * admin notice explains, never a PHP fatal error.
 	 */
-	protected static function keys_unavailable( Keys_Unavailable $failure ): WP_Error {
+	public static function keys_unavailable( Keys_Unavailable $failure ): WP_Error {
 		return new WP_Error(
 			'keystone_oidc_keys_unavailable',
 			__( 'No signing key could be created.', 'keystone-oidc' ) . ' ' . $failure->getMessage(),
