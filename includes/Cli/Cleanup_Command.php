@@ -26,7 +26,7 @@ final class Cleanup_Command {
 	 * ## OPTIONS
 	 *
 	 * [--format=<format>]
-	 * : table: a message; json or yaml: {codes, tokens, keys} removed.
+	 * : table: a message; json or yaml: {codes, tokens, keys, device_codes, dynamic_clients, assertion_jtis} removed.
 	 * ---
 	 * default: table
 	 * options:
@@ -38,7 +38,7 @@ final class Cleanup_Command {
 	 * ## EXAMPLES
 	 *
 	 *     $ wp oidc cleanup
-	 *     Success: Removed 12 codes, 240 tokens and 0 signing keys.
+	 *     Success: Removed 12 codes, 240 tokens, 0 signing keys, 3 device codes, 0 idle dynamic clients and 17 client assertion ids.
 	 *
 	 * @param string[]            $args
 	 * @param array<string,mixed> $assoc_args
@@ -49,6 +49,16 @@ final class Cleanup_Command {
 			Console::record( $assoc_args, $removed );
 			return;
 		}
-		WP_CLI::success( sprintf( 'Removed %d codes, %d tokens and %d signing keys.', $removed['codes'], $removed['tokens'], $removed['keys'] ) );
+		WP_CLI::success(
+			sprintf(
+				'Removed %d codes, %d tokens, %d signing keys, %d device codes, %d idle dynamic clients and %d client assertion ids.',
+				$removed['codes'],
+				$removed['tokens'],
+				$removed['keys'],
+				$removed['device_codes'],
+				$removed['dynamic_clients'],
+				$removed['assertion_jtis']
+			)
+		);
 	}
 }

@@ -179,10 +179,12 @@ final class Client_Input {
 		$client->client_id   = $base->client_id;
 		$client->type        = $base->type;
 		$client->secret_hash = $base->secret_hash;
-		$client->created_at  = $base->created_at;
-		$client->source      = $base->source;
-		$client->updated_at  = $base->updated_at;
-		$client->scopes      = self::DEFAULT_SCOPES;
+		// A 2.x client whose secret was not used since the upgrade keeps it through a full update.
+		$client->legacy_secret_hash = $base->legacy_secret_hash;
+		$client->created_at         = $base->created_at;
+		$client->source             = $base->source;
+		$client->updated_at         = $base->updated_at;
+		$client->scopes             = self::DEFAULT_SCOPES;
 		return $client;
 	}
 

@@ -129,19 +129,21 @@ final class Settings_Controller extends Controller {
 				)
 			);
 		}
+		// Every field is judged before any is written: a refused body changes nothing.
+		$issuer_mode = array_key_exists( 'issuer_mode', $body );
+		if ( $issuer_mode && ! ( is_string( $body['issuer_mode'] ) && in_array( $body['issuer_mode'], Config::ISSUER_MODES, true ) ) ) {
+			return new WP_Error(
+				'keystone_oidc_invalid_issuer_mode',
+				/* translators: %s: the allowed values. */
+				sprintf( __( 'issuer_mode must be one of: %s.', 'keystone-oidc' ), implode( ', ', Config::ISSUER_MODES ) ),
+				array( 'status' => 400 )
+			);
+		}
 		$registration = Registration_Settings::update( $body );
 		if ( null !== $registration ) {
 			return $registration;
 		}
-		if ( array_key_exists( 'issuer_mode', $body ) ) {
-			if ( ! is_string( $body['issuer_mode'] ) || ! in_array( $body['issuer_mode'], Config::ISSUER_MODES, true ) ) {
-				return new WP_Error(
-					'keystone_oidc_invalid_issuer_mode',
-					/* translators: %s: the allowed values. */
-					sprintf( __( 'issuer_mode must be one of: %s.', 'keystone-oidc' ), implode( ', ', Config::ISSUER_MODES ) ),
-					array( 'status' => 400 )
-				);
-			}
+		if ( $issuer_mode ) {
 			update_option( Config::ISSUER_MODE_OPTION, $body['issuer_mode'], true );
 		}
 		return $this->get_item( $request );

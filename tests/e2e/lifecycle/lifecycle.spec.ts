@@ -79,6 +79,7 @@ test( 'activation creates the tables, a signing key and the cleanup job; keys ar
 		oidc_auth_codes: 0,
 		oidc_tokens: 0,
 		oidc_consents: 0,
+		oidc_registrations: 0,
 		oidc_device_codes: 0,
 		oidc_assertion_jtis: 0,
 	} );
@@ -169,6 +170,7 @@ test( 'deleting the plugin leaves nothing behind', async ( { page } ) => {
 		oidc_auth_codes: null,
 		oidc_tokens: null,
 		oidc_consents: null,
+		oidc_registrations: null,
 		oidc_device_codes: null,
 		oidc_assertion_jtis: null,
 	} );

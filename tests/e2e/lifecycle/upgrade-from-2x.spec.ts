@@ -580,6 +580,27 @@ test( 'a 2.x client signs a user in again with its old secret (openid-client), w
 		throw new Error( 'no 2.x client' );
 	}
 	await loginPageAt( page, site.url );
+	// A full update (PUT) of a client whose 2.x secret was never used since keeps that secret.
+	const read = await rest< { name: string; redirect_uris: string[] } >(
+		page,
+		site.url,
+		'GET',
+		`keystone-oidc/v1/clients/${ dashboard.client_id }`
+	);
+	expect( read.status ).toBe( 200 );
+	const put = await rest< { name: string } >(
+		page,
+		site.url,
+		'PUT',
+		`keystone-oidc/v1/clients/${ dashboard.client_id }`,
+		{
+			name: read.body.name,
+			redirect_uris: read.body.redirect_uris,
+			scopes: [ 'openid', 'profile', 'email', 'offline_access' ],
+		}
+	);
+	expect( put.status, JSON.stringify( put.body ) ).toBe( 200 );
+	expect( ( await siteState( page, site.url ) ).legacy_secrets ).toBe( 1 );
 	const config = await oidc.discovery(
 		new URL( v2.issuer ),
 		dashboard.client_id,

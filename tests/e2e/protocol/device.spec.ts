@@ -328,7 +328,9 @@ test( 'an expired user code is refused on the verification page', async ( {
 		const page = await context.newPage();
 		await enterCode( page, start.user_code );
 		await expect(
-			page.getByText( 'That code is not valid or has expired.' )
+			page.getByRole( 'alert' ).filter( {
+				hasText: 'That code is not valid or has expired.',
+			} )
 		).toBeVisible();
 	} );
 } );
@@ -461,7 +463,9 @@ test( 'wrong user codes: after five the page refuses every code for a while, eve
 		for ( let attempt = 1; attempt <= 4; attempt++ ) {
 			await enterCode( page, 'bcdf-ghjk' );
 			await expect(
-				page.getByText( 'That code is not valid or has expired.' )
+				page.getByRole( 'alert' ).filter( {
+					hasText: 'That code is not valid or has expired.',
+				} )
 			).toBeVisible();
 		}
 		await enterCode( page, 'not a code' );

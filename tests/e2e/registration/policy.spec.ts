@@ -529,6 +529,21 @@ test( 'settings: the registration fields are read and validated', async () => {
 		dynamic_client_idle_days: 30,
 		dynamic_rest_access: 'read',
 	} );
+	// A body with one refused field changes nothing, not even its valid fields.
+	const mixed = await put( {
+		dynamic_client_idle_days: 60,
+		issuer_mode: 'elsewhere',
+	} );
+	expect( mixed.status() ).toBe( 400 );
+	expect( ( ( await mixed.json() ) as { code: string } ).code ).toBe(
+		'keystone_oidc_invalid_issuer_mode'
+	);
+	const after = await asAdmin( ( session ) =>
+		session.get( 'keystone-oidc/v1/settings' )
+	);
+	expect( await after.json() ).toMatchObject( {
+		dynamic_client_idle_days: 30,
+	} );
 	const missing = await asAdmin( ( session ) =>
 		session.delete( 'keystone-oidc/v1/registration-tokens/abcdef' )
 	);
