@@ -133,20 +133,23 @@ async function decide(
 	const page = await context.newPage();
 	try {
 		await enterCode( page, userCode );
-		await page
-			.getByRole( 'button', { name: decision, exact: true } )
-			.click();
-		await expect(
-			page.getByRole( 'heading', {
-				name:
-					decision === 'Allow'
-						? 'Device connected'
-						: 'Request denied',
-			} )
-		).toBeVisible();
+		await choose( page, decision );
 	} finally {
 		await page.close();
 	}
+}
+
+/** Clicks Allow or Deny on the confirm step and waits for the page that says what happened. */
+async function choose(
+	page: Page,
+	decision: 'Allow' | 'Deny'
+): Promise< void > {
+	await page.getByRole( 'button', { name: decision, exact: true } ).click();
+	await expect(
+		page.getByRole( 'heading', {
+			name: decision === 'Allow' ? 'Device connected' : 'Request denied',
+		} )
+	).toBeVisible();
 }
 
 async function withSignedIn< T >(
@@ -207,12 +210,7 @@ test( 'a CLI polls with openid-client while the user signs in on the verificatio
 			page.getByText( `Code: ${ start.user_code }` )
 		).toBeVisible();
 		await expect( page.getByText( 'Your email address' ) ).toBeVisible();
-		await page
-			.getByRole( 'button', { name: 'Allow', exact: true } )
-			.click();
-		await expect(
-			page.getByRole( 'heading', { name: 'Device connected' } )
-		).toBeVisible();
+		await choose( page, 'Allow' );
 	} finally {
 		await context.close();
 	}
@@ -584,12 +582,7 @@ test( 'without JavaScript the page’s plain forms carry the same flow', async (
 		await expect(
 			page.getByText( 'Only continue if you started' )
 		).toBeVisible();
-		await page
-			.getByRole( 'button', { name: 'Allow', exact: true } )
-			.click();
-		await expect(
-			page.getByRole( 'heading', { name: 'Device connected' } )
-		).toBeVisible();
+		await choose( page, 'Allow' );
 	} finally {
 		await context.close();
 	}
