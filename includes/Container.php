@@ -425,4 +425,32 @@ final class Container {
 			'oidc status'  => new Cli\Status_Command( $this, $keys ),
 		);
 	}
+
+	// ---- `/settings` (issue 14): one line per group, in the order the screen shows them ----
+
+	/**
+	 * The groups of `/settings` fields, each validating and saving its own.
+	 *
+	 * @return Settings\Setting_Group[]
+	 */
+	public function setting_groups(): array {
+		return array(
+			new Settings\Issuer_Settings(),
+			Registration\Registration_Settings::group(),
+		);
+	}
+
+	// ---- Settings, Site Health, consent page site identity (issue 14: settings) ----
+
+	// ---- Activity log (issue 14: activity) ----
+
+	// ---- Clients as code, translations (issue 14: code) ----
+
+	// ---- Test sign-in (issue 14: testsignin) ----
+
+	// ---- Multisite (issue 15) ----
+
+	// ---- Scale-out (issue 17) ----
+
+	// ---- Performance (issue 19) ----
 }

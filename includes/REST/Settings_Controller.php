@@ -7,8 +7,6 @@ use Keystone_OIDC\Config;
 use Keystone_OIDC\Container;
 use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\Keys\Keys_Unavailable;
-use Keystone_OIDC\Registration\Registration_Settings;
-use Keystone_OIDC\Upgrade\V2_Identity;
 use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -19,11 +17,6 @@ use WP_REST_Server;
  * need to describe the provider (its keys, scopes and roles).
  */
 final class Settings_Controller extends Controller {
-	/**
-	 * The fields `PUT /settings` accepts.
-	 */
-	const WRITABLE = array( 'issuer_mode', 'dynamic_registration', 'dynamic_client_idle_days', 'dynamic_rest_access' );
-
 	public function __construct() {
 		parent::__construct();
 		$this->rest_base = 'settings';
@@ -65,24 +58,21 @@ final class Settings_Controller extends Controller {
 			);
 		}
 
-		return self::no_store(
-			array(
-				'issuer'            => Config::issuer(),
-				'issuer_mode'       => Config::issuer_mode(),
-				'issuers'           => array(
-					Config::ISSUER_MODE_HOME   => untrailingslashit( home_url() ),
-					Config::ISSUER_MODE_LEGACY => V2_Identity::issuer(),
-				),
-				'discovery_url'     => self::discovery_url( $endpoints ),
-				'endpoints'         => $endpoints,
-				'kid'               => $kid,
-				'version'           => KEYSTONE_OIDC_VERSION,
-				'pretty_permalinks' => '' !== (string) get_option( 'permalink_structure' ),
-				'keys'              => $descriptions,
-				'scopes_supported'  => Config::supported_scopes(),
-				'roles'             => $roles,
-			) + Registration_Settings::to_array()
+		$settings = array(
+			'issuer'            => Config::issuer(),
+			'discovery_url'     => self::discovery_url( $endpoints ),
+			'endpoints'         => $endpoints,
+			'kid'               => $kid,
+			'version'           => KEYSTONE_OIDC_VERSION,
+			'pretty_permalinks' => '' !== (string) get_option( 'permalink_structure' ),
+			'keys'              => $descriptions,
+			'scopes_supported'  => Config::supported_scopes(),
+			'roles'             => $roles,
 		);
+		foreach ( Container::site()->setting_groups() as $group ) {
+			$settings += $group->to_array();
+		}
+		return self::no_store( $settings );
 	}
 
 	/**
@@ -100,8 +90,8 @@ final class Settings_Controller extends Controller {
 	}
 
 	/**
-	 * Changes the settings a body names (any subset). Only `issuer_mode` can be changed so far;
-	 * any other field is refused as a whole, naming it, rather than silently ignored.
+	 * Changes the settings a body names (any subset). A field no group writes is refused, naming
+	 * it, rather than silently ignored; every group validates the body before any saves it.
 	 *
 	 * @param WP_REST_Request $request
 	 * @return WP_REST_Response|WP_Error
@@ -117,7 +107,12 @@ final class Settings_Controller extends Controller {
 		if ( array() === $body ) {
 			return new WP_Error( 'keystone_oidc_no_settings', __( 'Name at least one setting to change.', 'keystone-oidc' ), array( 'status' => 400 ) );
 		}
-		$unsupported = array_values( array_diff( array_map( 'strval', array_keys( $body ) ), self::WRITABLE ) );
+		$groups   = Container::site()->setting_groups();
+		$writable = array();
+		foreach ( $groups as $group ) {
+			$writable = array_merge( $writable, $group->fields() );
+		}
+		$unsupported = array_values( array_diff( array_map( 'strval', array_keys( $body ) ), $writable ) );
 		if ( array() !== $unsupported ) {
 			return new WP_Error(
 				'keystone_oidc_unsupported_setting',
@@ -129,22 +124,14 @@ final class Settings_Controller extends Controller {
 				)
 			);
 		}
-		// Every field is judged before any is written: a refused body changes nothing.
-		$issuer_mode = array_key_exists( 'issuer_mode', $body );
-		if ( $issuer_mode && ! ( is_string( $body['issuer_mode'] ) && in_array( $body['issuer_mode'], Config::ISSUER_MODES, true ) ) ) {
-			return new WP_Error(
-				'keystone_oidc_invalid_issuer_mode',
-				/* translators: %s: the allowed values. */
-				sprintf( __( 'issuer_mode must be one of: %s.', 'keystone-oidc' ), implode( ', ', Config::ISSUER_MODES ) ),
-				array( 'status' => 400 )
-			);
+		foreach ( $groups as $group ) {
+			$refused = $group->validate( $body );
+			if ( null !== $refused ) {
+				return $refused;
+			}
 		}
-		$registration = Registration_Settings::update( $body );
-		if ( null !== $registration ) {
-			return $registration;
-		}
-		if ( $issuer_mode ) {
-			update_option( Config::ISSUER_MODE_OPTION, $body['issuer_mode'], true );
+		foreach ( $groups as $group ) {
+			$group->save( $body );
 		}
 		return $this->get_item( $request );
 	}
@@ -156,25 +143,19 @@ final class Settings_Controller extends Controller {
 		if ( $this->schema ) {
 			return $this->add_additional_fields_schema( $this->schema );
 		}
+		$properties = array();
+		foreach ( Container::site()->setting_groups() as $group ) {
+			$properties += $group->schema();
+		}
 		$this->schema = array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'keystone-oidc-settings',
 			'type'       => 'object',
-			'properties' => array(
+			'properties' => $properties + array(
 				'issuer'            => array(
 					'description' => __( 'The issuer, without a trailing slash: the home URL, or the 2.x issuer in the legacy mode.', 'keystone-oidc' ),
 					'type'        => 'string',
 					'format'      => 'uri',
-					'readonly'    => true,
-				),
-				'issuer_mode'       => array(
-					'description' => __( 'Which issuer is used: "home" (the home URL) or "legacy" (the issuer of Keystone OIDC 2.x, kept on upgraded sites).', 'keystone-oidc' ),
-					'type'        => 'string',
-					'enum'        => Config::ISSUER_MODES,
-				),
-				'issuers'           => array(
-					'description' => __( 'The issuer each mode would use.', 'keystone-oidc' ),
-					'type'        => 'object',
 					'readonly'    => true,
 				),
 				'discovery_url'     => array(
@@ -227,20 +208,6 @@ final class Settings_Controller extends Controller {
 					'type'        => 'array',
 					'items'       => array( 'type' => 'string' ),
 					'readonly'    => true,
-				),
-				'dynamic_registration'     => array(
-					'description' => __( 'Dynamic client registration (RFC 7591): "off", "loopback" (open, for public native and loopback clients only) or "token" (with an initial access token).', 'keystone-oidc' ),
-					'type'        => 'string',
-					'enum'        => Registration_Settings::MODES,
-				),
-				'dynamic_client_idle_days' => array(
-					'description' => __( 'Days after which a dynamically registered client nobody used is deleted; 0 = never.', 'keystone-oidc' ),
-					'type'        => 'integer',
-				),
-				'dynamic_rest_access'      => array(
-					'description' => __( 'The rest_access every dynamically registered client receives.', 'keystone-oidc' ),
-					'type'        => 'string',
-					'enum'        => Registration_Settings::REST_ACCESS,
 				),
 				'roles'             => array(
 					'description' => __( 'The site\'s roles, for a client\'s allowed_roles.', 'keystone-oidc' ),

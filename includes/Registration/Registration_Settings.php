@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Registration;
 
 use Keystone_OIDC\Clients\Client;
+use Keystone_OIDC\Settings\Setting_Group;
 use WP_Error;
 
 /**
@@ -57,13 +58,37 @@ final class Registration_Settings {
 	}
 
 	/**
-	 * Checks every field of this class the body names, then saves them: nothing is saved when one
-	 * is wrong.
-	 *
-	 * @param array<string,mixed> $body
-	 * @return WP_Error|null
+	 * As a `/settings` group (see `Container::setting_groups`).
 	 */
-	public static function update( array $body ) {
+	public static function group(): Setting_Group {
+		return new class() implements Setting_Group {
+			public function fields(): array {
+				return Registration_Settings::FIELDS;
+			}
+
+			public function to_array(): array {
+				return Registration_Settings::to_array();
+			}
+
+			public function validate( array $body ) {
+				return Registration_Settings::validate( $body );
+			}
+
+			public function save( array $body ): void {
+				Registration_Settings::save( $body );
+			}
+
+			public function schema(): array {
+				return Registration_Settings::schema();
+			}
+		};
+	}
+
+	/**
+	 * @param array<string,mixed> $body
+	 * @return WP_Error|null The first of this class's fields the body names wrongly.
+	 */
+	public static function validate( array $body ) {
 		$mode = $body['dynamic_registration'] ?? null;
 		if ( array_key_exists( 'dynamic_registration', $body ) && ! ( is_string( $mode ) && in_array( $mode, self::MODES, true ) ) ) {
 			/* translators: %s: the allowed values. */
@@ -79,16 +104,46 @@ final class Registration_Settings {
 			/* translators: %s: the allowed values. */
 			return self::invalid( 'keystone_oidc_invalid_dynamic_rest_access', sprintf( __( 'dynamic_rest_access must be one of: %s.', 'keystone-oidc' ), implode( ', ', self::REST_ACCESS ) ) );
 		}
-		if ( is_string( $mode ) ) {
-			update_option( self::MODE_OPTION, $mode, true );
-		}
-		if ( is_int( $days ) ) {
-			update_option( self::IDLE_DAYS_OPTION, $days, false );
-		}
-		if ( is_string( $access ) ) {
-			update_option( self::REST_ACCESS_OPTION, $access, true );
-		}
 		return null;
+	}
+
+	/**
+	 * Saves the fields the body names, once `validate` accepted the body.
+	 *
+	 * @param array<string,mixed> $body
+	 */
+	public static function save( array $body ): void {
+		if ( isset( $body['dynamic_registration'] ) ) {
+			update_option( self::MODE_OPTION, $body['dynamic_registration'], true );
+		}
+		if ( isset( $body['dynamic_client_idle_days'] ) ) {
+			update_option( self::IDLE_DAYS_OPTION, $body['dynamic_client_idle_days'], false );
+		}
+		if ( isset( $body['dynamic_rest_access'] ) ) {
+			update_option( self::REST_ACCESS_OPTION, $body['dynamic_rest_access'], true );
+		}
+	}
+
+	/**
+	 * @return array<string,array<string,mixed>>
+	 */
+	public static function schema(): array {
+		return array(
+			'dynamic_registration'     => array(
+				'description' => __( 'Dynamic client registration (RFC 7591): "off", "loopback" (open, for public native and loopback clients only) or "token" (with an initial access token).', 'keystone-oidc' ),
+				'type'        => 'string',
+				'enum'        => self::MODES,
+			),
+			'dynamic_client_idle_days' => array(
+				'description' => __( 'Days after which a dynamically registered client nobody used is deleted; 0 = never.', 'keystone-oidc' ),
+				'type'        => 'integer',
+			),
+			'dynamic_rest_access'      => array(
+				'description' => __( 'The rest_access every dynamically registered client receives.', 'keystone-oidc' ),
+				'type'        => 'string',
+				'enum'        => self::REST_ACCESS,
+			),
+		);
 	}
 
 	private static function invalid( string $code, string $message ): WP_Error {
