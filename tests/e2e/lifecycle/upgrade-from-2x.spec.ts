@@ -16,6 +16,7 @@ import {
 	mkdirSync,
 	mkdtempSync,
 	readFileSync,
+	renameSync,
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
@@ -789,18 +790,15 @@ test( 'files copied over 2.3.1 (with an issuer set by hand) without a re-activat
 		};
 		const client: V2Client = { name: 'Copied (2.x)', ...made.client };
 
-		// The release's files copied over the 2.x ones, as an FTP upload does.
-		const plugin = path.join(
-			second.dir,
-			'wordpress/wp-content/plugins/keystone-oidc'
-		);
-		rmSync( plugin, { recursive: true, force: true } );
+		// The release's files copied over the 2.x ones, as an FTP upload does. Unpacked beside the
+		// plugin and swapped in by renames, so no request the site serves meanwhile (a cron spawn)
+		// finds half the files.
+		const plugins = path.join( second.dir, 'wordpress/wp-content/plugins' );
+		const plugin = path.join( plugins, 'keystone-oidc' );
+		const unpacked = path.join( plugins, `.unpacked-${ process.pid }` );
+		const old = path.join( plugins, `.replaced-${ process.pid }` );
 		for ( const entry of readZip( readFileSync( release.path ) ) ) {
-			const target = path.join(
-				second.dir,
-				'wordpress/wp-content/plugins',
-				entry.name
-			);
+			const target = path.join( unpacked, entry.name );
 			if ( entry.isDirectory ) {
 				mkdirSync( target, { recursive: true } );
 			} else {
@@ -808,6 +806,10 @@ test( 'files copied over 2.3.1 (with an issuer set by hand) without a re-activat
 				writeFileSync( target, entry.data );
 			}
 		}
+		renameSync( plugin, old );
+		renameSync( path.join( unpacked, 'keystone-oidc' ), plugin );
+		rmSync( old, { recursive: true, force: true } );
+		rmSync( unpacked, { recursive: true, force: true } );
 		// An upgrade cut off after moving the tables aside and copying the clients, before the
 		// tokens: run with plugins skipped, so nothing else of the upgrade happens meanwhile.
 		wp( second.dir, [
