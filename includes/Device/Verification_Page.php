@@ -7,6 +7,7 @@ use Keystone_OIDC\Admin\Assets;
 use Keystone_OIDC\Authorization\Signed_In_User;
 use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Consent\Consent_Page;
+use Keystone_OIDC\Consent\Site_Identity;
 use Keystone_OIDC\Http\Answer;
 use Keystone_OIDC\Rules\Scope_Descriptions;
 
@@ -73,6 +74,7 @@ final class Verification_Page {
 	private function answer( int $status, string $step, Signed_In_User $user, array $step_config ): Answer {
 		$config = array_merge(
 			array(
+				'site'       => Site_Identity::current(),
 				'step'       => $step,
 				'error'      => '',
 				'userCode'   => '',
