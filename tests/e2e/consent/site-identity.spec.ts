@@ -3,7 +3,6 @@
  * title and site icon), not only the application: with scripts and without.
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from '../support/test';
 import { restUrl } from '../support/env';
 import {
@@ -16,6 +15,7 @@ import {
 import { client, discover } from '../protocol/support/flow';
 import { raw } from '../protocol/support/http';
 import { callbackUri, createClient } from '../protocol/support/provider';
+import { expectAccessible } from '../admin/support';
 
 // The site's title and icon are the whole site's: one test at a time within this file.
 test.describe.configure( { mode: 'serial' } );
@@ -138,14 +138,7 @@ test( 'the consent page names the site with its title and icon, and stays access
 	// The app replaced the form without script: the card is the app's.
 	await expect( page.locator( 'main.keystone-oidc-consent' ) ).toBeVisible();
 	await expectSiteNamed( page );
-	const results = await new AxeBuilder( { page } )
-		.include( '#keystone-oidc-consent' )
-		.analyze();
-	expect(
-		results.violations.filter( ( v ) =>
-			[ 'serious', 'critical' ].includes( v.impact ?? '' )
-		)
-	).toEqual( [] );
+	await expectAccessible( page, [ '#keystone-oidc-consent' ] );
 	await context.close();
 } );
 
@@ -167,14 +160,7 @@ test( 'the device verification page names the site, with and without its script'
 		const page = await openDevicePage( context );
 		await expectSiteNamed( page );
 		if ( javaScriptEnabled ) {
-			const results = await new AxeBuilder( { page } )
-				.include( '#keystone-oidc-device' )
-				.analyze();
-			expect(
-				results.violations.filter( ( v ) =>
-					[ 'serious', 'critical' ].includes( v.impact ?? '' )
-				)
-			).toEqual( [] );
+			await expectAccessible( page, [ '#keystone-oidc-device' ] );
 		}
 		await context.close();
 	}
