@@ -108,7 +108,7 @@ final class Verification_Page {
 			wp_print_styles( array( 'wp-components', $handle ) );
 		}
 		echo '</head><body class="keystone-oidc-consent-page">';
-		echo '<div id="keystone-oidc-device"><main class="keystone-oidc-consent">' . self::without_script( $config ) . '</main></div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped in without_script().
+		echo '<div id="keystone-oidc-device"><main class="keystone-oidc-consent">' . Site_Identity::html( $config['site'] ) . self::without_script( $config ) . '</main></div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped in Site_Identity::html() and without_script().
 		if ( $has_script ) {
 			wp_print_scripts( array( $handle ) );
 		}
