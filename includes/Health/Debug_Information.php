@@ -6,6 +6,7 @@ namespace Keystone_OIDC\Health;
 use Keystone_OIDC\Config;
 use Keystone_OIDC\Http\Outage_Dropin;
 use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Keys\Keys_Unavailable;
 use Keystone_OIDC\Plugin;
 use Keystone_OIDC\REST\Settings_Controller;
 use Keystone_OIDC\Storage\Client_Repository;
@@ -98,7 +99,12 @@ final class Debug_Information {
 	private function keys(): array {
 		$now  = $this->clock->now();
 		$list = array();
-		foreach ( $this->keys->describe() as $key ) {
+		try {
+			$described = $this->keys->describe();
+		} catch ( Keys_Unavailable $failure ) {
+			return array( 'error' => 'no key could be created: ' . $failure->getMessage() );
+		}
+		foreach ( $described as $key ) {
 			$days                         = intdiv( max( 0, $now - (int) $key['created_at'] ), DAY_IN_SECONDS );
 			$list[ (string) $key['kid'] ] = null === $key['retired_at']
 				? sprintf( '%s, current, created %s (%d days)', $key['alg'], gmdate( 'Y-m-d', (int) $key['created_at'] ), $days )

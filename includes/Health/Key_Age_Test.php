@@ -5,6 +5,7 @@ namespace Keystone_OIDC\Health;
 
 use Keystone_OIDC\Admin\Key_Notice;
 use Keystone_OIDC\Keys\Key_Store;
+use Keystone_OIDC\Keys\Keys_Unavailable;
 use Keystone_OIDC\Time\Clock;
 
 /**
@@ -60,7 +61,19 @@ final class Key_Age_Test implements Health_Test {
 	}
 
 	public function run(): array {
-		$ages   = self::current_ages( $this->keys->describe(), $this->clock->now() );
+		try {
+			$described = $this->keys->describe();
+		} catch ( Keys_Unavailable $failure ) {
+			// No key could be made: the signing keys test reports it, with OpenSSL's words.
+			return Result::make(
+				self::ID,
+				Result::RECOMMENDED,
+				Result::SECURITY,
+				__( 'There is no signing key whose age could be checked', 'keystone-oidc' ),
+				Result::paragraphs( __( 'Keystone OIDC could not create its signing keys: see the test “OpenID Connect signing keys” on this screen.', 'keystone-oidc' ) )
+			);
+		}
+		$ages   = self::current_ages( $described, $this->clock->now() );
 		$oldest = array() === $ages ? 0 : (int) reset( $ages );
 		$limit  = (int) apply_filters( 'keystone_oidc_key_age_warning_days', self::WARNING_DAYS );
 		$list   = array();

@@ -10,6 +10,24 @@
 
 declare(strict_types=1);
 
+/**
+ * A response as WordPress's HTTP API returns one, for the requests answered here instead of sent.
+ *
+ * @return array<string,mixed>
+ */
+function keystone_test_health_response( int $code, string $message, string $body = '' ): array {
+	return array(
+		'headers'  => array(),
+		'body'     => $body,
+		'response' => array(
+			'code'    => $code,
+			'message' => $message,
+		),
+		'cookies'  => array(),
+		'filename' => null,
+	);
+}
+
 // The suite runs offline: WordPress's own tests that ask WordPress.org (checksums for background
 // updates, the communication check) can only fail there, and the checksum lookup logs that failure
 // as a PHP warning, which the suite counts as a defect of the Site Health spec.
@@ -29,16 +47,7 @@ add_filter(
 		if ( 'api.wordpress.org' !== wp_parse_url( $url, PHP_URL_HOST ) ) {
 			return $response;
 		}
-		return array(
-			'headers'  => array(),
-			'body'     => '',
-			'response' => array(
-				'code'    => 503,
-				'message' => 'Service Unavailable',
-			),
-			'cookies'  => array(),
-			'filename' => null,
-		);
+		return keystone_test_health_response( 503, 'Service Unavailable' );
 	},
 	10,
 	3
@@ -68,16 +77,7 @@ add_filter(
 		if ( 0 === $status || '/.well-known/openid-configuration' !== substr( (string) wp_parse_url( $url, PHP_URL_PATH ), -33 ) ) {
 			return $response;
 		}
-		return array(
-			'headers'  => array( 'content-type' => 'text/html' ),
-			'body'     => '<h1>Not Found</h1>',
-			'response' => array(
-				'code'    => $status,
-				'message' => 'Not Found',
-			),
-			'cookies'  => array(),
-			'filename' => null,
-		);
+		return keystone_test_health_response( $status, 'Not Found', '<h1>Not Found</h1>' );
 	},
 	10,
 	3
