@@ -442,6 +442,34 @@ final class Container {
 
 	// ---- Settings, Site Health, consent page site identity (issue 14: settings) ----
 
+	/**
+	 * Tools → Site Health's tests (issue 14: health), built only when WordPress asks for them.
+	 * Filter `keystone_oidc_site_health_tests` adds more (`Health\Health_Test` instances).
+	 */
+	public function site_health(): Health\Site_Health {
+		return $this->share(
+			'site_health',
+			function (): Health\Site_Health {
+				$tests = array(
+					new Health\Endpoints_Test( new Health\Endpoint_Probe() ),
+					new Health\Https_Test(),
+					new Health\Salts_Test(),
+					new Health\Openssl_Test(),
+					new Health\Key_Age_Test( $this->key_store(), $this->clock() ),
+					new Health\Cron_Test(),
+					new Health\Backchannel_Test( array( Storage\Client_Repository::class, 'all' ) ),
+					new Health\Dropin_Test(),
+					new Health\Object_Cache_Test(),
+				);
+				return new Health\Site_Health( (array) apply_filters( Health\Site_Health::FILTER, $tests ) );
+			}
+		);
+	}
+
+	public function debug_information(): Health\Debug_Information {
+		return new Health\Debug_Information( $this->key_store(), $this->clock() );
+	}
+
 	// ---- Activity log (issue 14: activity) ----
 
 	// ---- Clients as code, translations (issue 14: code) ----

@@ -46,6 +46,7 @@ final class Plugin {
 		add_action( 'update_option_permalink_structure', array( Permalink_Notice::class, 'forget' ) );
 		add_action( 'update_option_rewrite_rules', array( Permalink_Notice::class, 'forget' ) );
 		add_action( 'cli_init', array( Cli\Commands::class, 'register' ) );
+		add_action( 'rest_api_init', array( Health\Site_Health::class, 'add_routes' ) );
 
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );
@@ -53,6 +54,8 @@ final class Plugin {
 			add_action( 'admin_init', array( Key_Provisioning::class, 'retry_after_failure' ) );
 			add_action( 'admin_notices', array( Key_Notice::class, 'render' ) );
 			add_filter( 'site_status_tests', array( Site_Health_Keys::class, 'register' ) );
+			add_filter( 'site_status_tests', array( Health\Site_Health::class, 'add_tests' ) );
+			add_filter( 'debug_information', array( Health\Site_Health::class, 'add_information' ) );
 			add_action( 'admin_enqueue_scripts', array( Profile_Section::class, 'enqueue' ) );
 			add_action( 'show_user_profile', array( Profile_Section::class, 'render' ) );
 		}

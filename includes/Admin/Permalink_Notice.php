@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Admin;
 
 use Keystone_OIDC\Endpoints\Router;
+use Keystone_OIDC\Health\Endpoint_Probe;
 
 /**
  * Tells the admin when relying parties cannot reach the endpoints. The endpoints answer wherever
@@ -25,11 +26,7 @@ final class Permalink_Notice {
 		if ( $probe['ok'] ) {
 			return;
 		}
-		$answer = '' !== $probe['error']
-			/* translators: %s: the error message of the HTTP request */
-			? sprintf( __( 'the request failed: %s', 'keystone-oidc' ), $probe['error'] )
-			/* translators: %d: HTTP status code */
-			: sprintf( __( 'the server answered HTTP %d instead of the discovery document', 'keystone-oidc' ), $probe['status'] );
+		$answer = Endpoint_Probe::failure( $probe );
 		echo '<div class="notice notice-error keystone-oidc-endpoint-notice"><p><strong>';
 		echo esc_html__( 'Keystone OIDC: relying parties cannot reach the OpenID Connect endpoints.', 'keystone-oidc' );
 		echo '</strong> ';
@@ -45,9 +42,9 @@ final class Permalink_Notice {
 	}
 
 	/**
-	 * The fix for the web server this site runs on.
+	 * The fix for the web server this site runs on, printed (also into the Site Health test).
 	 */
-	private static function fix(): void {
+	public static function fix(): void {
 		global $is_apache, $is_nginx;
 		$home_root = trailingslashit( (string) wp_parse_url( home_url(), PHP_URL_PATH ) );
 		if ( $is_apache ) {
@@ -106,27 +103,8 @@ final class Permalink_Notice {
 				'error'  => (string) $cached['error'],
 			);
 		}
-		$response = wp_remote_get(
-			$url,
-			array(
-				'timeout'     => 5,
-				'redirection' => 0,
-				// As Site Health's loopback check: this server may not trust its own certificate.
-				'sslverify'   => (bool) apply_filters( 'https_local_ssl_verify', false ),
-			)
-		);
-
-		$error  = is_wp_error( $response ) ? $response->get_error_message() : '';
-		$status = is_wp_error( $response ) ? 0 : (int) wp_remote_retrieve_response_code( $response );
-		$body   = is_wp_error( $response ) ? null : json_decode( wp_remote_retrieve_body( $response ), true );
-		$ok     = 200 === $status && is_array( $body ) && isset( $body['issuer'] );
-		$result = array(
-			'url'    => $url,
-			'ok'     => $ok,
-			'status' => $status,
-			'error'  => $error,
-		);
-		set_transient( self::TRANSIENT, $result, $ok ? DAY_IN_SECONDS : 5 * MINUTE_IN_SECONDS );
+		$result = ( new Endpoint_Probe() )->ask( $url );
+		set_transient( self::TRANSIENT, $result, $result['ok'] ? DAY_IN_SECONDS : 5 * MINUTE_IN_SECONDS );
 		return $result;
 	}
 

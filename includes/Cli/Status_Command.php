@@ -21,7 +21,7 @@ use WP_REST_Response;
  */
 final class Status_Command {
 	/** A current key older than this is worth rotating. */
-	const KEY_AGE_WARNING_DAYS = 180;
+	const KEY_AGE_WARNING_DAYS = \Keystone_OIDC\Health\Key_Age_Test::WARNING_DAYS;
 
 	/** @var Container */
 	private $container;

@@ -46,10 +46,11 @@ final class Consent_Page implements Consent_Prompt {
 	/**
 	 * What the app reads as `window.keystoneOidcConsent` (`src/consent/types.ts`).
 	 *
-	 * @return array{clientName: string, signedInAs: string, scopes: array<int,array{scope: string, description: string}>, formAction: string, requestId: string, nonce: string, logoutUrl: string}
+	 * @return array{site: array{name: string, icon: string}, clientName: string, signedInAs: string, scopes: array<int,array{scope: string, description: string}>, formAction: string, requestId: string, nonce: string, logoutUrl: string}
 	 */
 	private function config( Authorization_Request $request, string $request_id, Signed_In_User $user, string $return_url ): array {
 		return array(
+			'site'       => Site_Identity::current(),
 			'clientName' => $request->client->name,
 			'signedInAs' => self::signed_in_as( $user->display_name, $user->login ),
 			'scopes'     => Scope_Descriptions::describe( $request->scopes ),
@@ -72,7 +73,7 @@ final class Consent_Page implements Consent_Prompt {
 	}
 
 	/**
-	 * @param array{clientName: string, signedInAs: string, scopes: array<int,array{scope: string, description: string}>, formAction: string, requestId: string, nonce: string, logoutUrl: string} $config
+	 * @param array{site: array{name: string, icon: string}, clientName: string, signedInAs: string, scopes: array<int,array{scope: string, description: string}>, formAction: string, requestId: string, nonce: string, logoutUrl: string} $config
 	 */
 	private function render( array $config ): string {
 		$handle     = 'keystone-oidc-' . self::ENTRY;
@@ -102,7 +103,7 @@ final class Consent_Page implements Consent_Prompt {
 	/**
 	 * The decision form for a visitor without JavaScript, in the app's words (`ConsentForm.tsx`).
 	 *
-	 * @param array{clientName: string, signedInAs: string, scopes: array<int,array{scope: string, description: string}>, formAction: string, requestId: string, nonce: string, logoutUrl: string} $config
+	 * @param array{site: array{name: string, icon: string}, clientName: string, signedInAs: string, scopes: array<int,array{scope: string, description: string}>, formAction: string, requestId: string, nonce: string, logoutUrl: string} $config
 	 */
 	private static function form_without_script( array $config ): string {
 		$items = '';
@@ -114,7 +115,7 @@ final class Consent_Page implements Consent_Prompt {
 		/* translators: %s: the signed-in user's name and login. */
 		$signed_in = sprintf( __( 'Signed in as %s.', 'keystone-oidc' ), $config['signedInAs'] );
 		$scopes    = '' === $items ? '' : '<h2>' . esc_html__( 'It will be able to:', 'keystone-oidc' ) . '</h2><ul>' . $items . '</ul>';
-		return '<main><h1>' . esc_html( $heading ) . '</h1>'
+		return '<main>' . Site_Identity::html( $config['site'] ) . '<h1>' . esc_html( $heading ) . '</h1>'
 			. '<p>' . esc_html( $signed_in ) . ' <a href="' . esc_url( $config['logoutUrl'] ) . '">' . esc_html__( 'Not you?', 'keystone-oidc' ) . '</a></p>'
 			. $scopes
 			. '<form method="post" action="' . esc_url( $config['formAction'] ) . '">'

@@ -7,6 +7,7 @@ use Keystone_OIDC\Admin\Assets;
 use Keystone_OIDC\Authorization\Signed_In_User;
 use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Consent\Consent_Page;
+use Keystone_OIDC\Consent\Site_Identity;
 use Keystone_OIDC\Http\Answer;
 use Keystone_OIDC\Rules\Scope_Descriptions;
 
@@ -73,6 +74,7 @@ final class Verification_Page {
 	private function answer( int $status, string $step, Signed_In_User $user, array $step_config ): Answer {
 		$config = array_merge(
 			array(
+				'site'       => Site_Identity::current(),
 				'step'       => $step,
 				'error'      => '',
 				'userCode'   => '',
@@ -106,7 +108,7 @@ final class Verification_Page {
 			wp_print_styles( array( 'wp-components', $handle ) );
 		}
 		echo '</head><body class="keystone-oidc-consent-page">';
-		echo '<div id="keystone-oidc-device"><main class="keystone-oidc-consent">' . self::without_script( $config ) . '</main></div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped in without_script().
+		echo '<div id="keystone-oidc-device"><main class="keystone-oidc-consent">' . Site_Identity::html( $config['site'] ) . self::without_script( $config ) . '</main></div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped in Site_Identity::html() and without_script().
 		if ( $has_script ) {
 			wp_print_scripts( array( $handle ) );
 		}

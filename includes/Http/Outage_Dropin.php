@@ -13,6 +13,12 @@ namespace Keystone_OIDC\Http;
 final class Outage_Dropin {
 	const MARKER = 'Keystone OIDC database-error drop-in';
 
+	const STATE_OURS     = 'ours';
+	const STATE_OUTDATED = 'outdated';
+	const STATE_OTHER    = 'other';
+	const STATE_MISSING  = 'missing';
+	const STATE_OFF      = 'off';
+
 	public static function path(): string {
 		return WP_CONTENT_DIR . '/db-error.php';
 	}
@@ -78,6 +84,24 @@ final class Outage_Dropin {
 			"wp_die( '<h1>' . __( 'Error establishing a database connection' ) . '</h1>', __( 'Database Error' ) );",
 		);
 		return implode( "\n", $lines ) . "\n";
+	}
+
+	/**
+	 * What `wp-content/db-error.php` is now, for Site Health: ours as this version writes it, ours
+	 * from another version, another drop-in, none, or kept off by the filter.
+	 */
+	public static function state(): string {
+		$path = self::path();
+		if ( ! apply_filters( 'keystone_oidc_database_error_dropin', true ) ) {
+			return is_file( $path ) && ! self::is_ours( $path ) ? self::STATE_OTHER : self::STATE_OFF;
+		}
+		if ( ! is_file( $path ) ) {
+			return self::STATE_MISSING;
+		}
+		if ( ! self::is_ours( $path ) ) {
+			return self::STATE_OTHER;
+		}
+		return file_get_contents( $path ) === self::content( KEYSTONE_OIDC_DIR . '/includes' ) ? self::STATE_OURS : self::STATE_OUTDATED; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a local file.
 	}
 
 	private static function is_ours( string $path ): bool {

@@ -13,6 +13,9 @@ namespace Keystone_OIDC\Http;
  * URI, IPv6 in brackets); those are reached with `wp_remote_post()`, `http` included.
  */
 final class Outbound {
+	/** The `WP_Error` code of a URI these rules refuse to reach. */
+	const NOT_ALLOWED = 'keystone_oidc_uri_not_allowed';
+
 	/**
 	 * Sends the POST, or nothing when the URI is not allowed.
 	 *
@@ -43,14 +46,33 @@ final class Outbound {
 	 * @return array<string,mixed>|\WP_Error The response; a `WP_Error` also when the URI is not allowed.
 	 */
 	public static function get( string $uri, array $args ) {
-		$scheme = strtolower( (string) wp_parse_url( $uri, PHP_URL_SCHEME ) );
+		return self::request( 'GET', $uri, $args );
+	}
+
+	/**
+	 * Sends a HEAD (Site Health asking whether a back-channel logout target answers at all) under
+	 * the same rules as `post()`.
+	 *
+	 * @param array<string,mixed> $args As for `wp_remote_head()`.
+	 * @return array<string,mixed>|\WP_Error The response; a `WP_Error` also when the URI is not allowed.
+	 */
+	public static function head( string $uri, array $args ) {
+		return self::request( 'HEAD', $uri, $args );
+	}
+
+	/**
+	 * @param array<string,mixed> $args As for `wp_remote_request()`.
+	 * @return array<string,mixed>|\WP_Error
+	 */
+	private static function request( string $method, string $uri, array $args ) {
+		$args['method'] = $method;
 		if ( self::is_internal( $uri ) ) {
-			return wp_remote_get( $uri, $args );
+			return wp_remote_request( $uri, $args );
 		}
-		if ( 'https' !== $scheme ) {
-			return new \WP_Error( 'keystone_oidc_uri_not_allowed', 'Only https URIs are fetched.' );
+		if ( 'https' !== strtolower( (string) wp_parse_url( $uri, PHP_URL_SCHEME ) ) ) {
+			return new \WP_Error( self::NOT_ALLOWED, 'Only https URIs are fetched.' );
 		}
-		return wp_safe_remote_get( $uri, $args );
+		return wp_safe_remote_request( $uri, $args );
 	}
 
 	/**

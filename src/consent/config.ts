@@ -1,4 +1,4 @@
-import type { ConsentConfig, ConsentScope } from './types';
+import type { ConsentConfig, ConsentScope, SiteIdentity } from './types';
 
 function isRecord( value: unknown ): value is Record< string, unknown > {
 	return typeof value === 'object' && value !== null;
@@ -27,6 +27,18 @@ export function readConsentScopes( raw: unknown ): ConsentScope[] {
 		: [];
 }
 
+/**
+ * The site's title and icon; a missing or malformed entry reads as a site without a name, which the
+ * page then leaves out. Also read by the device verification page.
+ */
+export function readSiteIdentity( raw: unknown ): SiteIdentity {
+	const site = isRecord( raw ) ? raw : {};
+	return {
+		name: typeof site.name === 'string' ? site.name : '',
+		icon: typeof site.icon === 'string' ? site.icon : '',
+	};
+}
+
 const REQUIRED = [ 'clientName', 'formAction', 'requestId', 'nonce' ] as const;
 
 /**
@@ -45,6 +57,7 @@ export function readConsentConfig( raw: unknown ): ConsentConfig | null {
 	const text = ( value: unknown ) =>
 		typeof value === 'string' ? value : '';
 	return {
+		site: readSiteIdentity( raw.site ),
 		clientName: text( raw.clientName ),
 		signedInAs: text( raw.signedInAs ),
 		scopes: readConsentScopes( raw.scopes ),

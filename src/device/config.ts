@@ -1,4 +1,4 @@
-import { readConsentScopes } from '../consent/config';
+import { readConsentScopes, readSiteIdentity } from '../consent/config';
 import type { DeviceConfig, DeviceError, DeviceStep } from './types';
 
 const STEPS: readonly DeviceStep[] = [
@@ -45,6 +45,7 @@ export function readDeviceConfig( raw: unknown ): DeviceConfig | null {
 		return null;
 	}
 	return {
+		site: readSiteIdentity( raw.site ),
 		step,
 		error: oneOf( ERRORS, raw.error ) ?? '',
 		userCode: text( raw.userCode ),

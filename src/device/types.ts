@@ -1,4 +1,4 @@
-import type { ConsentScope } from '../consent/types';
+import type { ConsentScope, SiteIdentity } from '../consent/types';
 
 /** The verification page's steps (`Device\Verification_Page`). */
 export type DeviceStep =
@@ -13,6 +13,7 @@ export type DeviceError = '' | 'unknown_code' | 'rate_limited' | 'expired_form';
 
 /** What the verification page's PHP passes as `window.keystoneOidcDevice`. */
 export interface DeviceConfig {
+	site: SiteIdentity;
 	step: DeviceStep;
 	error: DeviceError;
 	/** As typed (enter) or as XXXX-XXXX (confirm). */

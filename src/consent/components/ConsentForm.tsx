@@ -4,6 +4,7 @@ import type { ConsentConfig } from '../types';
 import { DecisionForm } from './DecisionForm';
 import { ScopeList } from './ScopeList';
 import { SignedInAs } from './SignedInAs';
+import { SiteIdentity } from './SiteIdentity';
 
 /**
  * The consent screen's one renderer, in the words of the form without script it replaces
@@ -15,6 +16,7 @@ export function ConsentForm( { config }: { config: ConsentConfig } ) {
 			className="keystone-oidc-consent"
 			aria-labelledby="keystone-oidc-consent-title"
 		>
+			<SiteIdentity site={ config.site } />
 			<h1
 				id="keystone-oidc-consent-title"
 				className="keystone-oidc-consent__title"

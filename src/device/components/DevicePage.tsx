@@ -1,3 +1,4 @@
+import { SiteIdentity } from '../../consent/components/SiteIdentity';
 import type { DeviceConfig } from '../types';
 import { ConfirmDevice } from './ConfirmDevice';
 import { EnterCode } from './EnterCode';
@@ -21,6 +22,7 @@ export function DevicePage( { config }: { config: DeviceConfig } ) {
 			className="keystone-oidc-consent keystone-oidc-device"
 			aria-labelledby="keystone-oidc-device-title"
 		>
+			<SiteIdentity site={ config.site } />
 			{ step }
 		</main>
 	);

@@ -1,9 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { readConsentConfig } from '../../../src/consent/config';
+import {
+	readConsentConfig,
+	readSiteIdentity,
+} from '../../../src/consent/config';
 
 const complete = {
+	site: { name: 'Example Site', icon: 'https://id.example/icon-64.png' },
 	clientName: '<script>alert(1)</script>',
 	signedInAs: 'Ada Lovelace (ada)',
 	scopes: [
@@ -44,5 +48,24 @@ describe( 'readConsentConfig', () => {
 	it( 'is null for no configuration at all', () => {
 		assert.equal( readConsentConfig( undefined ), null );
 		assert.equal( readConsentConfig( 'x' ), null );
+	} );
+} );
+
+describe( 'readSiteIdentity', () => {
+	it( 'keeps the site’s name and icon as given', () => {
+		assert.deepEqual( readConsentConfig( complete )?.site, {
+			name: 'Example Site',
+			icon: 'https://id.example/icon-64.png',
+		} );
+	} );
+	it( 'reads a missing or malformed site as one without name or icon, so the page leaves it out', () => {
+		assert.deepEqual( readSiteIdentity( undefined ), {
+			name: '',
+			icon: '',
+		} );
+		assert.deepEqual( readSiteIdentity( { name: 3, icon: null } ), {
+			name: '',
+			icon: '',
+		} );
 	} );
 } );
