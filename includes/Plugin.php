@@ -53,6 +53,8 @@ final class Plugin {
 			add_action( 'admin_init', array( Key_Provisioning::class, 'retry_after_failure' ) );
 			add_action( 'admin_notices', array( Key_Notice::class, 'render' ) );
 			add_filter( 'site_status_tests', array( Site_Health_Keys::class, 'register' ) );
+			add_action( 'admin_notices', array( Admin\Code_Clients_Report::class, 'render_notice' ) );
+			add_filter( 'site_status_tests', array( Admin\Code_Clients_Report::class, 'register_test' ) );
 			add_action( 'admin_enqueue_scripts', array( Profile_Section::class, 'enqueue' ) );
 			add_action( 'show_user_profile', array( Profile_Section::class, 'render' ) );
 		}
