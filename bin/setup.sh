@@ -37,5 +37,10 @@ if [ ! -f "$stamp" ] || [ -n "$(find src webpack.config.js tsconfig.json package
   npx wp-scripts build >/dev/null
   touch "$stamp"
 fi
+# The translation template follows the build and the PHP strings (bin/make-pot.sh).
+pot=languages/keystone-oidc.pot
+if [ ! -f "$pot" ] || [ "$stamp" -nt "$pot" ] || [ -n "$(find includes keystone-oidc.php -newer "$pot" -print -quit 2>/dev/null)" ]; then
+  bash bin/make-pot.sh
+fi
 
 bash bin/fetch-wordpress.sh

@@ -474,6 +474,42 @@ final class Container {
 
 	// ---- Clients as code, translations (issue 14: code) ----
 
+	/**
+	 * The clients declared in `KEYSTONE_OIDC_CLIENTS` (an array, or its JSON) and by the
+	 * `keystone_oidc_clients` filter, read when a client is first looked up.
+	 */
+	public function code_clients(): Clients\Code_Clients {
+		return $this->share(
+			'code_clients',
+			static function (): Clients\Code_Clients {
+				return new Clients\Code_Clients(
+					static function () {
+						$declared = defined( Clients\Code_Clients::CONSTANT ) ? constant( Clients\Code_Clients::CONSTANT ) : null;
+						if ( is_string( $declared ) ) {
+							$decoded = json_decode( $declared, true );
+							// Unreadable JSON goes on as it is, so `Code_Clients` reports it.
+							$declared = is_array( $decoded ) ? $decoded : $declared;
+						}
+						if ( is_string( $declared ) || ! has_filter( Clients\Code_Clients::FILTER ) ) {
+							return $declared;
+						}
+						/**
+						 * Filter `keystone_oidc_clients`: client definitions declared in code. It
+						 * receives those of `KEYSTONE_OIDC_CLIENTS` (an empty list without it) and
+						 * returns the list to use.
+						 *
+						 * @param array<mixed> $definitions
+						 */
+						return apply_filters( Clients\Code_Clients::FILTER, is_array( $declared ) ? $declared : array() );
+					},
+					static function ( string $name ) {
+						return getenv( $name );
+					}
+				);
+			}
+		);
+	}
+
 	// ---- Test sign-in (issue 14: testsignin) ----
 
 	// ---- Multisite (issue 15) ----

@@ -311,7 +311,7 @@ final class Client_Command {
 	 * @param array<string,mixed> $assoc_args
 	 */
 	public function delete( array $args, array $assoc_args ): void {
-		$client = self::find( $args[0] );
+		$client = self::changeable( $args[0] );
 		Console::confirm( sprintf( 'Delete the client "%s" (%s)? Everyone signed in to it through this site is signed out.', $client->name, $client->client_id ), $assoc_args );
 		$result = Client_Manager::delete( $client->client_id );
 		if ( $result instanceof WP_Error ) {
@@ -352,7 +352,7 @@ final class Client_Command {
 	 * @param array<string,mixed> $assoc_args
 	 */
 	public function reset_secret( array $args, array $assoc_args ): void {
-		$client = self::find( $args[0] );
+		$client = self::changeable( $args[0] );
 		Console::confirm( sprintf( 'Replace the secret of "%s" (%s)? The current secret stops working at once.', $client->name, $client->client_id ), $assoc_args );
 		$result = Client_Manager::reset_secret( $client->client_id );
 		if ( $result instanceof WP_Error ) {
@@ -369,6 +369,18 @@ final class Client_Command {
 		}
 		WP_CLI::success( sprintf( 'New secret for client %s. It is shown only now:', $answer['client_id'] ) );
 		WP_CLI::line( 'client_secret: ' . $answer['client_secret'] );
+	}
+
+	/**
+	 * The client, refused before any confirmation when it is declared in code.
+	 */
+	private static function changeable( string $client_id ): Client {
+		$client = self::find( $client_id );
+		if ( Client::SOURCE_CODE === $client->source ) {
+			Console::fail( Client_Manager::defined_in_code() );
+			exit( 1 );
+		}
+		return $client;
 	}
 
 	/**

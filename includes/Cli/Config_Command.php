@@ -56,8 +56,9 @@ final class Config_Command {
 				static function ( Client $client ) use ( $fields ): array {
 					return array_intersect_key( $client->to_array(), $fields );
 				},
-				// Oldest first: an import then creates them in the order they were made.
-				array_reverse( Client_Repository::all() )
+				// Oldest first: an import then creates them in the order they were made. Clients
+				// declared in code are carried by their own configuration, not by this one.
+				array_reverse( Client_Repository::stored() )
 			),
 			'claim_mappings' => Claim_Map::all(),
 		);

@@ -64,6 +64,9 @@ final class Client_Manager {
 		if ( null === $current ) {
 			return self::not_found();
 		}
+		if ( Client::SOURCE_CODE === $current->source ) {
+			return self::defined_in_code();
+		}
 		$client = Client_Input::apply( $input, $current, $partial );
 		if ( $client instanceof WP_Error ) {
 			return $client;
@@ -101,6 +104,9 @@ final class Client_Manager {
 		$problem = self::import_problem( $client_id, $secret_hash );
 		if ( null !== $problem ) {
 			return $problem;
+		}
+		if ( Container::site()->code_clients()->defines( $client_id ) ) {
+			return self::defined_in_code();
 		}
 		$current = Client_Repository::find( $client_id );
 		$now     = self::now_iso();
@@ -166,6 +172,9 @@ final class Client_Manager {
 		if ( null === $client ) {
 			return self::not_found();
 		}
+		if ( Client::SOURCE_CODE === $client->source ) {
+			return self::defined_in_code();
+		}
 		if ( $client->is_public() ) {
 			return new WP_Error( 'keystone_oidc_public_client', __( 'A public client has no secret.', 'keystone-oidc' ), array( 'status' => 400 ) );
 		}
@@ -189,8 +198,12 @@ final class Client_Manager {
 	 * @return true|WP_Error
 	 */
 	public static function delete( string $client_id ) {
-		if ( null === Client_Repository::find( $client_id ) ) {
+		$client = Client_Repository::find( $client_id );
+		if ( null === $client ) {
 			return self::not_found();
+		}
+		if ( Client::SOURCE_CODE === $client->source ) {
+			return self::defined_in_code();
 		}
 		Client_Repository::delete( $client_id );
 		self::end_grants( $client_id );
@@ -221,6 +234,14 @@ final class Client_Manager {
 			return Secret_Hash::verify( $secret, $client->secret_hash );
 		}
 		return Legacy_Client_Secret::verify_and_replace( $client, $secret );
+	}
+
+	/**
+	 * A client declared in code changes only where it is declared (wp-config.php or the
+	 * `keystone_oidc_clients` filter): an edit here would be undone by the next request.
+	 */
+	public static function defined_in_code(): WP_Error {
+		return new WP_Error( 'keystone_oidc_client_defined_in_code', __( 'This client is defined in code (wp-config.php or the keystone_oidc_clients filter): change or remove it there.', 'keystone-oidc' ), array( 'status' => 409 ) );
 	}
 
 	public static function not_found(): WP_Error {

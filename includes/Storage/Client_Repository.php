@@ -4,10 +4,13 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Storage;
 
 use Keystone_OIDC\Clients\Client;
+use Keystone_OIDC\Container;
 
 /**
  * SQL for `{prefix}oidc_clients`. The core fields have columns; the later optional `ClientInput`
  * fields live in the `settings` JSON column. Lookups are cached for the current request only.
+ * Clients declared in code (`Clients\Code_Clients`) are found first, from memory, and shadow a
+ * stored client with the same client_id.
  */
 final class Client_Repository {
 	const SETTINGS_FIELDS = array(
@@ -37,6 +40,10 @@ final class Client_Repository {
 		if ( '' === $client_id || strlen( $client_id ) > 64 ) {
 			return null;
 		}
+		$declared = Container::site()->code_clients()->find( $client_id );
+		if ( null !== $declared ) {
+			return $declared;
+		}
 		if ( ! array_key_exists( $client_id, self::$cache ) ) {
 			$table = Schema::clients_table();
 			$row   = $wpdb->get_row(
@@ -51,15 +58,49 @@ final class Client_Repository {
 	}
 
 	/**
-	 * Every client, newest first.
+	 * Every client: those declared in code in their order, then the stored ones, newest first.
 	 *
 	 * @return Client[]
 	 */
 	public static function all(): array {
+		$code   = Container::site()->code_clients();
+		$stored = array_filter(
+			self::stored(),
+			static function ( Client $client ) use ( $code ): bool {
+				return ! $code->defines( $client->client_id );
+			}
+		);
+		return array_merge( $code->all(), array_values( $stored ) );
+	}
+
+	/**
+	 * The clients in the table, newest first, including any a code client shadows.
+	 *
+	 * @return Client[]
+	 */
+	public static function stored(): array {
 		global $wpdb;
 		$table = Schema::clients_table();
 		$rows  = $wpdb->get_results( "SELECT * FROM {$table} ORDER BY created_at DESC, id DESC", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours, no input.
 		return array_map( array( self::class, 'from_row' ), is_array( $rows ) ? $rows : array() );
+	}
+
+	/**
+	 * Which of these client_ids also have a stored client (a code client shadows it).
+	 *
+	 * @param string[] $client_ids
+	 * @return string[]
+	 */
+	public static function stored_ids_among( array $client_ids ): array {
+		global $wpdb;
+		if ( array() === $client_ids ) {
+			return array();
+		}
+		$table        = Schema::clients_table();
+		$placeholders = implode( ', ', array_fill( 0, count( $client_ids ), '%s' ) );
+		$found        = $wpdb->get_col( $wpdb->prepare( "SELECT client_id FROM {$table} WHERE client_id IN ({$placeholders})", $client_ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- table name is ours; one placeholder per id.
+		// The column's collation is case-insensitive; a client_id is not.
+		return array_values( array_intersect( $client_ids, is_array( $found ) ? array_map( 'strval', $found ) : array() ) );
 	}
 
 	public static function exists( string $client_id ): bool {

@@ -19,7 +19,10 @@ final class Legacy_Client_Secret {
 		if ( null === $client->legacy_secret_hash || ! Legacy_Secret_Hash::verify( $secret, $client->legacy_secret_hash ) ) {
 			return false;
 		}
-		Client_Repository::replace_legacy_secret( $client->client_id, $client->legacy_secret_hash, Secret_Hash::hash( $secret ) );
+		// A client declared in code has no row to update: its definition keeps the 2.x hash.
+		if ( Client::SOURCE_CODE !== $client->source ) {
+			Client_Repository::replace_legacy_secret( $client->client_id, $client->legacy_secret_hash, Secret_Hash::hash( $secret ) );
+		}
 		return true;
 	}
 }

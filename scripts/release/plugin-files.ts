@@ -69,6 +69,12 @@ export const STATIC_ASSETS = [ 'assets/form-post.js' ] as const;
 export const RUNTIME_DATA_FILES = [ 'includes/Crypto/openssl.cnf' ] as const;
 
 /**
+ * The template translators start from, written at build time by `bin/make-pot.sh` (never
+ * committed: its references point into `build/`).
+ */
+export const TRANSLATION_TEMPLATE = 'languages/keystone-oidc.pot';
+
+/**
  * What must be there for the zip to be a working plugin: every top-level file, some PHP in
  * `includes/`, the static assets and runtime data files, and a compiled admin screen in `build/`. Returns readable
  * problems, empty when fine.
@@ -87,6 +93,11 @@ export function missingPluginFiles( shipped: readonly string[] ): string[] {
 		if ( ! shipped.includes( file ) ) {
 			problems.push( `${ file } is missing` );
 		}
+	}
+	if ( ! shipped.includes( TRANSLATION_TEMPLATE ) ) {
+		problems.push(
+			`${ TRANSLATION_TEMPLATE } is missing: run \`npm run build\` (bin/make-pot.sh) first`
+		);
 	}
 	if ( ! shipped.some( ( file ) => /^build\/[^/]+\.js$/.test( file ) ) ) {
 		problems.push(

@@ -200,6 +200,7 @@ test( 'the zip holds exactly what runs, under keystone-oidc/', () => {
 		'keystone-oidc/readme.txt',
 		'keystone-oidc/LICENSE',
 		'keystone-oidc/languages/',
+		'keystone-oidc/languages/keystone-oidc.pot',
 		'keystone-oidc/includes/Plugin.php',
 		'keystone-oidc/build/admin-clients.js',
 		'keystone-oidc/build/admin-clients.asset.php',

@@ -118,6 +118,15 @@ describe( 'missingPluginFiles', () => {
 		] );
 	} );
 
+	it( 'names a missing translation template', () => {
+		const withoutTemplate = shippedFiles( workingTree ).filter(
+			( file ) => file !== 'languages/keystone-oidc.pot'
+		);
+		assert.deepEqual( missingPluginFiles( withoutTemplate ), [
+			'languages/keystone-oidc.pot is missing: run `npm run build` (bin/make-pot.sh) first',
+		] );
+	} );
+
 	it( 'names an empty includes/', () => {
 		const withoutIncludes = shippedFiles( workingTree ).filter(
 			( file ) => ! file.startsWith( 'includes/' )

@@ -35,6 +35,7 @@ const treeFiles: Record< string, string > = {
 	'build/admin-clients.asset.php': '<?php return array();\n',
 	'build/.stamp': '',
 	'languages/.gitkeep': '',
+	'languages/keystone-oidc.pot': 'msgid ""\nmsgstr ""\n',
 	'assets/form-post.js': 'document.forms[ 0 ].submit();\n',
 	'src/admin/clients/index.tsx': 'export {};\n',
 	'tests/unit/x.test.ts': '',
@@ -87,6 +88,7 @@ describe( 'buildPluginZip', () => {
 				'keystone-oidc/includes/Plugin.php',
 				'keystone-oidc/keystone-oidc.php',
 				'keystone-oidc/languages/',
+				'keystone-oidc/languages/keystone-oidc.pot',
 				'keystone-oidc/readme.txt',
 				'keystone-oidc/uninstall.php',
 			]

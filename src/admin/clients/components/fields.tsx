@@ -4,6 +4,10 @@ import { __, sprintf } from '@wordpress/i18n';
 import type { Client, Registration } from '../../../api/types';
 import { formatCreated } from '../list';
 import { DynamicClientNote } from './DynamicClientNote';
+import {
+	CodeClientNote,
+	isDefinedInCode,
+} from '../../../components/DefinedInCode';
 
 /**
  * The columns of the clients table. Sorting and search are the list's own (`visibleClients`),
@@ -30,17 +34,34 @@ export function clientFields(
 						client={ item }
 						registration={ registrations.get( item.client_id ) }
 					/>
+					<CodeClientNote client={ item } />
 					<div className="row-actions visible">
 						<span className="edit">
 							<a
 								href={ editUrl( item ) }
-								aria-label={ sprintf(
-									/* translators: %s: application name. */
-									__( 'Edit “%s”', 'keystone-oidc' ),
-									item.name
-								) }
+								aria-label={
+									isDefinedInCode( item )
+										? sprintf(
+												/* translators: %s: application name. */
+												__(
+													'View “%s”',
+													'keystone-oidc'
+												),
+												item.name
+										  )
+										: sprintf(
+												/* translators: %s: application name. */
+												__(
+													'Edit “%s”',
+													'keystone-oidc'
+												),
+												item.name
+										  )
+								}
 							>
-								{ __( 'Edit', 'keystone-oidc' ) }
+								{ isDefinedInCode( item )
+									? __( 'View', 'keystone-oidc' )
+									: __( 'Edit', 'keystone-oidc' ) }
 							</a>
 						</span>
 					</div>
@@ -85,11 +106,14 @@ export function clientFields(
 			label: __( 'Created', 'keystone-oidc' ),
 			enableHiding: false,
 			getValue: ( { item } ) => item.created_at,
-			render: ( { item } ) => (
-				<time dateTime={ item.created_at }>
-					{ formatCreated( item.created_at ) }
-				</time>
-			),
+			render: ( { item } ) =>
+				isDefinedInCode( item ) ? (
+					__( 'Defined in code', 'keystone-oidc' )
+				) : (
+					<time dateTime={ item.created_at }>
+						{ formatCreated( item.created_at ) }
+					</time>
+				),
 		},
 	];
 }

@@ -2,6 +2,7 @@ import { Card, CardBody, CardHeader } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { resetClientSecret } from '../../../api';
+import { isDefinedInCode } from '../../../components/DefinedInCode';
 import type { Client } from '../../../api/types';
 import { ConfirmedAction } from '../../../components/ConfirmedAction';
 import { CopyableField } from '../../../components/CopyableField';
@@ -50,43 +51,45 @@ export function CredentialsCard( {
 								) }
 							</p>
 						) }
-						<ConfirmedAction
-							label={ __( 'Reset Secret', 'keystone-oidc' ) }
-							title={ __(
-								'Reset the client secret?',
-								'keystone-oidc'
-							) }
-							perform={ () =>
-								resetClientSecret( client.client_id )
-							}
-							onDone={ ( answer ) =>
-								onNewSecret( answer.client_secret )
-							}
-							success={ () =>
-								__(
-									'A new client secret was created. The old secret no longer works.',
+						{ ! isDefinedInCode( client ) && (
+							<ConfirmedAction
+								label={ __( 'Reset Secret', 'keystone-oidc' ) }
+								title={ __(
+									'Reset the client secret?',
 									'keystone-oidc'
-								)
-							}
-							destructive
-						>
-							<p>
-								{ sprintf(
-									/* translators: %s: application name. */
+								) }
+								perform={ () =>
+									resetClientSecret( client.client_id )
+								}
+								onDone={ ( answer ) =>
+									onNewSecret( answer.client_secret )
+								}
+								success={ () =>
 									__(
-										'The current secret of “%s” stops working immediately. The application cannot sign anyone in until it is given the new secret.',
+										'A new client secret was created. The old secret no longer works.',
 										'keystone-oidc'
-									),
-									client.name
-								) }
-							</p>
-							<p>
-								{ __(
-									'The new secret is shown once, right after the reset.',
-									'keystone-oidc'
-								) }
-							</p>
-						</ConfirmedAction>
+									)
+								}
+								destructive
+							>
+								<p>
+									{ sprintf(
+										/* translators: %s: application name. */
+										__(
+											'The current secret of “%s” stops working immediately. The application cannot sign anyone in until it is given the new secret.',
+											'keystone-oidc'
+										),
+										client.name
+									) }
+								</p>
+								<p>
+									{ __(
+										'The new secret is shown once, right after the reset.',
+										'keystone-oidc'
+									) }
+								</p>
+							</ConfirmedAction>
+						) }
 					</div>
 				) : (
 					<p className="description">

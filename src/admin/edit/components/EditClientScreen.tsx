@@ -39,6 +39,10 @@ import { withoutRestScopes } from './RestAccessField';
 import { CreatedClient } from './CreatedClient';
 import { CredentialsCard } from './CredentialsCard';
 import { DangerZone } from './DangerZone';
+import {
+	DefinedInCodeNotice,
+	isDefinedInCode,
+} from '../../../components/DefinedInCode';
 
 interface EditClientScreenProps {
 	mode: EditMode;
@@ -60,6 +64,8 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 	const [ leaving, setLeaving ] = useState( false );
 
 	const listUrl = adminPageUrl( config.adminUrl, PAGES.clients );
+	// Declared in wp-config.php or a filter: shown, never changed, here.
+	const readOnly = client !== null && isDefinedInCode( client );
 
 	/** The client as the server answered it: shown, and the form's saved and current values. */
 	const showClient = ( answer: Client ) => {
@@ -128,10 +134,12 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 		} );
 	};
 
-	const title =
-		mode.kind === 'add'
-			? __( 'Add Client', 'keystone-oidc' )
-			: __( 'Edit Client', 'keystone-oidc' );
+	let title = __( 'Edit Client', 'keystone-oidc' );
+	if ( mode.kind === 'add' ) {
+		title = __( 'Add Client', 'keystone-oidc' );
+	} else if ( readOnly ) {
+		title = __( 'View Client', 'keystone-oidc' );
+	}
 
 	let body;
 	// Adding loads nothing: the empty form shows at once.
@@ -171,19 +179,25 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 						onNewSecret={ setNewSecret }
 					/>
 				) }
-				<ClientForm
-					mode={ mode.kind }
-					values={ values }
-					onChange={ setValues }
-					errors={ errors }
-					showRequired={ submitted }
-					scopes={ withoutRestScopes( config.scopes ) }
-					roles={ config.roles }
-					saving={ saving }
-					dirty={ dirty }
-					onSubmit={ submit }
-				/>
-				{ client !== null && (
+				<DefinedInCodeNotice client={ client } />
+				<fieldset
+					disabled={ readOnly }
+					className="keystone-oidc-client-fieldset"
+				>
+					<ClientForm
+						mode={ mode.kind }
+						values={ values }
+						onChange={ setValues }
+						errors={ errors }
+						showRequired={ submitted }
+						scopes={ withoutRestScopes( config.scopes ) }
+						roles={ config.roles }
+						saving={ saving }
+						dirty={ dirty }
+						onSubmit={ submit }
+					/>
+				</fieldset>
+				{ client !== null && ! readOnly && (
 					<DangerZone
 						client={ client }
 						onDeleted={ () => {
