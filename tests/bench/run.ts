@@ -7,6 +7,8 @@
  * BENCH_WORKERS php-fpm workers (4), BENCH_WARMUP requests per scenario (60), BENCH_ROWS for the
  * large scale step (1000000), BENCH_KEEP_SITE=1 keeps .cache/sites/bench afterwards,
  * BENCH_PLUGIN_DIR benchmarks another copy of the plugin (a candidate change) instead of this tree.
+ * BENCH_QUICK=1 is a fast look (a couple of minutes): 3 rounds of 40 requests, 20,000 rows for the
+ * scale step, fewer stack samples; ratios are rougher, the statements and profiles the same.
  */
 import {
 	existsSync,
@@ -46,21 +48,25 @@ import {
 	type Target,
 } from './lib/report';
 import { repoRoot, startBenchSite } from './lib/site';
-import { figures, ratios } from './lib/stats';
+import { figures, pairedInterval, ratios } from './lib/stats';
 
 function setting( name: string, fallback: number ): number {
 	const value = Number( process.env[ name ] );
 	return Number.isFinite( value ) && value > 0 ? value : fallback;
 }
 
+const quick = process.env.BENCH_QUICK === '1';
+
 const config = {
-	rounds: setting( 'BENCH_ROUNDS', 8 ),
-	requests: setting( 'BENCH_REQUESTS', 120 ),
+	quick,
+	rounds: setting( 'BENCH_ROUNDS', quick ? 3 : 8 ),
+	requests: setting( 'BENCH_REQUESTS', quick ? 40 : 120 ),
 	concurrency: setting( 'BENCH_CONCURRENCY', 2 ),
 	workers: setting( 'BENCH_WORKERS', 4 ),
-	warmup: setting( 'BENCH_WARMUP', 60 ),
+	warmup: setting( 'BENCH_WARMUP', quick ? 20 : 60 ),
 	smallRows: 1000,
-	largeRows: setting( 'BENCH_ROWS', 1_000_000 ),
+	largeRows: setting( 'BENCH_ROWS', quick ? 20_000 : 1_000_000 ),
+	stackSamples: quick ? 40 : 150,
 	pluginDir: process.env.BENCH_PLUGIN_DIR ?? null,
 };
 
@@ -124,22 +130,57 @@ const status =
 	( sample: Sample ): boolean =>
 		sample.status === code;
 
-function ratioTarget( limit: number ) {
-	return ( row: RowResult ): Target => ( {
-		text: `≤ ${ limit.toFixed( 2 ) }×`,
-		met: row.ratios ? row.ratios.median <= limit : null,
-	} );
+/**
+ * Issue 19's targets for a protocol scenario: its median ratio to the floor, at most `statements`
+ * more statements than the floor when given, and peak memory no higher than the floor's.
+ */
+function ratioTarget( limit: number, statements?: number ) {
+	return ( row: RowResult ): Target => {
+		const parts = [ `≤ ${ limit.toFixed( 2 ) }×` ];
+		let met: boolean | null = row.ratios
+			? row.ratios.median <= limit
+			: null;
+		if ( statements !== undefined ) {
+			parts.push( `≤ +${ statements } stmts` );
+			const delta = row.queriesDelta;
+			met =
+				met === null || delta === undefined || delta === null
+					? null
+					: met && delta <= statements;
+		}
+		const memory = row.figures?.memoryKb;
+		const floorMemory = row.reference?.memoryKb;
+		if (
+			met !== null &&
+			memory !== null &&
+			memory !== undefined &&
+			floorMemory !== null &&
+			floorMemory !== undefined
+		) {
+			parts.push( 'KB ≤ floor' );
+			met = met && memory <= floorMemory;
+		}
+		return { text: parts.join( ', ' ), met };
+	};
 }
 
+/**
+ * Idle page views and REST calls: +0 queries, and the 95 % interval of the paired ratio includes
+ * 1.00× and lies within ±2 %.
+ */
 function idleTarget( row: RowResult ): Target {
-	const ratio = row.ratios?.median;
+	const interval = row.interval;
 	const delta = row.queriesDelta;
 	return {
-		text: '≤ 1.02×, +0 queries',
+		text: '+0 queries, CI ∋ 1 within ±2 %',
 		met:
-			ratio === undefined || delta === undefined || delta === null
+			! interval || delta === undefined || delta === null
 				? null
-				: ratio <= 1.02 && delta === 0,
+				: delta === 0 &&
+				  interval[ 0 ] <= 1 &&
+				  interval[ 1 ] >= 1 &&
+				  interval[ 0 ] >= 0.98 &&
+				  interval[ 1 ] <= 1.02,
 	};
 }
 
@@ -230,7 +271,7 @@ function protocolSubjects(
 			spec: ( i ) => codeGrantRequest( rp, codes[ i ] as string ),
 			ok: status( 200 ),
 			harvest: ( batch ) => chain.take( batch ),
-			target: ratioTarget( 1.25 ),
+			target: ratioTarget( 1.2, 8 ),
 		},
 		{
 			id: `token-refresh${ suffix }`,
@@ -251,7 +292,7 @@ function protocolSubjects(
 			spec: ( i ) => refreshGrantRequest( rp, refresh[ i ] as string ),
 			ok: status( 200 ),
 			harvest: ( batch ) => chain.take( batch ),
-			target: ratioTarget( 1.25 ),
+			target: ratioTarget( 1.2, 8 ),
 		},
 		{
 			id: `userinfo${ suffix }`,
@@ -266,7 +307,7 @@ function protocolSubjects(
 			spec: ( i ) =>
 				userinfoRequest( access[ i % access.length ] as string ),
 			ok: status( 200 ),
-			target: ratioTarget( 1.05 ),
+			target: ratioTarget( 1.0 ),
 		},
 	];
 }
@@ -387,6 +428,7 @@ function toRow( m: Measured ): RowResult {
 	if ( perRound.length > 0 ) {
 		row.roundRange = [ Math.min( ...perRound ), Math.max( ...perRound ) ];
 	}
+	row.interval = pairedInterval( perRound );
 	row.queriesDelta =
 		row.figures.queries === null || row.reference.queries === null
 			? null
@@ -508,17 +550,33 @@ async function stageTimes(
 	return medians;
 }
 
+/** Where a sampled stack's time is counted, first match from the top of this list. */
+const CATEGORIES: Array< [ string, RegExp ] > = [
+	[ 'statements', /^(wpdb::|mysqli)/ ],
+	[ 'signing', /^(openssl_|Keystone_OIDC\\Crypto\\)/ ],
+	[ 'plugin code', /^Keystone_OIDC\\/ ],
+];
+const BOOTSTRAP = 'bootstrap (WordPress, theme)';
+
 interface SampleSummary {
+	requests: number;
 	samples: number;
 	file: string;
+	/** Estimated ms per request in each category (samples × period ÷ requests). */
+	categoryMs: Record< string, number >;
 	inclusive: Array< [ string, number ] >;
 	self: Array< [ string, number ] >;
 }
 
+const SAMPLE_PERIOD_MS = 0.2;
+
 /**
  * Samples the PHP stack of `count` requests (the must-use plugin does it with the excimer
- * extension when installed) and returns the share of samples per frame: inclusive for the
- * plugin's own frames and the endpoint's boot, self for everything.
+ * extension, every 0.2 ms of wall time), writes the collapsed stacks to
+ * artifacts/bench/profiles/<name>.collapsed (flamegraph.pl and speedscope read it), and returns
+ * the time per request in each category (statements, signing, plugin code, the rest: WordPress's
+ * bootstrap and theme) with the top frames: inclusive for the plugin's own frames and the
+ * endpoint's boot, self for everything.
  */
 async function sampleStacks(
 	client: LoadClient,
@@ -545,6 +603,7 @@ async function sampleStacks(
 	const collapsed = readFileSync( samplesFile, 'utf8' );
 	const inclusive = new Map< string, number >();
 	const self = new Map< string, number >();
+	const byCategory = new Map< string, number >();
 	let total = 0;
 	for ( const line of collapsed.split( '\n' ) ) {
 		const match = /^(.*) (\d+)$/.exec( line );
@@ -559,6 +618,11 @@ async function sampleStacks(
 		}
 		const leaf = frames[ frames.length - 1 ] as string;
 		self.set( leaf, ( self.get( leaf ) ?? 0 ) + n );
+		const category =
+			CATEGORIES.find( ( [ , pattern ] ) =>
+				frames.some( ( frame ) => pattern.test( frame ) )
+			)?.[ 0 ] ?? BOOTSTRAP;
+		byCategory.set( category, ( byCategory.get( category ) ?? 0 ) + n );
 	}
 	const share = (
 		entries: Map< string, number >,
@@ -573,16 +637,26 @@ async function sampleStacks(
 				frame,
 				Math.round( ( n / total ) * 1000 ) / 10,
 			] );
-	const dir = path.join( repoRoot, 'artifacts/bench' );
+	const dir = path.join( repoRoot, 'artifacts/bench/profiles' );
 	mkdirSync( dir, { recursive: true } );
 	const file = path.join(
 		dir,
-		`samples-${ name.replace( /[^a-z0-9]+/gi, '-' ).toLowerCase() }.txt`
+		`${ name.replace( /[^a-z0-9]+/gi, '-' ).toLowerCase() }.collapsed`
 	);
 	writeFileSync( file, collapsed );
+	const categoryMs: Record< string, number > = {};
+	for ( const category of [
+		BOOTSTRAP,
+		...CATEGORIES.map( ( [ c ] ) => c ),
+	] ) {
+		categoryMs[ category ] =
+			( ( byCategory.get( category ) ?? 0 ) * SAMPLE_PERIOD_MS ) / count;
+	}
 	return {
+		requests: count,
 		samples: total,
 		file: path.relative( repoRoot, file ),
+		categoryMs,
 		inclusive: share(
 			inclusive,
 			/Keystone_OIDC|^(WP::parse_request|do_action|wp|require_once|rest_api_loaded)$/,
@@ -590,6 +664,74 @@ async function sampleStacks(
 		),
 		self: share( self, /./, 10 ),
 	};
+}
+
+/**
+ * The "top frames" report: per scenario, the sampled ms per request in each category and its
+ * difference to the REST floor's (what the scenario spends above the floor, and where), then the
+ * plugin's heaviest inclusive frames.
+ */
+function topFrames( sampled: Record< string, SampleSummary > ): string {
+	const floor = sampled[ 'REST floor' ];
+	const names = Object.keys( sampled );
+	if ( names.length === 0 ) {
+		return '\nNo stack samples (the php-excimer extension is not loaded in php-fpm).\n';
+	}
+	const categories = [ BOOTSTRAP, ...CATEGORIES.map( ( [ c ] ) => c ) ];
+	const lines = [
+		[ 'sampled ms per request (Δ floor)', ...categories, 'total' ],
+		...names.map( ( name ) => {
+			const summary = sampled[ name ] as SampleSummary;
+			const cell = ( value: number, base: number | undefined ) =>
+				base === undefined || name === 'REST floor'
+					? value.toFixed( 2 )
+					: `${ value.toFixed( 2 ) } (${
+							value - base >= 0 ? '+' : ''
+					  }${ ( value - base ).toFixed( 2 ) })`;
+			const total = Object.values( summary.categoryMs ).reduce(
+				( a, b ) => a + b,
+				0
+			);
+			const floorTotal = floor
+				? Object.values( floor.categoryMs ).reduce(
+						( a, b ) => a + b,
+						0
+				  )
+				: undefined;
+			return [
+				name,
+				...categories.map( ( c ) =>
+					cell( summary.categoryMs[ c ] ?? 0, floor?.categoryMs[ c ] )
+				),
+				cell( total, floorTotal ),
+			];
+		} ),
+	];
+	const table = lines
+		.map( ( line ) =>
+			line
+				.map( ( cell, i ) =>
+					i === 0 ? cell.padEnd( 34 ) : cell.padStart( 30 )
+				)
+				.join( '' )
+		)
+		.join( '\n' );
+	const frames = names
+		.filter( ( name ) => name !== 'REST floor' )
+		.map( ( name ) => {
+			const summary = sampled[ name ] as SampleSummary;
+			const plugin = summary.inclusive
+				.filter( ( [ frame ] ) => frame.startsWith( 'Keystone_OIDC' ) )
+				.slice( 0, 5 )
+				.map(
+					( [ frame, pct ] ) =>
+						`${ frame.replace( /^Keystone_OIDC\\/, '' ) } ${ pct }%`
+				)
+				.join( ', ' );
+			return `  ${ name } (${ summary.file }): ${ plugin || '–' }`;
+		} )
+		.join( '\n' );
+	return `\nTop frames (php-excimer, every ${ SAMPLE_PERIOD_MS } ms of wall time; "statements" counts time waiting on MariaDB):\n${ table }\nHeaviest plugin frames, inclusive share of samples:\n${ frames }\n`;
 }
 
 async function main(): Promise< void > {
@@ -701,7 +843,7 @@ async function main(): Promise< void > {
 				ref: 'rest',
 				spec: () => get( PATHS.discovery ),
 				ok: status( 200 ),
-				target: ratioTarget( 0.9 ),
+				target: ratioTarget( 0.8 ),
 			},
 			{
 				id: 'jwks',
@@ -709,7 +851,7 @@ async function main(): Promise< void > {
 				ref: 'rest',
 				spec: () => get( PATHS.jwks ),
 				ok: status( 200 ),
-				target: ratioTarget( 0.9 ),
+				target: ratioTarget( 0.8 ),
 			},
 		];
 		const unavailable = ( id: string, label: string ): Subject => ( {
@@ -728,20 +870,18 @@ async function main(): Promise< void > {
 			chain = new Chain( client, rp, session );
 			subjects.push( {
 				id: 'authorize',
-				label: 'authorize (logged in, consent skipped)',
+				label: 'authorize (consent remembered)',
 				ref: 'rest',
 				spec: ( i ) => authorizeRequest( rp, session, 1_000_000 + i ),
 				ok: ( s ) =>
 					s.status === 302 &&
 					/[?&]code=/.test( String( s.headers.location ?? '' ) ),
+				target: ratioTarget( 1.0 ),
 			} );
 			subjects.push( ...protocolSubjects( chain, rp, '', '' ) );
 		} else {
 			subjects.push(
-				unavailable(
-					'authorize',
-					'authorize (logged in, consent skipped)'
-				),
+				unavailable( 'authorize', 'authorize (consent remembered)' ),
 				unavailable( 'token-code', 'token: authorization_code' ),
 				unavailable( 'token-refresh', 'token: refresh_token' ),
 				unavailable( 'userinfo', 'userinfo' )
@@ -910,36 +1050,64 @@ async function main(): Promise< void > {
 		for ( const [ name, make ] of stageProbes ) {
 			stages[ name ] = await stageTimes( client, 40, make );
 		}
-		// Stack samples of the endpoints with a target on their own work.
+		// Stack samples of every scenario with a target, the floor first: each category's time
+		// above the floor's is what the top-frames table attributes.
 		const sampled: Record< string, SampleSummary > = {};
+		const bySample: Array< [ string, ( i: number ) => RequestSpec ] > = [
+			[ 'REST floor', REFS.rest!.spec ],
+			[ 'discovery', () => get( PATHS.discovery ) ],
+			[ 'JWKS', () => get( PATHS.jwks ) ],
+		];
 		if ( protocol && chain ) {
-			const { rp } = protocol;
+			const { rp, session } = protocol;
 			const live = chain;
 			try {
-				const codes = await live.mint( 100 );
-				const bySample: Array<
-					[ string, ( i: number ) => RequestSpec ]
-				> = [
-					[ 'REST floor', REFS.rest!.spec ],
+				const n = config.stackSamples;
+				const codes = await live.mint( n );
+				await live.exchange( n );
+				const refresh = live.refresh.splice( 0, n );
+				const access = [ ...live.access ];
+				bySample.push(
+					[
+						'authorize',
+						( i ) => authorizeRequest( rp, session, 7_000_000 + i ),
+					],
 					[
 						'token: authorization_code',
 						( i ) => codeGrantRequest( rp, codes[ i ] as string ),
 					],
-				];
-				for ( const [ name, make ] of bySample ) {
-					const summary = await sampleStacks(
-						client,
-						site.dir,
-						name,
-						100,
-						make
-					);
-					if ( summary ) {
-						sampled[ name ] = summary;
-					}
-				}
+					[
+						'token: refresh_token',
+						( i ) =>
+							refreshGrantRequest( rp, refresh[ i ] as string ),
+					],
+					[
+						'userinfo',
+						( i ) =>
+							userinfoRequest(
+								access[ i % access.length ] as string
+							),
+					]
+				);
 			} catch ( error ) {
-				log( `no stack samples: ${ errorText( error ) }` );
+				log(
+					`no stack samples of the protocol: ${ errorText( error ) }`
+				);
+			}
+		}
+		for ( const [ name, make ] of bySample ) {
+			const summary = await sampleStacks(
+				client,
+				site.dir,
+				name,
+				config.stackSamples,
+				make
+			).catch( ( error ) => {
+				log( `no stack samples of ${ name }: ${ errorText( error ) }` );
+				return null;
+			} );
+			if ( summary ) {
+				sampled[ name ] = summary;
 			}
 		}
 
@@ -1097,17 +1265,7 @@ async function main(): Promise< void > {
 				)
 				.join( '\n' ) }\n\n`
 		);
-		for ( const [ name, summary ] of Object.entries( sampled ) ) {
-			process.stdout.write(
-				`Stack samples of ${ name } (${ summary.samples } samples every 0.2 ms, ${ summary.file }):\n` +
-					`  inclusive: ${ summary.inclusive
-						.map( ( [ frame, pct ] ) => `${ frame } ${ pct }%` )
-						.join( ', ' ) }\n` +
-					`  self: ${ summary.self
-						.map( ( [ frame, pct ] ) => `${ frame } ${ pct }%` )
-						.join( ', ' ) }\n`
-			);
-		}
+		process.stdout.write( topFrames( sampled ) );
 		for ( const [ name, classes ] of Object.entries( idleClasses ) ) {
 			process.stdout.write(
 				`Plugin classes loaded on a ${ name } request: ${
