@@ -30,7 +30,7 @@ final class WordPress_Users implements User_Directory {
 	 */
 	private static function prime( int $user_id ): void {
 		global $wpdb;
-		$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT u.*, m.meta_key AS `' . self::META_KEY . '`, m.meta_value AS `' . self::META_VALUE . "` FROM {$wpdb->users} u LEFT JOIN {$wpdb->usermeta} m ON m.user_id = u.ID WHERE u.ID = %d ORDER BY m.umeta_id ASC", $user_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- core's table names; fills core's caches.
+		$rows = $wpdb->get_results( $wpdb->prepare( 'SELECT u.*, m.meta_key AS `' . self::META_KEY . '`, m.meta_value AS `' . self::META_VALUE . "` FROM {$wpdb->users} u LEFT JOIN {$wpdb->usermeta} m ON m.user_id = %d WHERE u.ID = %d ORDER BY m.umeta_id ASC", $user_id, $user_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- core's table names; fills core's caches.
 		if ( ! is_array( $rows ) || array() === $rows ) {
 			return;
 		}

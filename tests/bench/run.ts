@@ -28,6 +28,7 @@ import {
 } from './lib/http';
 import {
 	authorizeRequest,
+	BASE,
 	BenchError,
 	codeFrom,
 	codeGrantRequest,
@@ -47,7 +48,8 @@ import {
 	type RowResult,
 	type Target,
 } from './lib/report';
-import { repoRoot, startBenchSite } from './lib/site';
+import { repoRoot, startBenchSite, type BenchSite } from './lib/site';
+import { anchorCodes, registerAnchorClient, unpackAnchor } from './lib/anchor';
 import { figures, pairedInterval, ratios } from './lib/stats';
 
 function setting( name: string, fallback: number ): number {
@@ -71,6 +73,12 @@ const config = {
 };
 
 const OFF = { 'X-Bench-Plugin': 'off' };
+
+/** Keystone OIDC 2.3.1, the release this plugin replaces: the anchor measured in the same run. */
+const ANCHOR_ZIP = path.resolve(
+	repoRoot,
+	'../shared/fixtures/keystone-oidc-2.3.1.zip'
+);
 const get = (
 	p: string,
 	headers: Record< string, string > = {}
@@ -111,6 +119,8 @@ interface Subject {
 	spec: ( i: number ) => RequestSpec;
 	ok: ( sample: Sample ) => boolean;
 	keepBody?: boolean;
+	/** The site this scenario and its floor run on, when not the main one (the 2.3.1 anchor). */
+	client?: LoadClient;
 	prepare?: ( n: number ) => Promise< void >;
 	harvest?: ( batch: Batch ) => void;
 	target?: ( row: RowResult ) => Target;
@@ -196,13 +206,13 @@ function errorText( error: unknown ): string {
 class Chain {
 	refresh: string[] = [];
 	access: string[] = [];
-	private serial = 0;
+	protected serial = 0;
 
-	private readonly client: LoadClient;
+	protected readonly client: LoadClient;
 
-	private readonly rp: RegisteredClient;
+	protected readonly rp: RegisteredClient;
 
-	private readonly session: Session;
+	protected readonly session: Session;
 
 	constructor( client: LoadClient, rp: RegisteredClient, session: Session ) {
 		this.client = client;
@@ -247,6 +257,15 @@ class Chain {
 				true
 			)
 		);
+	}
+}
+
+/** The same chain on the 2.3.1 anchor site, whose codes come from its consent form. */
+class AnchorChain extends Chain {
+	override async mint( n: number ): Promise< string[] > {
+		const offset = this.serial;
+		this.serial += n;
+		return anchorCodes( this.client, this.rp, this.session, offset, n );
 	}
 }
 
@@ -329,14 +348,11 @@ async function runPhase(
 	// unavailable instead of stopping the run.
 	for ( const m of measured ) {
 		const { subject } = m;
+		const site = subject.client ?? client;
 		try {
-			await client.batch( config.warmup, REFS[ subject.ref ]!.spec );
+			await site.batch( config.warmup, REFS[ subject.ref ]!.spec );
 			await subject.prepare?.( config.warmup );
-			const batch = await client.batch(
-				config.warmup,
-				subject.spec,
-				true
-			);
+			const batch = await site.batch( config.warmup, subject.spec, true );
 			const bad = batch.samples.find( ( s ) => ! subject.ok( s ) );
 			if ( bad ) {
 				throw new BenchError(
@@ -358,14 +374,15 @@ async function runPhase(
 				continue;
 			}
 			const { subject } = m;
+			const site = subject.client ?? client;
 			const runRef = async (): Promise< void > => {
 				m.refBatches.push(
-					await client.batch( n, REFS[ subject.ref ]!.spec )
+					await site.batch( n, REFS[ subject.ref ]!.spec )
 				);
 			};
 			const runSubject = async (): Promise< void > => {
 				await subject.prepare?.( n );
-				const batch = await client.batch(
+				const batch = await site.batch(
 					n,
 					subject.spec,
 					subject.keepBody ?? false
@@ -762,6 +779,9 @@ async function main(): Promise< void > {
 	process.once( 'SIGTERM', stopSite );
 	const client = new LoadClient( site.url, config.concurrency );
 	const db = new Database( site.socket );
+	let anchorSite: BenchSite | null = null;
+	let anchorClient: LoadClient | null = null;
+	let anchorProblem = '';
 	try {
 		log( `site up at ${ site.url }` );
 		const machine = describeMachine(
@@ -870,7 +890,7 @@ async function main(): Promise< void > {
 			chain = new Chain( client, rp, session );
 			subjects.push( {
 				id: 'authorize',
-				label: 'authorize (consent remembered)',
+				label: 'authorize (signed in, no consent page)',
 				ref: 'rest',
 				spec: ( i ) => authorizeRequest( rp, session, 1_000_000 + i ),
 				ok: ( s ) =>
@@ -881,11 +901,74 @@ async function main(): Promise< void > {
 			subjects.push( ...protocolSubjects( chain, rp, '', '' ) );
 		} else {
 			subjects.push(
-				unavailable( 'authorize', 'authorize (consent remembered)' ),
+				unavailable(
+					'authorize',
+					'authorize (signed in, no consent page)'
+				),
 				unavailable( 'token-code', 'token: authorization_code' ),
 				unavailable( 'token-refresh', 'token: refresh_token' ),
 				unavailable( 'userinfo', 'userinfo' )
 			);
+		}
+
+		// The anchor: Keystone OIDC 2.3.1 on a second site, its scenarios in the same rounds.
+		const anchorRows: Array< [ string, string ] > = [
+			[ 'discovery', 'discovery' ],
+			[ 'jwks', 'JWKS' ],
+			[ 'token-code', 'token: authorization_code' ],
+			[ 'token-refresh', 'token: refresh_token' ],
+			[ 'userinfo', 'userinfo' ],
+		];
+		try {
+			const anchorPlugin = await unpackAnchor( ANCHOR_ZIP );
+			if ( ! anchorPlugin ) {
+				throw new BenchError( `${ ANCHOR_ZIP } is missing` );
+			}
+			anchorSite = await startBenchSite(
+				'bench-anchor',
+				config.workers,
+				false,
+				anchorPlugin
+			);
+			anchorClient = new LoadClient( anchorSite.url, config.concurrency );
+			const live = anchorClient;
+			const anchorSession = await login( live, 'admin', 'password' );
+			const anchorRp = await registerAnchorClient( live );
+			const anchorChain = new AnchorChain(
+				live,
+				anchorRp,
+				anchorSession
+			);
+			subjects.push(
+				{
+					id: 'anchor-discovery',
+					label: '2.3.1: discovery',
+					ref: 'rest',
+					client: live,
+					spec: () =>
+						get( `${ BASE }/.well-known/openid-configuration` ),
+					ok: status( 200 ),
+				},
+				{
+					id: 'anchor-jwks',
+					label: '2.3.1: JWKS',
+					ref: 'rest',
+					client: live,
+					spec: () => get( PATHS.jwks ),
+					ok: status( 200 ),
+				},
+				...protocolSubjects( anchorChain, anchorRp, '', '2.3.1: ' ).map(
+					( subject ) => ( {
+						...subject,
+						id: `anchor-${ subject.id }`,
+						client: live,
+						target: undefined,
+					} )
+				)
+			);
+		} catch ( error ) {
+			anchorProblem = errorText( error );
+			log( `no anchor: ${ anchorProblem }` );
 		}
 
 		await fill( config.smallRows, 'small' );
@@ -1209,6 +1292,29 @@ async function main(): Promise< void > {
 				) }.\n\n` +
 				`${ table }\n\n`
 		);
+		process.stdout.write(
+			`This plugin next to Keystone OIDC 2.3.1 (median ratio to each site's own REST floor, same run, interleaved):\n${ anchorRows
+				.map( ( [ id, label ] ) => {
+					const ours = smallById.get( id );
+					const theirs = smallById.get( `anchor-${ id }` );
+					const cell = ( row: RowResult | undefined ) =>
+						row?.ratios
+							? `${ row.ratios.median.toFixed( 2 ) }× (${
+									row.figures?.queries ?? '–'
+							  } stmts)`
+							: `unavailable${
+									row?.reason || anchorProblem
+										? ` (${ (
+												row?.reason || anchorProblem
+										  ).slice( 0, 60 ) })`
+										: ''
+							  }`;
+					return `  ${ label.padEnd( 28 ) } ours ${ cell(
+						ours
+					).padEnd( 22 ) } 2.3.1 ${ cell( theirs ) }`;
+				} )
+				.join( '\n' ) }\n\n`
+		);
 		if ( tokenRow?.figures ) {
 			process.stdout.write(
 				`Peak PHP memory per token request (authorization_code): ${ tokenRow.figures.memoryKb?.toFixed(
@@ -1292,6 +1398,8 @@ async function main(): Promise< void > {
 		);
 	} finally {
 		client.close();
+		anchorClient?.close();
+		await anchorSite?.stop();
 		await site.stop();
 	}
 }
