@@ -51,6 +51,7 @@ import {
 import { repoRoot, startBenchSite, type BenchSite } from './lib/site';
 import { anchorCodes, registerAnchorClient, unpackAnchor } from './lib/anchor';
 import { figures, pairedInterval, ratios } from './lib/stats';
+import { queryLog, type QueryLogEntry } from './lib/querylog';
 
 function setting( name: string, fallback: number ): number {
 	const value = Number( process.env[ name ] );
@@ -486,35 +487,33 @@ function floorRow(
 	};
 }
 
-interface QueryLogEntry {
-	sql: string;
-	ms: number;
-	caller: string;
-}
-
-async function queryLog(
-	client: LoadClient,
-	spec: RequestSpec
-): Promise< {
-	status: number;
-	queries: QueryLogEntry[];
-	classes: string[];
-} > {
-	const sample = await client.request( {
-		...spec,
-		headers: { ...( spec.headers ?? {} ), 'X-Bench-Log-Queries': '1' },
-	} );
-	const raw = sample.headers[ 'x-bench-query-log' ];
-	const queries =
-		typeof raw === 'string'
-			? ( JSON.parse(
-					Buffer.from( raw, 'base64' ).toString( 'utf8' )
-			  ) as QueryLogEntry[] )
-			: [];
-	const classes = String( sample.headers[ 'x-bench-plugin-classes' ] ?? '' )
-		.split( ',' )
-		.filter( ( name ) => name !== '' );
-	return { status: sample.status, queries, classes };
+/**
+ * One request maker per protocol scenario, from codes, refresh and access tokens minted for it:
+ * what the stage timings and the stack samples both send.
+ */
+function protocolProbes(
+	rp: RegisteredClient,
+	session: Session,
+	codes: string[],
+	refresh: string[],
+	access: string[],
+	offset: number
+): Array< [ string, ( i: number ) => RequestSpec ] > {
+	return [
+		[ 'authorize', ( i ) => authorizeRequest( rp, session, offset + i ) ],
+		[
+			'token: authorization_code',
+			( i ) => codeGrantRequest( rp, codes[ i ] as string ),
+		],
+		[
+			'token: refresh_token',
+			( i ) => refreshGrantRequest( rp, refresh[ i ] as string ),
+		],
+		[
+			'userinfo',
+			( i ) => userinfoRequest( access[ i % access.length ] as string ),
+		],
+	];
 }
 
 const STAGES = [
@@ -1103,26 +1102,14 @@ async function main(): Promise< void > {
 				const refresh = live.refresh.splice( 0, 40 );
 				const access = [ ...live.access ];
 				stageProbes.push(
-					[
-						'authorize',
-						( i ) => authorizeRequest( rp, session, 8_000_000 + i ),
-					],
-					[
-						'token: authorization_code',
-						( i ) => codeGrantRequest( rp, codes[ i ] as string ),
-					],
-					[
-						'token: refresh_token',
-						( i ) =>
-							refreshGrantRequest( rp, refresh[ i ] as string ),
-					],
-					[
-						'userinfo',
-						( i ) =>
-							userinfoRequest(
-								access[ i % access.length ] as string
-							),
-					]
+					...protocolProbes(
+						rp,
+						session,
+						codes,
+						refresh,
+						access,
+						8_000_000
+					)
 				);
 			} catch ( error ) {
 				log(
@@ -1151,26 +1138,14 @@ async function main(): Promise< void > {
 				const refresh = live.refresh.splice( 0, n );
 				const access = [ ...live.access ];
 				bySample.push(
-					[
-						'authorize',
-						( i ) => authorizeRequest( rp, session, 7_000_000 + i ),
-					],
-					[
-						'token: authorization_code',
-						( i ) => codeGrantRequest( rp, codes[ i ] as string ),
-					],
-					[
-						'token: refresh_token',
-						( i ) =>
-							refreshGrantRequest( rp, refresh[ i ] as string ),
-					],
-					[
-						'userinfo',
-						( i ) =>
-							userinfoRequest(
-								access[ i % access.length ] as string
-							),
-					]
+					...protocolProbes(
+						rp,
+						session,
+						codes,
+						refresh,
+						access,
+						7_000_000
+					)
 				);
 			} catch ( error ) {
 				log(

@@ -3,7 +3,7 @@
  * request of each protocol endpoint runs (with its caller), next to the REST floor's, so a change
  * to the token path can be checked statement by statement without the full benchmark.
  */
-import { LoadClient, type RequestSpec } from './lib/http';
+import { LoadClient } from './lib/http';
 import {
 	authorizeRequest,
 	codeFrom,
@@ -15,31 +15,12 @@ import {
 	tokensFrom,
 	userinfoRequest,
 } from './lib/oidc';
+import { queryLog, type QueryLogEntry } from './lib/querylog';
 import { startBenchSite } from './lib/site';
 
-interface Logged {
-	sql: string;
-	ms: number;
-	caller: string;
-}
+type Logged = QueryLogEntry;
 
-async function logged(
-	client: LoadClient,
-	spec: RequestSpec
-): Promise< { status: number; body: string; queries: Logged[] } > {
-	const sample = await client.request( {
-		...spec,
-		headers: { ...( spec.headers ?? {} ), 'X-Bench-Log-Queries': '1' },
-	} );
-	const raw = sample.headers[ 'x-bench-query-log' ];
-	const queries =
-		typeof raw === 'string'
-			? ( JSON.parse(
-					Buffer.from( raw, 'base64' ).toString( 'utf8' )
-			  ) as Logged[] )
-			: [];
-	return { status: sample.status, body: sample.body, queries };
-}
+const logged = queryLog;
 
 function print( name: string, result: { status: number; queries: Logged[] } ) {
 	process.stdout.write(
@@ -93,7 +74,7 @@ async function main(): Promise< void > {
 			client,
 			authorizeRequest( rp, session, 100 )
 		);
-		print( 'authorize (consent remembered)', authorize );
+		print( 'authorize (signed in, no consent page)', authorize );
 		const code = codeFrom(
 			await client.request( authorizeRequest( rp, session, 101 ) )
 		);
