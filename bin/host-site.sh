@@ -203,7 +203,7 @@ if [ -z "$front_of" ]; then
 
   plugin_dir="$abspath/wp-content/plugins/keystone-oidc"
   mkdir -p "$plugin_dir"
-  for part in keystone-oidc.php uninstall.php readme.txt includes build languages assets; do
+  for part in keystone-oidc.php uninstall.php readme.txt includes admin build languages assets; do
     [ -e "$plugin_source/$part" ] && cp -r "$plugin_source/$part" "$plugin_dir/"
   done
   if [ -n "$mu_plugins" ]; then

@@ -9,7 +9,7 @@ apt_packages=(
   php-cli php-fpm php-mysql php-curl php-mbstring php-xml php-gd php-intl php-gmp
   mariadb-server nginx phpunit chromium zip unzip curl ca-certificates procps
   apache2 libapache2-mod-auth-openidc python3-authlib python3-requests python3-flask
-  libapache2-mod-php redis-server php-redis openssl php-codesniffer
+  libapache2-mod-php redis-server php-redis openssl php-codesniffer php-excimer
 )
 missing=()
 for pkg in "${apt_packages[@]}"; do

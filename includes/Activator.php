@@ -23,6 +23,8 @@ final class Activator {
 			return;
 		}
 		add_option( Config::ISSUER_MODE_OPTION, Config::ISSUER_MODE_HOME, '', 'yes' );
+		// Stored, autoloaded, so discovery (which names the registration endpoint or not) reads it without a query.
+		add_option( Registration\Registration_Settings::MODE_OPTION, Registration\Registration_Settings::MODE_OFF, '', 'yes' );
 		Schema::install();
 		// Never fatal: without a key the site still works, the admin is told, and keys follow later.
 		Key_Provisioning::ensure();

@@ -29,6 +29,7 @@ final class Plugin {
 		add_action( 'init', array( Activator::class, 'maybe_upgrade' ), 20 );
 		add_filter( 'query_vars', array( Router::class, 'add_query_vars' ) );
 		add_action( 'parse_request', array( Router::class, 'dispatch' ), 0 );
+		add_filter( 'wp_is_application_passwords_available', array( Router::class, 'application_passwords_available' ) );
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
 		Resource\Rest_Hooks::add_hooks();
 		add_action( self::CLEANUP_HOOK, array( self::class, 'run_cleanup' ) );

@@ -156,6 +156,31 @@ final class Router {
 	}
 
 	/**
+	 * HTTP Basic credentials sent to these endpoints are a client's (RFC 6749 §2.3.1), never a
+	 * WordPress user's application password.
+	 */
+	const CLIENT_AUTHENTICATED = array( 'token', 'keycloak-token', 'revocation', 'introspection', 'device-authorization' );
+
+	/**
+	 * Filters `wp_is_application_passwords_available`: on the endpoints where Basic credentials
+	 * authenticate a client, WordPress must not try them as an application password while it
+	 * determines the current user (a query for whether any is in use, and the client_id looked up
+	 * as a user login when one is). Every other request is left as it was, at the cost of an
+	 * `isset` when it carries no Basic credentials.
+	 *
+	 * @param bool $available
+	 * @return bool
+	 */
+	public static function application_passwords_available( $available ) {
+		if ( ! $available || ! isset( $_SERVER['PHP_AUTH_USER'], $_SERVER['REQUEST_URI'] ) || ! is_string( $_SERVER['REQUEST_URI'] ) ) {
+			return $available;
+		}
+		$request_path = (string) wp_parse_url( wp_unslash( $_SERVER['REQUEST_URI'] ), PHP_URL_PATH ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- compared with fixed paths only.
+		$name         = self::match_path( $request_path, (string) wp_parse_url( home_url(), PHP_URL_PATH ) );
+		return ! in_array( $name, self::CLIENT_AUTHENTICATED, true );
+	}
+
+	/**
 	 * @param string[] $vars
 	 * @return string[]
 	 */

@@ -30,19 +30,26 @@ final class Token_Repository implements Token_Store {
 	}
 
 	public function insert( Stored_Token $token ): void {
-		$row     = array(
-			'token_hash' => $token->token_hash,
-			'type'       => $token->type(),
-			'grant_id'   => $token->grant_id,
-			'client_id'  => $token->client_id,
-			'user_id'    => $token->user_id,
-			'scope'      => $token->scope,
-			'data'       => (string) wp_json_encode( $token->data->to_array() ),
-			'expires_at' => $token->expires_at,
-			'created_at' => $token->created_at,
-		);
-		$formats = array_combine( array_keys( $row ), array( '%s', '%s', '%s', '%s', '%d', '%s', '%s', '%d', '%d' ) );
-		if ( ! Insert::row( Schema::tokens_table(), $row, $formats ) ) {
+		$this->insert_all( array( $token ) );
+	}
+
+	public function insert_all( array $tokens ): void {
+		$rows = array();
+		foreach ( $tokens as $token ) {
+			$rows[] = array(
+				'token_hash' => $token->token_hash,
+				'type'       => $token->type(),
+				'grant_id'   => $token->grant_id,
+				'client_id'  => $token->client_id,
+				'user_id'    => $token->user_id,
+				'scope'      => $token->scope,
+				'data'       => (string) wp_json_encode( $token->data->to_array() ),
+				'expires_at' => $token->expires_at,
+				'created_at' => $token->created_at,
+			);
+		}
+		$formats = array_combine( array_keys( $rows[0] ), array( '%s', '%s', '%s', '%s', '%d', '%s', '%s', '%d', '%d' ) );
+		if ( ! Insert::rows( Schema::tokens_table(), $rows, $formats ) ) {
 			throw Database_Error::from_last_error( 'Storing a token' );
 		}
 	}

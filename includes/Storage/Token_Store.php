@@ -14,6 +14,13 @@ use Keystone_OIDC\Models\Stored_Token;
 interface Token_Store {
 	public function insert( Stored_Token $token ): void;
 
+	/**
+	 * Stores the tokens of one response together (one statement where the store allows it).
+	 *
+	 * @param non-empty-array<int,Stored_Token> $tokens
+	 */
+	public function insert_all( array $tokens ): void;
+
 	public function find_access( string $token_hash ): ?Access_Token_Record;
 
 	public function find_refresh( string $token_hash ): ?Refresh_Token;

@@ -49,8 +49,17 @@ final class Token_Issuer implements Grant_Issuer {
 	}
 
 	public function issue( Grant $grant ): array {
-		$now          = $this->clock->now();
-		$access_token = $this->access_token( $grant->client, $grant->grant_id, (int) $grant->user->ID, $grant->scopes, $grant->resources, self::session_data( $grant ), $now );
+		$now     = $this->clock->now();
+		$claims  = $this->access_claims( $grant->client, (int) $grant->user->ID, $grant->scopes, $grant->resources, $now );
+		$records = array( self::access_record( $claims, $grant->client, $grant->grant_id, (int) $grant->user->ID, $grant->resources, self::session_data( $grant ) ) );
+		$refresh = null;
+		if ( $grant->client->refresh_tokens ) {
+			$refresh   = Random::token( 32 );
+			$records[] = self::refresh_record( $grant, $refresh, $now );
+		}
+		// The response's tokens are stored in one statement, before any of them is signed or sent.
+		$this->tokens->insert_all( $records );
+		$access_token = $this->sign_access( $claims );
 		$response     = array(
 			'access_token' => $access_token,
 			'token_type'   => 'Bearer',
@@ -58,8 +67,8 @@ final class Token_Issuer implements Grant_Issuer {
 			'scope'        => Scope::to_string( $grant->scopes ),
 			'id_token'     => $this->id_token( $grant, $access_token, $now ),
 		);
-		if ( $grant->client->refresh_tokens ) {
-			$response['refresh_token'] = $this->refresh_token( $grant, $now );
+		if ( null !== $refresh ) {
+			$response['refresh_token'] = $refresh;
 		}
 		return $response;
 	}
@@ -69,9 +78,11 @@ final class Token_Issuer implements Grant_Issuer {
 	 * user to say anything about. `scope` is left out when the token carries none.
 	 */
 	public function issue_to_client( Client_Grant $grant ): array {
-		$now      = $this->clock->now();
+		$now    = $this->clock->now();
+		$claims = $this->access_claims( $grant->client, Stored_Token::NO_USER, $grant->scopes, $grant->resources, $now );
+		$this->tokens->insert( self::access_record( $claims, $grant->client, $grant->grant_id, Stored_Token::NO_USER, $grant->resources, array() ) );
 		$response = array(
-			'access_token' => $this->access_token( $grant->client, $grant->grant_id, Stored_Token::NO_USER, $grant->scopes, $grant->resources, array(), $now ),
+			'access_token' => $this->sign_access( $claims ),
 			'token_type'   => 'Bearer',
 			'expires_in'   => Config::lifetime( 'access' ),
 		);
@@ -87,41 +98,50 @@ final class Token_Issuer implements Grant_Issuer {
 	 * client itself, "an identifier the authorization server uses to indicate the client
 	 * application". The stored row then has no user (`Stored_Token::NO_USER`).
 	 *
-	 * @param string[]            $scopes
+	 * @param string[] $scopes
+	 * @param string[] $resources
+	 * @return array<string,mixed> The access token's claims.
+	 */
+	private function access_claims( Client $client, int $user_id, array $scopes, array $resources, int $now ): array {
+		$scope = Scope::to_string( $scopes );
+		return array(
+			'iss'       => Config::issuer(),
+			'sub'       => Stored_Token::NO_USER === $user_id ? $client->client_id : (string) $user_id,
+			'aud'       => self::audience( $client, $resources, $scopes ),
+			'client_id' => $client->client_id,
+			'scope'     => $scope,
+			'exp'       => $now + Config::lifetime( 'access' ),
+			'iat'       => $now,
+			'jti'       => Random::token( 32 ),
+		);
+	}
+
+	/**
+	 * The row that finds an access token again by the hash of its `jti`.
+	 *
+	 * @param array<string,mixed> $claims
 	 * @param string[]            $resources
 	 * @param array<string,mixed> $session_data
 	 */
-	private function access_token( Client $client, string $grant_id, int $user_id, array $scopes, array $resources, array $session_data, int $now ): string {
-		$jti     = Random::token( 32 );
-		$expires = $now + Config::lifetime( 'access' );
-		$scope   = Scope::to_string( $scopes );
-		$this->tokens->insert(
-			self::record(
-				new Access_Token_Record(),
-				Secret_Hash::hash( $jti ),
-				$client,
-				$grant_id,
-				$user_id,
-				$scope,
-				array_merge( array( 'resources' => $resources ), $session_data ),
-				$expires,
-				$now
-			)
+	private static function access_record( array $claims, Client $client, string $grant_id, int $user_id, array $resources, array $session_data ): Access_Token_Record {
+		return self::record(
+			new Access_Token_Record(),
+			Secret_Hash::hash( (string) $claims['jti'] ),
+			$client,
+			$grant_id,
+			$user_id,
+			(string) $claims['scope'],
+			array_merge( array( 'resources' => $resources ), $session_data ),
+			(int) $claims['exp'],
+			(int) $claims['iat']
 		);
-		return Jws::sign(
-			array(
-				'iss'       => Config::issuer(),
-				'sub'       => Stored_Token::NO_USER === $user_id ? $client->client_id : (string) $user_id,
-				'aud'       => self::audience( $client, $resources, $scopes ),
-				'client_id' => $client->client_id,
-				'scope'     => $scope,
-				'exp'       => $expires,
-				'iat'       => $now,
-				'jti'       => $jti,
-			),
-			$this->keys->current( self::ACCESS_TOKEN_ALG ),
-			'at+jwt'
-		);
+	}
+
+	/**
+	 * @param array<string,mixed> $claims
+	 */
+	private function sign_access( array $claims ): string {
+		return Jws::sign( $claims, $this->keys->current( self::ACCESS_TOKEN_ALG ), 'at+jwt' );
 	}
 
 	/**
@@ -167,28 +187,24 @@ final class Token_Issuer implements Grant_Issuer {
 		return Jws::sign( $payload, $this->keys->current( $alg ) );
 	}
 
-	private function refresh_token( Grant $grant, int $now ): string {
-		$token = Random::token( 32 );
-		$this->tokens->insert(
-			self::record(
-				new Refresh_Token(),
-				Secret_Hash::hash( $token ),
-				$grant->client,
-				$grant->grant_id,
-				(int) $grant->user->ID,
-				Scope::to_string( $grant->refresh_scopes ),
-				array_merge(
-					array(
-						'auth_time' => $grant->auth_time,
-						'resources' => $grant->refresh_resources,
-					),
-					self::session_data( $grant )
+	private static function refresh_record( Grant $grant, string $token, int $now ): Refresh_Token {
+		return self::record(
+			new Refresh_Token(),
+			Secret_Hash::hash( $token ),
+			$grant->client,
+			$grant->grant_id,
+			(int) $grant->user->ID,
+			Scope::to_string( $grant->refresh_scopes ),
+			array_merge(
+				array(
+					'auth_time' => $grant->auth_time,
+					'resources' => $grant->refresh_resources,
 				),
-				$grant->refresh_expires_at ?? $now + Config::lifetime( 'refresh' ),
-				$now
-			)
+				self::session_data( $grant )
+			),
+			$grant->refresh_expires_at ?? $now + Config::lifetime( 'refresh' ),
+			$now
 		);
-		return $token;
 	}
 
 	/**

@@ -24,6 +24,8 @@ export interface RowResult {
 	ratios?: Ratios;
 	/** Lowest and highest of the per-round median ratios: how much the ratio moved between rounds. */
 	roundRange?: [ number, number ];
+	/** 95 % confidence interval of the paired ratio, from the per-round ratios (`pairedInterval`). */
+	interval?: [ number, number ] | null;
 	queriesDelta?: number | null;
 	scale?: number;
 	errors: number;
@@ -137,7 +139,7 @@ export function renderTable( rows: RowResult[] ): string {
 		'scenario',
 		'vs',
 		'median ms',
-		'rounds',
+		'paired 95 % CI',
 		'p99 ms',
 		'req/s',
 		'queries',
@@ -183,9 +185,9 @@ export function renderTable( rows: RowResult[] ): string {
 			row.label,
 			row.vs,
 			withRatio( f.medianMs, row.ratios?.median ),
-			row.roundRange
-				? `${ fmt( row.roundRange[ 0 ], 2 ) }–${ fmt(
-						row.roundRange[ 1 ],
+			row.interval
+				? `${ fmt( row.interval[ 0 ], 2 ) }–${ fmt(
+						row.interval[ 1 ],
 						2
 				  ) }`
 				: '',

@@ -82,3 +82,32 @@ export function ratios( subject: Figures, floor: Figures ): Ratios {
 		rps: subject.rps / floor.rps,
 	};
 }
+
+/** Two-sided 95 % Student t quantiles by degrees of freedom (1–30); 1.96 beyond. */
+const T95 = [
+	12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26, 2.23, 2.2, 2.18, 2.16,
+	2.14, 2.13, 2.12, 2.11, 2.1, 2.09, 2.09, 2.08, 2.07, 2.07, 2.06, 2.06, 2.06,
+	2.05, 2.05, 2.05, 2.04,
+];
+
+/**
+ * The 95 % confidence interval of a paired ratio from its per-round ratios: each round's subject
+ * and floor ran back to back, so the rounds are the independent pairs. The interval is taken on
+ * the logarithm (a ratio's error is multiplicative) and returned as ratios; null below two rounds.
+ */
+export function pairedInterval(
+	perRound: number[]
+): [ number, number ] | null {
+	const logs = perRound
+		.filter( ( r ) => Number.isFinite( r ) && r > 0 )
+		.map( Math.log );
+	const n = logs.length;
+	if ( n < 2 ) {
+		return null;
+	}
+	const mean = logs.reduce( ( a, b ) => a + b, 0 ) / n;
+	const variance =
+		logs.reduce( ( a, b ) => a + ( b - mean ) ** 2, 0 ) / ( n - 1 );
+	const half = ( T95[ n - 2 ] ?? 1.96 ) * Math.sqrt( variance / n );
+	return [ Math.exp( mean - half ), Math.exp( mean + half ) ];
+}

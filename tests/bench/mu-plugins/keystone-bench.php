@@ -130,5 +130,22 @@ add_action(
 				},
 			)
 		);
+		/*
+		 * The anchor site runs Keystone OIDC 2.3.1, which has no REST API for clients: this creates
+		 * one through its own PHP API for the benchmark (loopback bench site only).
+		 */
+		if ( class_exists( 'KEYSTONE_OIDC_Client_Manager' ) ) {
+			register_rest_route(
+				'keystone-bench/v1',
+				'/anchor-client',
+				array(
+					'methods'             => 'POST',
+					'permission_callback' => '__return_true',
+					'callback'            => static function () {
+						return KEYSTONE_OIDC_Client_Manager::create_client( 'Benchmark', array( 'http://127.0.0.1/bench/callback' ), 'openid profile email' );
+					},
+				)
+			);
+		}
 	}
 );

@@ -31,6 +31,12 @@ final class In_Memory_Token_Store implements Token_Store {
 		$this->tokens[] = clone $token;
 	}
 
+	public function insert_all( array $tokens ): void {
+		foreach ( $tokens as $token ) {
+			$this->insert( $token );
+		}
+	}
+
 	public function find_access( string $token_hash ): ?Access_Token_Record {
 		$token = $this->stored( $token_hash, Stored_Token::TYPE_ACCESS );
 		return $token instanceof Access_Token_Record ? clone $token : null;

@@ -1,0 +1,102 @@
+/**
+ * Concurrent replays against the real database: exactly one redemption or rotation wins, and the
+ * tokens it issued are revoked by the replays that lost, however the requests interleave. The
+ * provider no longer reads the code or refresh token a second time after storing its tokens; these
+ * tests hold it to what replaces that read (the grant's transaction keeps the row locked until
+ * COMMIT, so a losing request revokes the family only once the winner's tokens are in it).
+ */
+import { test, expect } from './support/fixtures';
+import { authorizeCode, signIn } from './support/flow';
+import { expectChallenge, expectOAuthError, raw } from './support/http';
+import { createClient, type TestClient } from './support/provider';
+
+function basic( testClient: TestClient ) {
+	return {
+		id: testClient.client_id,
+		secret: testClient.client_secret as string,
+	};
+}
+
+test( 'twenty concurrent redemptions of one code: one wins, and its tokens end up revoked', async ( {
+	signedIn,
+} ) => {
+	const testClient = await createClient();
+	const flow = await authorizeCode( signedIn, testClient );
+	const form = {
+		grant_type: 'authorization_code',
+		code: flow.code,
+		redirect_uri: testClient.redirectUri,
+		code_verifier: flow.codeVerifier as string,
+	};
+	const responses = await Promise.all(
+		Array.from( { length: 20 }, () =>
+			raw( 'token', { form, basic: basic( testClient ) } )
+		)
+	);
+	const winners = responses.filter( ( response ) => response.status === 200 );
+	expect( winners ).toHaveLength( 1 );
+	for ( const response of responses ) {
+		if ( response.status !== 200 ) {
+			expectOAuthError( response, 400, 'invalid_grant' );
+		}
+	}
+	const won = winners[ 0 ]!.json;
+	expectChallenge(
+		await raw( 'userinfo', { bearer: won.access_token as string } ),
+		'invalid_token',
+		'Bearer'
+	);
+	expectOAuthError(
+		await raw( 'token', {
+			form: {
+				grant_type: 'refresh_token',
+				refresh_token: won.refresh_token as string,
+			},
+			basic: basic( testClient ),
+		} ),
+		400,
+		'invalid_grant'
+	);
+} );
+
+test( 'ten concurrent rotations of one refresh token: one wins, and its tokens end up revoked', async ( {
+	signedIn,
+} ) => {
+	const testClient = await createClient();
+	const { tokens } = await signIn( signedIn, testClient, {
+		scope: 'openid profile email',
+	} );
+	const form = {
+		grant_type: 'refresh_token',
+		refresh_token: tokens.refresh_token as string,
+	};
+	const responses = await Promise.all(
+		Array.from( { length: 10 }, () =>
+			raw( 'token', { form, basic: basic( testClient ) } )
+		)
+	);
+	const winners = responses.filter( ( response ) => response.status === 200 );
+	expect( winners ).toHaveLength( 1 );
+	for ( const response of responses ) {
+		if ( response.status !== 200 ) {
+			expectOAuthError( response, 400, 'invalid_grant' );
+		}
+	}
+	const won = winners[ 0 ]!.json;
+	expectChallenge(
+		await raw( 'userinfo', { bearer: won.access_token as string } ),
+		'invalid_token',
+		'Bearer'
+	);
+	expectOAuthError(
+		await raw( 'token', {
+			form: {
+				grant_type: 'refresh_token',
+				refresh_token: won.refresh_token as string,
+			},
+			basic: basic( testClient ),
+		} ),
+		400,
+		'invalid_grant'
+	);
+} );
