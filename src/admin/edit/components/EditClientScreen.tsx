@@ -39,6 +39,7 @@ import { withoutRestScopes } from './RestAccessField';
 import { CreatedClient } from './CreatedClient';
 import { CredentialsCard } from './CredentialsCard';
 import { DangerZone } from './DangerZone';
+import { TestSignIn } from './TestSignIn';
 
 interface EditClientScreenProps {
 	mode: EditMode;
@@ -183,6 +184,7 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 					dirty={ dirty }
 					onSubmit={ submit }
 				/>
+				<TestSignIn client={ client } dirty={ dirty } />
 				{ client !== null && (
 					<DangerZone
 						client={ client }
