@@ -21,18 +21,16 @@ final class Test_Sign_In_Page {
 	}
 
 	public static function register(): void {
-		$hook = add_submenu_page( 'keystone-oidc', __( 'Test sign-in', 'keystone-oidc' ), __( 'Test sign-in', 'keystone-oidc' ), Menu::CAPABILITY, self::SLUG, array( Menu::class, 'render' ) );
-		// Registered (so WordPress routes and permission-checks it) but not listed in the menu.
-		remove_submenu_page( 'keystone-oidc', self::SLUG );
+		// Under `options.php`, which WordPress never lists as a menu: the page is routed and
+		// permission-checked like any other, but appears in no menu.
+		$hook = add_submenu_page( 'options.php', __( 'Test sign-in', 'keystone-oidc' ), __( 'Test sign-in', 'keystone-oidc' ), Menu::CAPABILITY, self::SLUG, array( Menu::class, 'render' ) );
 		if ( false !== $hook ) {
 			add_action( 'load-' . $hook, array( self::class, 'load' ) );
 		}
 	}
 
 	public static function load(): void {
-		global $title;
-		// A page out of the menu has no title of its own for the admin header.
-		$title = __( 'Test sign-in', 'keystone-oidc' ); // phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited
+		add_filter( 'parent_file', array( self::class, 'highlight_clients' ) );
 		add_filter( 'submenu_file', array( self::class, 'highlight_clients' ) );
 		// The raw query string: WordPress's slashed `$_GET` would alter codes and descriptions.
 		$query  = isset( $_SERVER['QUERY_STRING'] ) ? (string) wp_unslash( $_SERVER['QUERY_STRING'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized
@@ -47,9 +45,11 @@ final class Test_Sign_In_Page {
 	}
 
 	/**
-	 * @param string|null $submenu_file
+	 * The menu highlights Clients, where the test was started.
+	 *
+	 * @param string|null $file
 	 */
-	public static function highlight_clients( $submenu_file ): string {
+	public static function highlight_clients( $file ): string {
 		return 'keystone-oidc';
 	}
 }
