@@ -147,6 +147,8 @@ async function withClient(
 test( 'Test sign-in shows what the client receives, the same as a real flow, and revokes it', async ( {
 	browser,
 } ) => {
+	// Two sign-ins in a browser, two axe checks and a full-page capture on a shared machine.
+	test.slow();
 	const mapped = uniqueClaimName( 'team' );
 	await addMappings( [
 		{ claim: mapped, source: 'meta', meta_key: mapped, scope: 'profile' },
