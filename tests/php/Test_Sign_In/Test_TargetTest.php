@@ -3,16 +3,11 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Tests\Test_Sign_In;
 
-use Keystone_OIDC\Authorization\Pipelines;
 use Keystone_OIDC\Http\Answer;
-use Keystone_OIDC\Http\Error_Boundary;
 use Keystone_OIDC\Test_Sign_In\Test_Session;
 use Keystone_OIDC\Test_Sign_In\Test_Target;
-use Keystone_OIDC\Tests\Authorization\Fakes\Fake_Hints;
 use Keystone_OIDC\Tests\Authorization\Pipeline_Case;
 use Keystone_OIDC\Tests\Support\Fixed_Clock;
-use Keystone_OIDC\Tests\Support\In_Memory_Users;
-use Keystone_OIDC\Users\Allowed_Users;
 
 require_once dirname( __DIR__ ) . '/Authorization/Pipeline_Case.php';
 require_once __DIR__ . '/In_Memory_Test_Sessions.php';
@@ -33,22 +28,7 @@ final class Test_TargetTest extends Pipeline_Case {
 	protected function setUp(): void {
 		parent::setUp();
 		$this->tests     = new In_Memory_Test_Sessions();
-		$clock           = new Fixed_Clock( self::NOW );
-		$this->pipelines = new Pipelines(
-			$this->clients,
-			$this->session,
-			$this->consents,
-			$this->prompt,
-			$this->pending,
-			$this->codes,
-			new Fake_Hints(),
-			new Allowed_Users( new In_Memory_Users() ),
-			$clock,
-			array( 'openid', 'profile', 'email', 'offline_access', 'roles' ),
-			self::AUTHORIZE_URL,
-			new Error_Boundary(),
-			new Test_Target( self::TARGET, $this->tests, $this->session, $clock )
-		);
+		$this->pipelines = $this->pipelines_with( new Test_Target( self::TARGET, $this->tests, $this->session, new Fixed_Clock( self::NOW ) ) );
 		$this->sign_in( array( 'administrator' ) );
 		$this->consents->remember( self::ADMIN, 'rp', array( 'openid', 'email' ) );
 	}
@@ -62,6 +42,17 @@ final class Test_TargetTest extends Pipeline_Case {
 	 */
 	private function test_request( array $changes = array() ): Answer {
 		return $this->authorize( $this->valid( array_merge( array( 'redirect_uri' => self::TARGET, 'state' => self::STATE ), $changes ) ) );
+	}
+
+	private function allow_last_request(): Answer {
+		$request_id = (string) $this->prompt->last_request_id;
+		return $this->decide(
+			array(
+				'request_id' => $request_id,
+				'decision'   => 'allow',
+				'_wpnonce'   => $this->pending->nonce( $request_id ),
+			)
+		);
 	}
 
 	public function test_a_live_session_of_the_signed_in_admin_for_the_client_gets_a_code_at_the_target(): void {
@@ -133,14 +124,7 @@ final class Test_TargetTest extends Pipeline_Case {
 		$this->consents->allowed = array();
 		$this->start();
 		$this->assertSame( Answer::HTML, $this->test_request()->kind() );
-		$request_id = (string) $this->prompt->last_request_id;
-		$answer     = $this->decide(
-			array(
-				'request_id' => $request_id,
-				'decision'   => 'allow',
-				'_wpnonce'   => $this->pending->nonce( $request_id ),
-			)
-		);
+		$answer = $this->allow_last_request();
 		$this->assertSame( self::TARGET, $answer->url() );
 		$this->assertSame( 'code-1', $answer->params()['code'] ?? null );
 	}
@@ -150,14 +134,7 @@ final class Test_TargetTest extends Pipeline_Case {
 		$this->start();
 		$this->test_request();
 		$this->tests->take( self::ADMIN, self::STATE );
-		$request_id = (string) $this->prompt->last_request_id;
-		$answer     = $this->decide(
-			array(
-				'request_id' => $request_id,
-				'decision'   => 'allow',
-				'_wpnonce'   => $this->pending->nonce( $request_id ),
-			)
-		);
+		$answer = $this->allow_last_request();
 		$this->assert_error_page( $answer, 'invalid_request' );
 		$this->assertSame( array(), $this->codes->issued );
 	}

@@ -1,4 +1,4 @@
-import { Card, CardBody, CardHeader, Notice } from '@wordpress/components';
+import { Notice } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
 import {
@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { decodeToken } from '../result';
 import type { TestSignInResult, TestSignInSuccess } from '../types';
 import { ClaimsTable } from './ClaimsTable';
+import { ResultCard } from './ResultCard';
 import { TokenCard } from './TokenCard';
 
 interface TestSignInScreenProps {
@@ -94,47 +95,39 @@ function SuccessfulTest( { result }: { result: TestSignInSuccess } ) {
 							'keystone-oidc'
 					  ) }
 			</Notice>
-			<Card
+			<ResultCard
+				title={ __( 'Token response', 'keystone-oidc' ) }
 				className="keystone-oidc-test-response"
-				role="region"
-				aria-label={ __( 'Token response', 'keystone-oidc' ) }
 			>
-				<CardHeader>
-					<h2>{ __( 'Token response', 'keystone-oidc' ) }</h2>
-				</CardHeader>
-				<CardBody>
-					<dl className="keystone-oidc-test-facts">
-						<dt>{ __( 'Granted scopes', 'keystone-oidc' ) }</dt>
-						<dd>
-							<code data-fact="scope">{ tokens.scope }</code>
-						</dd>
-						<dt>{ __( 'Token type', 'keystone-oidc' ) }</dt>
-						<dd>{ tokens.token_type }</dd>
-						<dt>
-							{ __( 'Access token lifetime', 'keystone-oidc' ) }
-						</dt>
-						<dd>
-							{ sprintf(
-								/* translators: %d: number of seconds. */
-								__( '%d seconds', 'keystone-oidc' ),
-								tokens.expires_in
-							) }
-						</dd>
-						<dt>{ __( 'Refresh token', 'keystone-oidc' ) }</dt>
-						<dd>
-							{ tokens.refresh_token
-								? __(
-										'Issued (not shown; revoked with the others).',
-										'keystone-oidc'
-								  )
-								: __(
-										'Not issued to this client.',
-										'keystone-oidc'
-								  ) }
-						</dd>
-					</dl>
-				</CardBody>
-			</Card>
+				<dl className="keystone-oidc-test-facts">
+					<dt>{ __( 'Granted scopes', 'keystone-oidc' ) }</dt>
+					<dd>
+						<code data-fact="scope">{ tokens.scope }</code>
+					</dd>
+					<dt>{ __( 'Token type', 'keystone-oidc' ) }</dt>
+					<dd>{ tokens.token_type }</dd>
+					<dt>{ __( 'Access token lifetime', 'keystone-oidc' ) }</dt>
+					<dd>
+						{ sprintf(
+							/* translators: %d: number of seconds. */
+							__( '%d seconds', 'keystone-oidc' ),
+							tokens.expires_in
+						) }
+					</dd>
+					<dt>{ __( 'Refresh token', 'keystone-oidc' ) }</dt>
+					<dd>
+						{ tokens.refresh_token
+							? __(
+									'Issued (not shown; revoked with the others).',
+									'keystone-oidc'
+							  )
+							: __(
+									'Not issued to this client.',
+									'keystone-oidc'
+							  ) }
+					</dd>
+				</dl>
+			</ResultCard>
 			<TokenCard
 				title={ __( 'ID token', 'keystone-oidc' ) }
 				intro={ __(
@@ -152,34 +145,28 @@ function SuccessfulTest( { result }: { result: TestSignInSuccess } ) {
 				) }
 				token={ tokens.access_token }
 			/>
-			<Card
+			<ResultCard
+				title={ __( 'UserInfo', 'keystone-oidc' ) }
 				className="keystone-oidc-test-userinfo"
-				role="region"
-				aria-label={ __( 'UserInfo', 'keystone-oidc' ) }
 			>
-				<CardHeader>
-					<h2>{ __( 'UserInfo', 'keystone-oidc' ) }</h2>
-				</CardHeader>
-				<CardBody>
-					<p>
-						{ __(
-							'What the UserInfo endpoint answers for this access token. Applications such as Pydio Cells, Grafana or Nextcloud often take the user’s name, email and roles from here.',
-							'keystone-oidc'
-						) }
-					</p>
-					{ 'claims' in userinfo ? (
-						<ClaimsTable
-							caption={ __( 'UserInfo claims', 'keystone-oidc' ) }
-							claims={ userinfo.claims }
-						/>
-					) : (
-						<Notice status="error" isDismissible={ false }>
-							<code>{ userinfo.error }</code>{ ' ' }
-							{ userinfo.error_description }
-						</Notice>
+				<p>
+					{ __(
+						'What the UserInfo endpoint answers for this access token. Applications such as Pydio Cells, Grafana or Nextcloud often take the user’s name, email and roles from here.',
+						'keystone-oidc'
 					) }
-				</CardBody>
-			</Card>
+				</p>
+				{ 'claims' in userinfo ? (
+					<ClaimsTable
+						caption={ __( 'UserInfo claims', 'keystone-oidc' ) }
+						claims={ userinfo.claims }
+					/>
+				) : (
+					<Notice status="error" isDismissible={ false }>
+						<code>{ userinfo.error }</code>{ ' ' }
+						{ userinfo.error_description }
+					</Notice>
+				) }
+			</ResultCard>
 		</>
 	);
 }

@@ -1,15 +1,9 @@
-import {
-	Card,
-	CardBody,
-	CardHeader,
-	Notice,
-	Panel,
-	PanelBody,
-} from '@wordpress/components';
+import { Notice, Panel, PanelBody } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { decodeToken } from '../result';
 import { ClaimsTable } from './ClaimsTable';
+import { ResultCard } from './ResultCard';
 
 interface TokenCardProps {
 	title: string;
@@ -25,63 +19,54 @@ interface TokenCardProps {
 export function TokenCard( { title, intro, token, notes }: TokenCardProps ) {
 	const decoded = decodeToken( token );
 	return (
-		<Card
-			className="keystone-oidc-test-token"
-			role="region"
-			aria-label={ title }
-		>
-			<CardHeader>
-				<h2>{ title }</h2>
-			</CardHeader>
-			<CardBody>
-				<p>{ intro }</p>
-				{ decoded === null ? (
-					<Notice status="info" isDismissible={ false }>
-						{ __(
-							'This token is not a JWT: the application cannot read it, only present it.',
-							'keystone-oidc'
+		<ResultCard title={ title } className="keystone-oidc-test-token">
+			<p>{ intro }</p>
+			{ decoded === null ? (
+				<Notice status="info" isDismissible={ false }>
+					{ __(
+						'This token is not a JWT: the application cannot read it, only present it.',
+						'keystone-oidc'
+					) }
+				</Notice>
+			) : (
+				<>
+					<ClaimsTable
+						caption={ sprintf(
+							/* translators: %s: token name, e.g. ID token. */
+							__( '%s claims', 'keystone-oidc' ),
+							title
 						) }
-					</Notice>
-				) : (
-					<>
-						<ClaimsTable
-							caption={ sprintf(
-								/* translators: %s: token name, e.g. ID token. */
-								__( '%s claims', 'keystone-oidc' ),
-								title
-							) }
-							claims={ decoded.claims }
-							notes={ notes }
-						/>
-						<Panel>
-							<PanelBody
-								title={ __( 'Header', 'keystone-oidc' ) }
-								initialOpen={ false }
-							>
-								<ClaimsTable
-									caption={ sprintf(
-										/* translators: %s: token name, e.g. ID token. */
-										__( '%s header', 'keystone-oidc' ),
-										title
-									) }
-									claims={ decoded.header }
-								/>
-							</PanelBody>
-							<PanelBody
-								title={ __(
-									'Encoded token (revoked)',
-									'keystone-oidc'
+						claims={ decoded.claims }
+						notes={ notes }
+					/>
+					<Panel>
+						<PanelBody
+							title={ __( 'Header', 'keystone-oidc' ) }
+							initialOpen={ false }
+						>
+							<ClaimsTable
+								caption={ sprintf(
+									/* translators: %s: token name, e.g. ID token. */
+									__( '%s header', 'keystone-oidc' ),
+									title
 								) }
-								initialOpen={ false }
-							>
-								<code className="keystone-oidc-encoded-token">
-									{ token }
-								</code>
-							</PanelBody>
-						</Panel>
-					</>
-				) }
-			</CardBody>
-		</Card>
+								claims={ decoded.header }
+							/>
+						</PanelBody>
+						<PanelBody
+							title={ __(
+								'Encoded token (revoked)',
+								'keystone-oidc'
+							) }
+							initialOpen={ false }
+						>
+							<code className="keystone-oidc-encoded-token">
+								{ token }
+							</code>
+						</PanelBody>
+					</Panel>
+				</>
+			) }
+		</ResultCard>
 	);
 }
