@@ -231,7 +231,8 @@ final class Container {
 					$this->clock(),
 					Config::supported_scopes(),
 					$authorize_url,
-					$this->error_boundary()
+					$this->error_boundary(),
+					$this->test_sign_in_target()
 				);
 			}
 		);
@@ -511,6 +512,52 @@ final class Container {
 	}
 
 	// ---- Test sign-in (issue 14: testsignin) ----
+
+	public function test_sign_in_sessions(): Test_Sign_In\Test_Sessions {
+		return $this->share(
+			'test_sign_in_sessions',
+			static function (): Test_Sign_In\Test_Sessions {
+				return new Test_Sign_In\Transient_Test_Sessions();
+			}
+		);
+	}
+
+	public function test_sign_in_verifier(): Test_Sign_In\Test_Verifier {
+		return new Test_Sign_In\Test_Verifier( wp_salt( 'auth' ) );
+	}
+
+	/**
+	 * The clients a test may run for: the ones the authorization endpoint knows.
+	 */
+	public function test_sign_in_clients(): Authorization\Client_Directory {
+		return new Authorization\Registered_Clients();
+	}
+
+	/**
+	 * The one rule admitting the built-in redirect target (the authorization pipelines ask it).
+	 */
+	public function test_sign_in_target(): Test_Sign_In\Test_Target {
+		return new Test_Sign_In\Test_Target( Admin\Test_Sign_In_Page::url(), $this->test_sign_in_sessions(), new Authorization\WordPress_Session(), $this->clock() );
+	}
+
+	public function test_sign_in_start(): Test_Sign_In\Test_Start {
+		return new Test_Sign_In\Test_Start( $this->test_sign_in_sessions(), $this->test_sign_in_verifier(), $this->clock(), Endpoints\Router::url( 'authorize' ), Admin\Test_Sign_In_Page::url() );
+	}
+
+	public function test_sign_in_callback(): Test_Sign_In\Test_Callback {
+		return new Test_Sign_In\Test_Callback(
+			$this->test_sign_in_sessions(),
+			$this->test_sign_in_verifier(),
+			$this->test_sign_in_clients(),
+			$this->code_store(),
+			$this->token_store(),
+			$this->grant_types()['authorization_code'],
+			array( Endpoints\Userinfo::class, 'claims' ),
+			new Transaction(),
+			$this->clock(),
+			Admin\Test_Sign_In_Page::url()
+		);
+	}
 
 	// ---- Multisite (issue 15) ----
 

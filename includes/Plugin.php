@@ -51,6 +51,7 @@ final class Plugin {
 
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );
+			add_action( 'admin_menu', array( Admin\Test_Sign_In_Page::class, 'register' ) );
 			add_action( 'admin_notices', array( Permalink_Notice::class, 'render' ) );
 			add_action( 'admin_init', array( Key_Provisioning::class, 'retry_after_failure' ) );
 			add_action( 'admin_notices', array( Key_Notice::class, 'render' ) );

@@ -6,6 +6,7 @@ namespace Keystone_OIDC\Authorization;
 use Keystone_OIDC\Consent\Remember_Consent;
 use Keystone_OIDC\Endpoints\Consent_Decision;
 use Keystone_OIDC\Http\Error_Boundary;
+use Keystone_OIDC\Test_Sign_In\Test_Target;
 use Keystone_OIDC\Time\Clock;
 use Keystone_OIDC\Users\Allowed_Users;
 
@@ -53,11 +54,15 @@ final class Pipelines {
 	/** @var Error_Boundary */
 	private $boundary;
 
+	/** @var Test_Target|null */
+	private $test_target;
+
 	/**
 	 * @param string[] $supported_scopes `Config::supported_scopes()`.
 	 * @param string   $authorize_url    Where the login page and "Not you?" come back to.
+	 * @param Test_Target|null $test_target Admits the built-in redirect target of Test sign-in; none: never.
 	 */
-	public function __construct( Client_Directory $clients, User_Session $session, Consent_Ledger $consents, Consent_Prompt $consent_prompt, Pending_Consents $pending, Code_Issuance $codes, Hint_Verifier $hints, Allowed_Users $allowed_users, Clock $clock, array $supported_scopes, string $authorize_url, Error_Boundary $boundary ) {
+	public function __construct( Client_Directory $clients, User_Session $session, Consent_Ledger $consents, Consent_Prompt $consent_prompt, Pending_Consents $pending, Code_Issuance $codes, Hint_Verifier $hints, Allowed_Users $allowed_users, Clock $clock, array $supported_scopes, string $authorize_url, Error_Boundary $boundary, ?Test_Target $test_target = null ) {
 		$this->clients          = $clients;
 		$this->session          = $session;
 		$this->consents         = $consents;
@@ -70,6 +75,7 @@ final class Pipelines {
 		$this->supported_scopes = $supported_scopes;
 		$this->authorize_url    = $authorize_url;
 		$this->boundary         = $boundary;
+		$this->test_target      = $test_target;
 	}
 
 	/**
@@ -80,7 +86,7 @@ final class Pipelines {
 			array(
 				new Checks\Request_Size(),
 				new Checks\Client_Id( $this->clients ),
-				new Checks\Registered_Redirect_Uri(),
+				new Checks\Registered_Redirect_Uri( $this->test_target ),
 				new Checks\Code_Grant_Allowed(),
 				new Checks\Single_Parameters(),
 				new Checks\Request_Object(),
@@ -108,7 +114,7 @@ final class Pipelines {
 	public function consent_resume(): Pipeline {
 		return new Pipeline(
 			array(
-				new Consent_Decision( $this->session, $this->pending, $this->clients ),
+				new Consent_Decision( $this->session, $this->pending, $this->clients, $this->test_target ),
 				new Checks\Code_Grant_Allowed(),
 				new Checks\Allowed_Roles( $this->allowed_users ),
 				new Remember_Consent( $this->consents ),

@@ -7,10 +7,12 @@ use Keystone_OIDC\Authorization\Client_Directory;
 use Keystone_OIDC\Authorization\Context;
 use Keystone_OIDC\Authorization\Pending_Consents;
 use Keystone_OIDC\Authorization\Step;
+use Keystone_OIDC\Authorization\Checks\Registered_Redirect_Uri;
 use Keystone_OIDC\Authorization\User_Session;
 use Keystone_OIDC\Checks\Redirect_Uri;
 use Keystone_OIDC\Http\Answer;
 use Keystone_OIDC\Http\OAuth_Error;
+use Keystone_OIDC\Test_Sign_In\Test_Target;
 
 /**
  * The resume step: the consent form's POST back to the authorization endpoint (a POST carrying
@@ -31,10 +33,14 @@ final class Consent_Decision implements Step {
 	/** @var Client_Directory */
 	private $clients;
 
-	public function __construct( User_Session $session, Pending_Consents $pending, Client_Directory $clients ) {
-		$this->session = $session;
-		$this->pending = $pending;
-		$this->clients = $clients;
+	/** @var Test_Target|null */
+	private $test_target;
+
+	public function __construct( User_Session $session, Pending_Consents $pending, Client_Directory $clients, ?Test_Target $test_target = null ) {
+		$this->session     = $session;
+		$this->pending     = $pending;
+		$this->clients     = $clients;
+		$this->test_target = $test_target;
 	}
 
 	public function run( Context $context ): ?Answer {
@@ -62,7 +68,7 @@ final class Consent_Decision implements Step {
 			throw OAuth_Error::invalid_client( 'The client is unknown' );
 		}
 		$request = Authorization_Request::from_array( $pending['request'], $client );
-		if ( ! Redirect_Uri::matches( $request->redirect_uri, $client->redirect_uris ) ) {
+		if ( ! Redirect_Uri::matches( $request->redirect_uri, $client->redirect_uris ) && ! Registered_Redirect_Uri::is_test( $this->test_target, $client, $request->redirect_uri, $request->state ) ) {
 			throw OAuth_Error::invalid_request( 'redirect_uri is no longer registered for this client' );
 		}
 		$context->client    = $client;

@@ -24,10 +24,18 @@ final class Userinfo implements Endpoint {
 		if ( ! Method_Guard::allow( $request, array( 'GET', 'POST' ) ) ) {
 			return;
 		}
-		$token  = self::presented_token( $request );
+		Responder::json( 200, self::claims( self::presented_token( $request ) ), array_merge( Responder::NO_STORE, Responder::cors() ) );
+	}
+
+	/**
+	 * What UserInfo answers for this access token (also what Test sign-in shows).
+	 *
+	 * @return array<string,mixed>
+	 * @throws OAuth_Error invalid_token when the token is not alive.
+	 */
+	public static function claims( string $token ): array {
 		$access = Access_Token::verify( $token );
-		$claims = Claims::for_user( $access->user, Scope::parse( $access->scope ), $access->client );
-		Responder::json( 200, $claims, array_merge( Responder::NO_STORE, Responder::cors() ) );
+		return Claims::for_user( $access->user, Scope::parse( $access->scope ), $access->client );
 	}
 
 	/**

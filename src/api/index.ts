@@ -15,6 +15,7 @@ import type {
 	SecretReset,
 	Settings,
 	SettingsInput,
+	TestSignInStart,
 	TokensRevoked,
 } from './types';
 
@@ -149,5 +150,14 @@ export function revokeRegistrationToken(
 export function listRegistrations(): Promise< Registration[] > {
 	return apiFetch< Registration[] >( {
 		path: `${ NAMESPACE }/registrations`,
+	} );
+}
+
+export function startTestSignIn(
+	clientId: string
+): Promise< TestSignInStart > {
+	return apiFetch< TestSignInStart >( {
+		path: `${ clientPath( clientId ) }/test-sign-in`,
+		method: 'POST',
 	} );
 }

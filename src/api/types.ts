@@ -179,3 +179,11 @@ export interface ClaimMap {
 	mappings: ClaimMapping[];
 	scopes: string[];
 }
+
+/** `POST /clients/{client_id}/test-sign-in`: where to send the administrator's browser. */
+export interface TestSignInStart {
+	authorize_url: string;
+	redirect_uri: string;
+	/** Unix time: the test session ends then. */
+	expires_at: number;
+}

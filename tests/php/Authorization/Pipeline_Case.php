@@ -10,6 +10,7 @@ use Keystone_OIDC\Http\Answer;
 use Keystone_OIDC\Http\Error_Boundary;
 use Keystone_OIDC\Http\Parameters;
 use Keystone_OIDC\Http\Redirect_Url;
+use Keystone_OIDC\Test_Sign_In\Test_Target;
 use Keystone_OIDC\Tests\Authorization\Fakes\Counting_Codes;
 use Keystone_OIDC\Tests\Authorization\Fakes\Fake_Consent_Prompt;
 use Keystone_OIDC\Tests\Authorization\Fakes\Fake_Hints;
@@ -64,7 +65,18 @@ abstract class Pipeline_Case extends TestCase {
 		$this->prompt   = new Fake_Consent_Prompt( $this->pending );
 		$this->codes    = new Counting_Codes();
 
-		$this->pipelines = new Pipelines(
+		$this->pipelines = $this->pipelines_with( null );
+
+		$this->clients->add( $this->client( 'rp', Client::TYPE_CONFIDENTIAL ) );
+		$this->clients->add( $this->client( 'spa', Client::TYPE_PUBLIC ) );
+	}
+
+	/**
+	 * The pipelines over this case's collaborators, admitting Test sign-in's target through
+	 * `$test_target` (none: never).
+	 */
+	protected function pipelines_with( ?Test_Target $test_target ): Pipelines {
+		return new Pipelines(
 			$this->clients,
 			$this->session,
 			$this->consents,
@@ -76,11 +88,9 @@ abstract class Pipeline_Case extends TestCase {
 			new Fixed_Clock( self::NOW ),
 			array( 'openid', 'profile', 'email', 'offline_access', 'roles' ),
 			self::AUTHORIZE_URL,
-			new Error_Boundary()
+			new Error_Boundary(),
+			$test_target
 		);
-
-		$this->clients->add( $this->client( 'rp', Client::TYPE_CONFIDENTIAL ) );
-		$this->clients->add( $this->client( 'spa', Client::TYPE_PUBLIC ) );
 	}
 
 	protected function client( string $client_id, string $type ): Client {

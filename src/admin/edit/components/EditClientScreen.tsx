@@ -43,6 +43,7 @@ import {
 	DefinedInCodeNotice,
 	isDefinedInCode,
 } from '../../../components/DefinedInCode';
+import { TestSignIn } from './TestSignIn';
 
 interface EditClientScreenProps {
 	mode: EditMode;
@@ -197,6 +198,7 @@ export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 						onSubmit={ submit }
 					/>
 				</fieldset>
+				<TestSignIn client={ client } dirty={ dirty } />
 				{ client !== null && ! readOnly && (
 					<DangerZone
 						client={ client }
