@@ -46,6 +46,8 @@ final class Plugin {
 		add_action( 'update_option_permalink_structure', array( Permalink_Notice::class, 'forget' ) );
 		add_action( 'update_option_rewrite_rules', array( Permalink_Notice::class, 'forget' ) );
 		add_action( 'cli_init', array( Cli\Commands::class, 'register' ) );
+		add_action( 'wp_uninitialize_site', array( Multisite\Network_Lifecycle::class, 'forget_site' ), 5 );
+		add_action( 'switch_blog', array( Multisite\Network_Lifecycle::class, 'site_switched' ) );
 
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );
