@@ -21,6 +21,7 @@ module.exports = {
 		device: path.resolve( __dirname, 'src/device/index.tsx' ),
 		profile: path.resolve( __dirname, 'src/profile/index.tsx' ),
 		'admin-claims': path.resolve( __dirname, 'src/admin/claims/index.tsx' ),
+		'admin-network': path.resolve( __dirname, 'src/admin/network/index.tsx' ),
 	},
 	output: {
 		...defaultConfig.output,

@@ -57,6 +57,7 @@ final class Plugin {
 			add_filter( 'site_status_tests', array( Site_Health_Keys::class, 'register' ) );
 			add_action( 'admin_enqueue_scripts', array( Profile_Section::class, 'enqueue' ) );
 			add_action( 'show_user_profile', array( Profile_Section::class, 'render' ) );
+			add_action( 'network_admin_menu', array( Multisite\Network_Settings_Page::class, 'register' ) );
 		}
 	}
 
