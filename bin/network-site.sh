@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a WordPress multisite network (subdirectories, or subdomains of `localhost` with
 # --subdomains) as processes this script owns: MariaDB on a private socket and PHP's web server on
-# loopback, installed with WP-CLI (`core multisite-install`). The plugin is linked in but NOT
+# loopback, installed with WP-CLI (`core multisite-install`). The plugin is copied in but NOT
 # activated: the tests activate it network-wide or per site themselves. Stops both on exit.
 #
 #   bin/network-site.sh NAME [--port N] [--subdomains]
@@ -51,7 +51,11 @@ trap 'exit 130' INT TERM
 rm -rf "$site"
 mkdir -p "$site" "$run/tmp"
 cp -r "$root/.cache/wordpress" "$web"
-ln -sfn "$root" "$web/wp-content/plugins/keystone-oidc"
+# A copy, not a link: the uninstall test must never reach the working tree.
+mkdir -p "$web/wp-content/plugins/keystone-oidc"
+for part in keystone-oidc.php uninstall.php readme.txt includes build languages assets; do
+  [ -e "$root/$part" ] && cp -r "$root/$part" "$web/wp-content/plugins/keystone-oidc/"
+done
 
 # The network's constants, added to the same wp-config.php the other sites use once the network's
 # tables exist (WP-CLI's --skip-config: our wp-config.php has no marker for it to write at).

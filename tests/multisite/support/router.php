@@ -20,7 +20,22 @@ if ( is_dir( $file ) && is_file( rtrim( $file, '/' ) . '/index.php' ) ) {
 }
 if ( '/' !== $path && is_file( $file ) ) {
 	if ( '.php' !== substr( $file, -4 ) ) {
-		return false;
+		if ( $path === parse_url( $_SERVER['REQUEST_URI'], PHP_URL_PATH ) ) {
+			return false;
+		}
+		// A file below a site's prefix: the server would look for the path as asked, so it is sent here.
+		$types = array(
+			'js'    => 'text/javascript',
+			'css'   => 'text/css',
+			'svg'   => 'image/svg+xml',
+			'png'   => 'image/png',
+			'woff2' => 'font/woff2',
+			'json'  => 'application/json',
+		);
+		$extension = strtolower( pathinfo( $file, PATHINFO_EXTENSION ) );
+		header( 'Content-Type: ' . ( $types[ $extension ] ?? 'application/octet-stream' ) );
+		readfile( $file );
+		return true;
 	}
 	$_SERVER['SCRIPT_NAME']     = substr( $file, strlen( $root ) );
 	$_SERVER['SCRIPT_FILENAME'] = $file;
