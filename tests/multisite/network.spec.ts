@@ -28,6 +28,7 @@ let main: string;
 let siteA: string;
 let siteB: string;
 let siteAId: number;
+let siteBId: number;
 
 const PASSWORD = 'network-test-password';
 
@@ -39,7 +40,9 @@ test.beforeAll( async () => {
 	siteAId = Number(
 		network.wp( 'site', 'create', '--slug=site-a', '--porcelain' )
 	);
-	network.wp( 'site', 'create', '--slug=site-b', '--porcelain' );
+	siteBId = Number(
+		network.wp( 'site', 'create', '--slug=site-b', '--porcelain' )
+	);
 	siteA = `${ main }/site-a`;
 	siteB = `${ main }/site-b`;
 	const user = ( login: string, role: string, site: string ) =>
@@ -412,7 +415,11 @@ test( 'the admin screens disable and explain what only a network administrator m
 	await expect( select ).toHaveValue( '0' );
 	await select.selectOption( String( siteAId ) );
 	await admin.getByRole( 'button', { name: 'Save', exact: true } ).click();
-	await expect( admin.getByText( 'Network settings saved.' ) ).toBeVisible();
+	await expect(
+		admin
+			.locator( '#keystone-oidc-app' )
+			.getByText( 'Network settings saved.' )
+	).toBeVisible();
 	expect(
 		network.wp( 'site', 'option', 'get', 'keystone_oidc_network_provider' )
 	).toBe( String( siteAId ) );
@@ -464,9 +471,6 @@ test( 'lifecycle: first use, one cleanup event per site, site deletion, per-site
 	).toBe( 1 );
 
 	// Deleting a site drops the plugin's tables with the site's own.
-	const siteBId = Number(
-		network.wp( 'site', 'list', '--field=blog_id', `--path=/site-b/` )
-	);
 	expect( tables( `wp\\_${ siteBId }\\_oidc\\_%` ).length ).toBeGreaterThan(
 		0
 	);
