@@ -471,6 +471,7 @@ test( 'lifecycle: first use, one cleanup event per site, site deletion, per-site
 	).toBe( 1 );
 
 	// Deleting a site drops the plugin's tables with the site's own.
+	await discovery( siteB );
 	expect( tables( `wp\\_${ siteBId }\\_oidc\\_%` ).length ).toBeGreaterThan(
 		0
 	);
