@@ -24,7 +24,7 @@ if ( '/' !== $path && is_file( $file ) ) {
 			return false;
 		}
 		// A file below a site's prefix: the server would look for the path as asked, so it is sent here.
-		$types = array(
+		$types     = array(
 			'js'    => 'text/javascript',
 			'css'   => 'text/css',
 			'svg'   => 'image/svg+xml',
