@@ -25,6 +25,7 @@ module.exports = {
 			__dirname,
 			'src/admin/test-sign-in/index.tsx'
 		),
+		'admin-network': path.resolve( __dirname, 'src/admin/network/index.tsx' ),
 	},
 	output: {
 		...defaultConfig.output,

@@ -6,6 +6,7 @@ namespace Keystone_OIDC;
 use Keystone_OIDC\Endpoints\Router;
 use Keystone_OIDC\Http\Outage_Dropin;
 use Keystone_OIDC\Keys\Key_Provisioning;
+use Keystone_OIDC\Multisite\Network_Lifecycle;
 use Keystone_OIDC\Storage\Schema;
 use Keystone_OIDC\Tokens\Claim_Map;
 use Keystone_OIDC\Upgrade\From_V2;
@@ -16,7 +17,11 @@ use Keystone_OIDC\Upgrade\From_V2;
  * rewrite rules are flushed.
  */
 final class Activator {
-	public static function activate(): void {
+	/**
+	 * @param bool $network_wide Network activation (WordPress passes it): only this site is set
+	 *                           up now, the others on their first request (`maybe_upgrade`).
+	 */
+	public static function activate( bool $network_wide = false ): void {
 		// A site coming from Keystone OIDC 2.x: its tables are carried over first. When that cannot
 		// finish now, nothing else touches them; the version check tries again on the next request.
 		if ( ! From_V2::run() ) {
@@ -31,13 +36,20 @@ final class Activator {
 		Claim_Map::ensure_stored();
 		Router::add_rewrite_rules();
 		flush_rewrite_rules();
-		Outage_Dropin::install();
+		if ( Network_Lifecycle::manages_dropin( $network_wide ) ) {
+			Outage_Dropin::install();
+		}
 	}
 
-	public static function deactivate(): void {
+	public static function deactivate( bool $network_wide = false ): void {
 		Plugin::unschedule_events();
 		flush_rewrite_rules();
-		Outage_Dropin::remove();
+		if ( is_multisite() && $network_wide ) {
+			Network_Lifecycle::deactivate_everywhere();
+		}
+		if ( Network_Lifecycle::manages_dropin( $network_wide ) ) {
+			Outage_Dropin::remove();
+		}
 	}
 
 	/**

@@ -106,7 +106,7 @@ final class Container {
 		return $this->share(
 			'allowed_users',
 			static function (): Allowed_Users {
-				return new Allowed_Users( new WordPress_Users() );
+				return new Allowed_Users( new WordPress_Users(), new Multisite\Network_Site_Access() );
 			}
 		);
 	}
@@ -560,6 +560,18 @@ final class Container {
 	}
 
 	// ---- Multisite (issue 15) ----
+
+	/**
+	 * What only a network administrator may change on a multisite network.
+	 */
+	public function network_privileges(): Multisite\Network_Privileges {
+		return $this->share(
+			'network_privileges',
+			static function (): Multisite\Network_Privileges {
+				return new Multisite\Network_Privileges();
+			}
+		);
+	}
 
 	// ---- Scale-out (issue 17) ----
 

@@ -48,6 +48,8 @@ final class Plugin {
 		add_action( 'update_option_rewrite_rules', array( Permalink_Notice::class, 'forget' ) );
 		add_action( 'cli_init', array( Cli\Commands::class, 'register' ) );
 		add_action( 'rest_api_init', array( Health\Site_Health::class, 'add_routes' ) );
+		add_action( 'wp_uninitialize_site', array( Multisite\Network_Lifecycle::class, 'forget_site' ), 5 );
+		add_action( 'switch_blog', array( Multisite\Network_Lifecycle::class, 'site_switched' ) );
 
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );
@@ -62,6 +64,7 @@ final class Plugin {
 			add_filter( 'site_status_tests', array( Admin\Code_Clients_Report::class, 'register_test' ) );
 			add_action( 'admin_enqueue_scripts', array( Profile_Section::class, 'enqueue' ) );
 			add_action( 'show_user_profile', array( Profile_Section::class, 'render' ) );
+			add_action( 'network_admin_menu', array( Multisite\Network_Settings_Page::class, 'register' ) );
 		}
 	}
 

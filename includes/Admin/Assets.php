@@ -58,6 +58,7 @@ final class Assets {
 			'scopeDescriptions'    => Scope_Descriptions::supported(),
 			'roles'                => self::roles(),
 			'rules'                => Shared_Rules::for_screens(),
+			'network'              => \Keystone_OIDC\Container::site()->network_privileges()->screen_config(),
 		);
 	}
 

@@ -82,7 +82,12 @@ final class Clients_Controller extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function create_item( $request ) {
-		$result = Client_Manager::create( self::input( $request ) );
+		$input   = self::input( $request );
+		$refused = Container::site()->network_privileges()->refuse_client( $input, ( new Client() )->to_array() );
+		if ( null !== $refused ) {
+			return $refused;
+		}
+		$result = Client_Manager::create( $input );
 		if ( $result instanceof WP_Error ) {
 			return $result;
 		}
@@ -99,7 +104,13 @@ final class Clients_Controller extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function update_item( $request ) {
-		$result = Client_Manager::update( (string) $request['client_id'], self::input( $request ), 'PATCH' === $request->get_method() );
+		$input   = self::input( $request );
+		$current = Client_Repository::find( (string) $request['client_id'] );
+		$refused = null === $current ? null : Container::site()->network_privileges()->refuse_client( $input, $current->to_array() );
+		if ( null !== $refused ) {
+			return $refused;
+		}
+		$result = Client_Manager::update( (string) $request['client_id'], $input, 'PATCH' === $request->get_method() );
 		if ( $result instanceof WP_Error ) {
 			return $result;
 		}

@@ -18,6 +18,7 @@ final class Routes {
 			new Registration_Tokens_Controller(),
 			new Registrations_Controller(),
 			new Test_Sign_In_Controller(),
+			new Network_Controller(),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();

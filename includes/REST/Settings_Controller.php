@@ -69,10 +69,7 @@ final class Settings_Controller extends Controller {
 			'scopes_supported'  => Config::supported_scopes(),
 			'roles'             => $roles,
 		);
-		foreach ( Container::site()->setting_groups() as $group ) {
-			$settings += $group->to_array();
-		}
-		return self::no_store( $settings );
+		return self::no_store( $settings + self::current_values( Container::site()->setting_groups() ) );
 	}
 
 	/**
@@ -130,10 +127,26 @@ final class Settings_Controller extends Controller {
 				return $refused;
 			}
 		}
+		$refused = Container::site()->network_privileges()->refuse_settings( $body, self::current_values( $groups ) );
+		if ( null !== $refused ) {
+			return $refused;
+		}
 		foreach ( $groups as $group ) {
 			$group->save( $body );
 		}
 		return $this->get_item( $request );
+	}
+
+	/**
+	 * @param \Keystone_OIDC\Settings\Setting_Group[] $groups
+	 * @return array<string,mixed>
+	 */
+	private static function current_values( array $groups ): array {
+		$values = array();
+		foreach ( $groups as $group ) {
+			$values += $group->to_array();
+		}
+		return $values;
 	}
 
 	/**

@@ -7,7 +7,8 @@ use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Http\OAuth_Error;
 
 /**
- * Who may sign in to a client: a user whose roles the client's `allowed_roles` admit (all users
+ * Who may sign in to a client: a user the site admits (on a multisite network, a member of the
+ * site: `Site_Access`) whose roles on this site the client's `allowed_roles` admit (all roles
  * when it names none). Asked when the user signs in and consents, and again whenever something
  * granted earlier is used (a code, a refresh token, an access token), so that a deleted account or
  * a role taken away ends what was granted before.
@@ -16,11 +17,21 @@ final class Allowed_Users {
 	/** @var User_Directory */
 	private $users;
 
-	public function __construct( User_Directory $users ) {
+	/** @var Site_Access|null */
+	private $site;
+
+	/**
+	 * @param Site_Access|null $site Null on a single site, where every user belongs.
+	 */
+	public function __construct( User_Directory $users, ?Site_Access $site = null ) {
 		$this->users = $users;
+		$this->site  = $site;
 	}
 
 	public function may_sign_in( \WP_User $user, Client $client ): bool {
+		if ( null !== $this->site && ! $this->site->admits( $user ) ) {
+			return false;
+		}
 		return $client->allows_roles( (array) $user->roles );
 	}
 

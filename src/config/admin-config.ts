@@ -2,6 +2,7 @@
  * The configuration PHP passes once to every admin screen as `window.keystoneOidc`
  * (`Admin\Assets::admin_config()`). Read defensively: a missing field gets a safe default.
  */
+import { readNetwork, type NetworkRules } from './network';
 import { readRules, type SharedRules } from './rules';
 
 export interface RoleOption {
@@ -24,6 +25,7 @@ export interface AdminConfig {
 	roles: RoleOption[];
 	/** Null when missing: the screens then leave every rule to the server. */
 	rules: SharedRules | null;
+	network: NetworkRules;
 }
 
 export const DEFAULT_SCOPES = [
@@ -93,6 +95,7 @@ export function readAdminConfig( raw: unknown ): AdminConfig {
 		scopeDescriptions: readDescriptions( config.scopeDescriptions ),
 		roles: readRoles( config.roles ),
 		rules: readRules( config.rules ),
+		network: readNetwork( config.network ),
 	};
 }
 

@@ -2,6 +2,7 @@ import { readAdminConfig, type AdminConfig } from './admin-config';
 
 export * from './admin-config';
 export * from './rules';
+export * from './network';
 
 declare global {
 	interface Window {

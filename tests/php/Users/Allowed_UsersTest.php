@@ -5,7 +5,9 @@ namespace Keystone_OIDC\Tests\Users;
 
 use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Tests\Support\In_Memory_Users;
+use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Users\Allowed_Users;
+use Keystone_OIDC\Users\Site_Access;
 use PHPUnit\Framework\TestCase;
 
 final class Allowed_UsersTest extends TestCase {
@@ -35,5 +37,22 @@ final class Allowed_UsersTest extends TestCase {
 		$this->assertSame( 1, $allowed->find( 1, $client )->ID ?? null );
 		$this->assertNull( $allowed->find( 2, $client ) );
 		$this->assertNull( $allowed->find( 3, $client ) );
+	}
+
+	public function test_a_user_the_site_does_not_admit_is_refused_whatever_the_client_allows(): void {
+		$users   = new In_Memory_Users();
+		$member  = $users->add( 1, array( 'subscriber' ) );
+		$other   = $users->add( 2, array() );
+		$site    = new class() implements Site_Access {
+			public function admits( \WP_User $user ): bool {
+				return 1 === (int) $user->ID;
+			}
+		};
+		$allowed = new Allowed_Users( $users, $site );
+		$this->assertTrue( $allowed->may_sign_in( $member, new Client() ) );
+		$this->assertFalse( $allowed->may_sign_in( $other, new Client() ) );
+		$this->assertNull( $allowed->find( 2, new Client() ) );
+		$this->expectException( OAuth_Error::class );
+		$allowed->of_grant( 2, new Client() );
 	}
 }

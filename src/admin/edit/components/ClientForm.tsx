@@ -14,6 +14,10 @@ import { __, sprintf } from '@wordpress/i18n';
 import type { FormEvent } from 'react';
 
 import type { RoleOption } from '../../../config/admin-config';
+import {
+	NetworkLockNotice,
+	networkLocked,
+} from '../../../components/NetworkLockNotice';
 import type { ClientType, IdTokenAlg } from '../../../api/types';
 import { hasErrors, toggleInList } from '../form';
 import type { ClientFormErrors, ClientFormValues } from '../types';
@@ -331,11 +335,22 @@ export function ClientForm( {
 
 					<fieldset className="keystone-oidc-fieldset">
 						<legend>{ __( 'Behaviour', 'keystone-oidc' ) }</legend>
+						<NetworkLockNotice
+							kind="clientFields"
+							fields={ [
+								'skip_consent',
+								'skip_consent_offline_access',
+							] }
+						/>
 						<ToggleControl
 							__nextHasNoMarginBottom
 							label={ __(
 								'Skip the consent screen (trusted first-party application)',
 								'keystone-oidc'
+							) }
+							disabled={ networkLocked(
+								'clientFields',
+								'skip_consent'
 							) }
 							checked={ values.skipConsent }
 							onChange={ ( on ) => set( 'skipConsent', on ) }
@@ -350,6 +365,10 @@ export function ClientForm( {
 								help={ __(
 									'Off: users are asked once before this application may stay connected while they are signed out (OpenID Connect Core §11).',
 									'keystone-oidc'
+								) }
+								disabled={ networkLocked(
+									'clientFields',
+									'skip_consent_offline_access'
 								) }
 								checked={ values.skipConsentOfflineAccess }
 								onChange={ ( on ) =>

@@ -24,6 +24,10 @@ import {
 	parseIdleDays,
 } from '../registration';
 import { InitialTokens } from './InitialTokens';
+import {
+	NetworkLockNotice,
+	networkLocked,
+} from '../../../components/NetworkLockNotice';
 
 interface RegistrationCardProps {
 	settings: Settings;
@@ -74,7 +78,15 @@ export function RegistrationCard( {
 				</h2>
 			</CardHeader>
 			<CardBody>
+				<NetworkLockNotice
+					kind="settings"
+					fields={ [ 'dynamic_registration', 'dynamic_rest_access' ] }
+				/>
 				<RadioControl
+					disabled={ networkLocked(
+						'settings',
+						'dynamic_registration'
+					) }
 					label={ __(
 						'Who may register a client by itself',
 						'keystone-oidc'
@@ -139,6 +151,10 @@ export function RegistrationCard( {
 					help={ __(
 						'The most their tokens may do with the WordPress REST API, never more than the signed-in user may. MCP clients need write access to call tools.',
 						'keystone-oidc'
+					) }
+					disabled={ networkLocked(
+						'settings',
+						'dynamic_rest_access'
 					) }
 					value={ restAccess }
 					options={ [

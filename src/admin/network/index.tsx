@@ -1,0 +1,4 @@
+import { mountAdminScreen } from '../../components/mount';
+import { NetworkScreen } from './components/NetworkScreen';
+
+mountAdminScreen( <NetworkScreen /> );
