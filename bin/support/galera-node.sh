@@ -21,12 +21,24 @@ mkdir -p "$node/tmp" "$node/data"
 # nobody's for the transfer to write into it (mariadbd, as root, reads and writes it either way).
 if [ "$(id -u)" = 0 ]; then chown -R nobody:nogroup "$node/data"; fi
 var() { eval "echo \"\${$1$n}\""; }
+innodb=(--innodb-buffer-pool-size=64M --innodb-log-file-size=16M)
+# A node that crashed left no position in grastate.dat (seqno -1): recovered from InnoDB, as
+# Debian's galera_recovery does, it rejoins by IST (only what it missed) instead of a full SST.
+start=()
+if [ ${#bootstrap[@]} -eq 0 ] && grep -q '^seqno: *-1' "$node/data/grastate.dat" 2>/dev/null; then
+  mariadbd --no-defaults --datadir="$node/data" --user="$(id -un)" --tmpdir="$node/tmp" "${innodb[@]}" \
+    --skip-networking --socket="$node/recover.sock" --log-error="$node/recover.log" \
+    --wsrep-on=ON --wsrep-provider=/usr/lib/galera/libgalera_smm.so --wsrep-recover >/dev/null 2>&1 || true
+  position=$(sed -n 's/.*WSREP: Recovered position: *\([^ ]*\).*/\1/p' "$node/recover.log" | tail -n 1)
+  if [ -n "$position" ] && [ "${position#*:}" != "-1" ]; then start=(--wsrep-start-position="$position"); fi
+  if [ "$(id -u)" = 0 ]; then chown -R nobody:nogroup "$node/data"; fi
+fi
 sst=rsync
 command -v rsync >/dev/null || sst=mariabackup
 exec mariadbd --no-defaults --datadir="$node/data" --socket="$node/mysqld.sock" \
   --port="$(var SQL_PORT)" --bind-address=127.0.0.1 \
   --pid-file="$node/mysqld.pid" --log-error="$node/mariadb.log" --user="$(id -un)" --tmpdir="$node/tmp" \
-  --innodb-buffer-pool-size=64M --innodb-log-file-size=16M --max-connections=200 \
+  "${innodb[@]}" --max-connections=200 \
   --binlog-format=ROW --innodb-autoinc-lock-mode=2 --default-storage-engine=InnoDB \
   --wsrep-on=ON --wsrep-provider=/usr/lib/galera/libgalera_smm.so \
   --wsrep-cluster-name=keystone --wsrep-cluster-address="gcomm://$CLUSTER" \
@@ -35,4 +47,4 @@ exec mariadbd --no-defaults --datadir="$node/data" --socket="$node/mysqld.sock" 
   --wsrep-provider-options="gmcast.listen_addr=tcp://127.0.0.1:$(var GCOMM_PORT);ist.recv_addr=127.0.0.1:$(var IST_PORT);gcache.size=64M;evs.suspect_timeout=PT3S;evs.inactive_timeout=PT6S;evs.install_timeout=PT4S" \
   --wsrep-sst-method="$sst" --wsrep-sst-receive-address="127.0.0.1:$(var SST_PORT)" \
   --wsrep-slave-threads=2 \
-  "${bootstrap[@]}" 2>>"$node/mariadb.log"
+  "${bootstrap[@]}" "${start[@]}" 2>>"$node/mariadb.log"
