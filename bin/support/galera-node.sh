@@ -28,8 +28,9 @@ start=()
 if [ ${#bootstrap[@]} -eq 0 ] && grep -q '^seqno: *-1' "$node/data/grastate.dat" 2>/dev/null; then
   mariadbd --no-defaults --datadir="$node/data" --user="$(id -un)" --tmpdir="$node/tmp" "${innodb[@]}" \
     --skip-networking --socket="$node/recover.sock" --log-error="$node/recover.log" \
-    --wsrep-on=ON --wsrep-provider=/usr/lib/galera/libgalera_smm.so --wsrep-recover >/dev/null 2>&1 || true
-  position=$(sed -n 's/.*WSREP: Recovered position: *\([^ ]*\).*/\1/p' "$node/recover.log" | tail -n 1)
+    --wsrep-on=ON --wsrep-provider=/usr/lib/galera/libgalera_smm.so --wsrep-cluster-address="gcomm://$CLUSTER" \
+    --binlog-format=ROW --wsrep-recover >/dev/null 2>&1 || true
+  position=$(sed -n 's/.*WSREP: Recovered position: *\([^ ]*\).*/\1/p' "$node/recover.log" 2>/dev/null | tail -n 1 || true)
   if [ -n "$position" ] && [ "${position#*:}" != "-1" ]; then start=(--wsrep-start-position="$position"); fi
   if [ "$(id -u)" = 0 ]; then chown -R nobody:nogroup "$node/data"; fi
 fi

@@ -36,7 +36,9 @@ function stopLeftovers(): void {
 			const pid = Number( readFileSync( pidFile, 'utf8' ).trim() );
 			try {
 				process.kill( pid, 'SIGTERM' );
-				process.stdout.write( `scale-out: stopped leftover ${ file } (pid ${ pid })\n` );
+				process.stdout.write(
+					`scale-out: stopped leftover ${ file } (pid ${ pid })\n`
+				);
 			} catch {
 				// Already gone.
 			}

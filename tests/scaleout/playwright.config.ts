@@ -9,7 +9,10 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig( {
 	testDir: __dirname,
 	testMatch: '**/*.spec.ts',
-	outputDir: path.resolve( __dirname, '../../artifacts/scaleout/test-results' ),
+	outputDir: path.resolve(
+		__dirname,
+		'../../artifacts/scaleout/test-results'
+	),
 	globalSetup: path.resolve( __dirname, 'global-setup.ts' ),
 	globalTeardown: path.resolve( __dirname, 'global-teardown.ts' ),
 	fullyParallel: false,

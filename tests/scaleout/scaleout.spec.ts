@@ -64,7 +64,7 @@ import {
 	startRedis,
 	startScaleout,
 	stopAll,
-	useSharedCache,
+	switchSharedCache,
 	type Scaleout,
 } from './support/topology';
 
@@ -108,8 +108,8 @@ test.beforeAll( async () => {
 } );
 
 test.afterAll( async () => {
-	for ( const node of nodes ?? [] ) {
-		node.close();
+	for ( const recorder of nodes ?? [] ) {
+		recorder.close();
 	}
 	await stopAll();
 	await site?.stop();
@@ -187,7 +187,7 @@ async function everyNodeConsistent(
 
 test( 'sign-ins spread over the nodes (authorize 1, consent and code 2, UserInfo and refresh 3), with and without the shared cache', async () => {
 	for ( const shared of [ true, false ] ) {
-		useSharedCache( site, shared );
+		switchSharedCache( site, shared );
 		const recorder = spread( ACROSS_NODES );
 		const tally = newTally();
 		const list = await withCurrentJwks(
@@ -224,7 +224,8 @@ async function race(
 ): Promise< Sample[] > {
 	const racers = Array.from(
 		{ length: RACERS },
-		( _, i ) => new Recorder( site.urls[ i % NODES ] as string, 1, node( 1 ) )
+		( _, i ) =>
+			new Recorder( site.urls[ i % NODES ] as string, 1, node( 1 ) )
 	);
 	try {
 		return await Promise.all( racers.map( send ) );
@@ -252,7 +253,9 @@ test( `one code and one refresh token raced through the three nodes (${ RACERS }
 	const figures: Record< string, unknown > = {};
 
 	const code = await authorize( node( 1 ), racer, user, ++nonce, false );
-	const codeRace = await race( ( recorder ) => redeem( recorder, racer, code ) );
+	const codeRace = await race( ( recorder ) =>
+		redeem( recorder, racer, code )
+	);
 	figures.code = outcomes( codeRace );
 	onlyOneWinner( codeRace );
 
@@ -293,6 +296,19 @@ test( `one code and one refresh token raced through the three nodes (${ RACERS }
 		] );
 	}
 	figures.consistent = await everyNodeConsistent( [ racer.clientId ] );
+	// How often Galera refused a commit (or aborted a local transaction for a replicated one) on
+	// each node so far: the losers of the races above were turned into retries, then invalid_grant.
+	figures.certificationConflicts = await Promise.all(
+		site.dbs.map( async ( db ) =>
+			Object.fromEntries(
+				(
+					await db.query(
+						"SHOW STATUS WHERE Variable_name IN ('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')"
+					)
+				).map( ( row ) => [ row.Variable_name, Number( row.Value ) ] )
+			)
+		)
+	);
 	writeScenario( 'race', figures );
 } );
 
@@ -361,7 +377,7 @@ for ( const shared of [ true, false ] ) {
 	test( `a change made through one node holds on every node at once (${
 		shared ? 'shared Redis cache' : 'no shared cache'
 	}): key rotation, revocation, a reset secret, withdrawn consent, a deleted client`, async () => {
-		useSharedCache( site, shared );
+		switchSharedCache( site, shared );
 		const user = users[ 1 ] as SignedInUser;
 		const rp = await newClient( node( 2 ), admin, 'Changes', true );
 		// Warm every node's view (and the shared cache) before each change.
@@ -370,15 +386,24 @@ for ( const shared of [ true, false ] ) {
 		const kid = await rotateKeys( node( 1 ), admin );
 		for ( const n of [ 2, 3 ] ) {
 			const keys = ( await fetchJwks( node( n ) ) ).keys;
-			expect( keys[ 0 ]?.kid, `node ${ n } publishes the new key first` ).toBe( kid );
+			expect(
+				keys[ 0 ]?.kid,
+				`node ${ n } publishes the new key first`
+			).toBe( kid );
 			const signed = await freshTokens( node( n ), node( n ), rp, user );
-			expect( signed.kid, `node ${ n } signs with the new key` ).toBe( kid );
+			expect( signed.kid, `node ${ n } signs with the new key` ).toBe(
+				kid
+			);
 		}
 
 		await revoke( node( 2 ), rp, String( before.tokens.refresh_token ) );
 		assertError(
 			'a refresh token revoked through node 2, at node 3',
-			await refresh( node( 3 ), rp, String( before.tokens.refresh_token ) ),
+			await refresh(
+				node( 3 ),
+				rp,
+				String( before.tokens.refresh_token )
+			),
 			400,
 			'invalid_grant'
 		);
@@ -413,10 +438,28 @@ for ( const shared of [ true, false ] ) {
 		expect( json( stale ).error ).toBe( 'invalid_client' );
 
 		// Consent remembered for a client that asks for it, then withdrawn by the user on node 1.
-		const consenting = await newClient( node( 3 ), admin, 'Consent', false );
-		const remembered = await authorize( node( 2 ), consenting, user, ++nonce, true );
-		const granted = tokensOf( await redeem( node( 3 ), consenting, remembered ) );
-		const again = await authorizeGet( node( 3 ), consenting, user, ++nonce );
+		const consenting = await newClient(
+			node( 3 ),
+			admin,
+			'Consent',
+			false
+		);
+		const remembered = await authorize(
+			node( 2 ),
+			consenting,
+			user,
+			++nonce,
+			true
+		);
+		const granted = tokensOf(
+			await redeem( node( 3 ), consenting, remembered )
+		);
+		const again = await authorizeGet(
+			node( 3 ),
+			consenting,
+			user,
+			++nonce
+		);
 		expect( again.status, 'remembered consent skips the form' ).toBe( 302 );
 		await adminRest(
 			node( 1 ),
@@ -425,13 +468,22 @@ for ( const shared of [ true, false ] ) {
 			undefined,
 			user
 		);
-		const asked = await authorizeGet( node( 2 ), consenting, user, ++nonce );
+		const asked = await authorizeGet(
+			node( 2 ),
+			consenting,
+			user,
+			++nonce
+		);
 		expect( asked.status, 'the form is shown again on node 2' ).toBe( 200 );
 		// The form shown by node 2 is answered at node 3.
 		codeFrom( await consentDecision( node( 3 ), user, asked.body ) );
 		assertError(
 			'a refresh token of withdrawn consent, at node 3',
-			await refresh( node( 3 ), consenting, String( granted.refresh_token ) ),
+			await refresh(
+				node( 3 ),
+				consenting,
+				String( granted.refresh_token )
+			),
 			400,
 			'invalid_grant'
 		);
@@ -441,13 +493,18 @@ for ( const shared of [ true, false ] ) {
 		for ( const n of [ 1, 3 ] ) {
 			assertError(
 				`an access token of a deleted client, at node ${ n }`,
-				await userinfo( node( n ), String( doomed.tokens.access_token ) ),
+				await userinfo(
+					node( n ),
+					String( doomed.tokens.access_token )
+				),
 				401,
 				'invalid_token'
 			);
 		}
 		const gone = await authorizeGet( node( 3 ), rp, user, ++nonce );
-		expect( gone.status, 'a deleted client is unknown at node 3' ).toBe( 400 );
+		expect( gone.status, 'a deleted client is unknown at node 3' ).toBe(
+			400
+		);
 		expect( unexpectedPhpErrors( asSite( issuer ) ) ).toEqual( [] );
 	} );
 }
@@ -480,7 +537,7 @@ async function load(
 test( 'figures: one node against three, with and without the shared cache (reported, not asserted)', async () => {
 	test.setTimeout( 120_000 );
 	for ( const shared of [ true, false ] ) {
-		useSharedCache( site, shared );
+		switchSharedCache( site, shared );
 		for ( const [ label, route ] of [
 			[ 'one-node', ONE_NODE ],
 			[ 'three-nodes', ACROSS_NODES ],
@@ -488,12 +545,20 @@ test( 'figures: one node against three, with and without the shared cache (repor
 			const { recorder, tally, from, to } = await load( route );
 			expect( recorder.serverErrors ).toEqual( [] );
 			expect( tally.signIns ).toBeGreaterThan( 0 );
-			writeScenario( `load-${ label }-${ shared ? 'redis' : 'no-cache' }`, {
-				clients: CLIENTS,
-				sharedCache: shared,
-				load: loadFigures( recorder.answers, tally.signIns, from, to ),
-				tally,
-			} );
+			writeScenario(
+				`load-${ label }-${ shared ? 'redis' : 'no-cache' }`,
+				{
+					clients: CLIENTS,
+					sharedCache: shared,
+					load: loadFigures(
+						recorder.answers,
+						tally.signIns,
+						from,
+						to
+					),
+					tally,
+				}
+			);
 		}
 	}
 	await everyNodeConsistent( [ trusted.clientId, asksConsent.clientId ] );
@@ -507,7 +572,7 @@ const AVOIDING_NODE_2: Route = ( endpoint ) =>
 
 test( 'a Galera node killed under load: its web node answers a fast clean 503, the others keep serving, it rejoins and serves again, every node agrees', async () => {
 	test.setTimeout( 240_000 );
-	useSharedCache( site, true );
+	switchSharedCache( site, true );
 	const probeRecorder = new Recorder( site.urls[ 1 ] as string, 2 );
 	const user = users[ 0 ] as SignedInUser;
 	const granted = tokensOf(
@@ -529,11 +594,38 @@ test( 'a Galera node killed under load: its web node answers a fast clean 503, t
 			killedAt = Date.now();
 			await killNode( site, 2 );
 			const calls: Array< [ string, () => Promise< Sample > ] > = [
-				[ 'discovery', () => probeRecorder.send( 'discovery', { method: 'GET', path: PATHS.discovery } ) ],
-				[ 'jwks', () => probeRecorder.send( 'jwks', { method: 'GET', path: PATHS.jwks } ) ],
-				[ 'userinfo', () => userinfo( probeRecorder, String( granted.access_token ) ) ],
-				[ 'token:authorization_code', () => redeem( probeRecorder, trusted, 'no-such-code' ) ],
-				[ 'authorize', () => authorizeGet( probeRecorder, trusted, user, ++nonce ) ],
+				[
+					'discovery',
+					() =>
+						probeRecorder.send( 'discovery', {
+							method: 'GET',
+							path: PATHS.discovery,
+						} ),
+				],
+				[
+					'jwks',
+					() =>
+						probeRecorder.send( 'jwks', {
+							method: 'GET',
+							path: PATHS.jwks,
+						} ),
+				],
+				[
+					'userinfo',
+					() =>
+						userinfo(
+							probeRecorder,
+							String( granted.access_token )
+						),
+				],
+				[
+					'token:authorization_code',
+					() => redeem( probeRecorder, trusted, 'no-such-code' ),
+				],
+				[
+					'authorize',
+					() => authorizeGet( probeRecorder, trusted, user, ++nonce ),
+				],
 			];
 			while ( Date.now() < killedAt + SECONDS * 1000 ) {
 				for ( const [ endpoint, call ] of calls ) {
@@ -554,7 +646,9 @@ test( 'a Galera node killed under load: its web node answers a fast clean 503, t
 	expect( violations ).toEqual( [] );
 	expect( recorder.serverErrors, 'nodes 1 and 3 kept serving' ).toEqual( [] );
 	expect( tally.signIns ).toBeGreaterThan( 0 );
-	const sorted = probes.map( ( probe ) => probe.ms ).sort( ( a, b ) => a - b );
+	const sorted = probes
+		.map( ( probe ) => probe.ms )
+		.sort( ( a, b ) => a - b );
 	const medianProbe = sorted[ Math.floor( sorted.length / 2 ) ] ?? Infinity;
 	expect( medianProbe, 'node 2 fails fast' ).toBeLessThan( 1_000 );
 
@@ -563,7 +657,10 @@ test( 'a Galera node killed under load: its web node answers a fast clean 503, t
 	backAt = Date.now();
 	let served: Sample | null = null;
 	for ( let i = 0; i < 100; i++ ) {
-		served = await probeRecorder.send( 'jwks', { method: 'GET', path: PATHS.jwks } );
+		served = await probeRecorder.send( 'jwks', {
+			method: 'GET',
+			path: PATHS.jwks,
+		} );
 		if ( served.status === 200 ) {
 			break;
 		}
@@ -603,32 +700,44 @@ test( 'a Galera node killed under load: its web node answers a fast clean 503, t
 
 test( 'Redis killed under load: the site keeps working from the database, nothing stale once Redis is back', async () => {
 	test.setTimeout( 120_000 );
-	useSharedCache( site, true );
+	switchSharedCache( site, true );
 	const user = users[ 1 ] as SignedInUser;
 	const rp = await newClient( node( 1 ), admin, 'Cache loss', true );
 	const before = await freshTokens( node( 1 ), node( 3 ), rp, user );
 	expect( redisKeys( site ) ).toBeGreaterThan( 0 );
 	let killedAt = 0;
 	// Under load, Redis dies; a token is revoked while it is away.
-	const away = await load( ACROSS_NODES, () => false, async ( stopAt ) => {
-		await sleep( 1_000 );
-		killedAt = Date.now();
-		await killRedis( site );
-		await revoke( node( 3 ), rp, String( before.tokens.refresh_token ) );
-		await sleep( SECONDS * 1000 );
-		stopAt.at = Date.now();
-	} );
+	const away = await load(
+		ACROSS_NODES,
+		() => false,
+		async ( stopAt ) => {
+			await sleep( 1_000 );
+			killedAt = Date.now();
+			await killRedis( site );
+			await revoke(
+				node( 3 ),
+				rp,
+				String( before.tokens.refresh_token )
+			);
+			await sleep( SECONDS * 1000 );
+			stopAt.at = Date.now();
+		}
+	);
 	// Still away: the key set changes (between loads, so that every sign-in verifies against
 	// the key set it fetched when it started).
 	const kid = await rotateKeys( node( 2 ), admin );
 	let returnedAt = 0;
-	const back = await load( ACROSS_NODES, () => false, async ( stopAt ) => {
-		await sleep( 1_000 );
-		await startRedis( site );
-		returnedAt = Date.now();
-		await sleep( 1_500 );
-		stopAt.at = Date.now();
-	} );
+	const back = await load(
+		ACROSS_NODES,
+		() => false,
+		async ( stopAt ) => {
+			await sleep( 1_000 );
+			await startRedis( site );
+			returnedAt = Date.now();
+			await sleep( 1_500 );
+			stopAt.at = Date.now();
+		}
+	);
 	for ( const { recorder, tally } of [ away, back ] ) {
 		expect( recorder.serverErrors ).toEqual( [] );
 		expect( tally.signIns ).toBeGreaterThan( 0 );
@@ -639,7 +748,11 @@ test( 'Redis killed under load: the site keeps working from the database, nothin
 		expect( keys[ 0 ]?.kid, `node ${ n } after Redis is back` ).toBe( kid );
 		assertError(
 			`a refresh token revoked while Redis was away, at node ${ n }`,
-			await refresh( node( n ), rp, String( before.tokens.refresh_token ) ),
+			await refresh(
+				node( n ),
+				rp,
+				String( before.tokens.refresh_token )
+			),
 			400,
 			'invalid_grant'
 		);

@@ -7,10 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { quantile } from '../../bench/lib/stats';
-import {
-	Recorder,
-	type Sample,
-} from '../../reliability/support/harness';
+import { Recorder, type Sample } from '../../reliability/support/harness';
 import { repoRoot } from '../../bench/lib/site';
 import type { RequestSpec } from '../../bench/lib/http';
 
@@ -56,7 +53,10 @@ export class Spread extends Recorder {
 		super( ( nodes[ 0 ] as Recorder ).baseUrl, 1, nodes[ 0 ] );
 	}
 
-	override async send( endpoint: string, spec: RequestSpec ): Promise< Sample > {
+	override async send(
+		endpoint: string,
+		spec: RequestSpec
+	): Promise< Sample > {
 		const node = this.route( endpoint );
 		const sentAt = Date.now();
 		const sample = await ( this.nodes[ node ] as Recorder ).send(
@@ -76,7 +76,10 @@ export class Spread extends Recorder {
 }
 
 /** One recorder per web node, counting into the first one's figures. */
-export function nodeRecorders( urls: string[], concurrency: number ): Recorder[] {
+export function nodeRecorders(
+	urls: string[],
+	concurrency: number
+): Recorder[] {
 	const first = new Recorder( urls[ 0 ] as string, concurrency );
 	return [
 		first,
@@ -110,7 +113,9 @@ export function loadFigures(
 		( answer ) => answer.sentAt >= from && answer.sentAt < to
 	);
 	const seconds = ( to - from ) / 1000;
-	const sorted = window.map( ( answer ) => answer.ms ).sort( ( a, b ) => a - b );
+	const sorted = window
+		.map( ( answer ) => answer.ms )
+		.sort( ( a, b ) => a - b );
 	const byNode: LoadFigures[ 'byNode' ] = {};
 	const byStatus: Record< string, number > = {};
 	for ( let node = 0; node < 3; node++ ) {

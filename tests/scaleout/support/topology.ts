@@ -89,7 +89,9 @@ export function startScaleout( name: string ): Promise< Scaleout > {
 		child.once( 'exit', ( code ) => {
 			clearTimeout( timer );
 			reject(
-				new Error( `scale-out site exited with ${ code }:\n${ output }` )
+				new Error(
+					`scale-out site exited with ${ code }:\n${ output }`
+				)
 			);
 		} );
 	} );
@@ -228,7 +230,7 @@ export function redisKeys( site: Scaleout ): number {
  * The shared object cache on or off for every web node at once. Switching on starts from an empty
  * cache: what it held when it was switched off may have changed since in the database.
  */
-export function useSharedCache( site: Scaleout, on: boolean ): void {
+export function switchSharedCache( site: Scaleout, on: boolean ): void {
 	const flag = path.join( site.dir, 'run/no-shared-cache' );
 	if ( on ) {
 		execFileSync( 'redis-cli', [ '-s', redisSocket( site ), 'FLUSHALL' ] );
