@@ -72,15 +72,8 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
-render() {
-  awk '/^[ \t]*[#;]/ { print; next } {
-    while (match($0, /@[A-Z_]+@/)) {
-      key = substr($0, RSTART + 1, RLENGTH - 2)
-      $0 = substr($0, 1, RSTART - 1) ENVIRON["R_" key] substr($0, RSTART + RLENGTH)
-    }
-    print
-  }' "$1" >"$2"
-}
+# shellcheck source=bin/support/render.sh
+. "$root/bin/support/render.sh"
 
 rm -rf "$site"
 mkdir -p "$run"
