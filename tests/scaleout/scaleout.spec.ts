@@ -127,10 +127,11 @@ function contexts(
 	recorder: Recorder,
 	tally: Tally,
 	outageTolerated: () => boolean,
-	deadline: number
+	deadline: number,
+	withConsent = true
 ): SignInContext[] {
 	return users.map( ( user, c ) => {
-		const consent = c % 3 === 2;
+		const consent = withConsent && c % 3 === 2;
 		return {
 			recorder,
 			rp: consent ? asksConsent : trusted,
@@ -513,14 +514,21 @@ for ( const shared of [ true, false ] ) {
 async function load(
 	route: Route,
 	outageTolerated: () => boolean = () => false,
-	during?: ( stopAt: { at: number } ) => Promise< void >
+	during?: ( stopAt: { at: number } ) => Promise< void >,
+	withConsent = true
 ): Promise< { recorder: Spread; tally: Tally; from: number; to: number } > {
 	const recorder = spread( route );
 	const tally = newTally();
 	const from = Date.now();
 	const stopAt = { at: during ? Infinity : from + SECONDS * 1000 };
 	const list = await withCurrentJwks(
-		contexts( recorder, tally, outageTolerated, from + 150_000 )
+		contexts(
+			recorder,
+			tally,
+			outageTolerated,
+			from + 150_000,
+			withConsent
+		)
 	);
 	const running = runClients( list, () => Date.now() < stopAt.at, 10_000 );
 	if ( during ) {
@@ -698,6 +706,14 @@ test( 'a Galera node killed under load: its web node answers a fast clean 503, t
 	expect( unexpectedPhpErrors( asSite( issuer ) ) ).toEqual( [] );
 } );
 
+/**
+ * A pending consent request lives only in the object cache when there is one (a transient): a
+ * consent form shown before Redis died, or before it came back empty, is refused when posted
+ * (`invalid_request`, "unknown, expired or already answered") and the user starts again. That is
+ * documented (docs/scale-out.md); the load of this scenario signs in through trusted clients.
+ */
+const WITHOUT_CONSENT_FORMS = false;
+
 test( 'Redis killed under load: the site keeps working from the database, nothing stale once Redis is back', async () => {
 	test.setTimeout( 120_000 );
 	switchSharedCache( site, true );
@@ -721,7 +737,8 @@ test( 'Redis killed under load: the site keeps working from the database, nothin
 			);
 			await sleep( SECONDS * 1000 );
 			stopAt.at = Date.now();
-		}
+		},
+		WITHOUT_CONSENT_FORMS
 	);
 	// Still away: the key set changes (between loads, so that every sign-in verifies against
 	// the key set it fetched when it started).
@@ -736,7 +753,8 @@ test( 'Redis killed under load: the site keeps working from the database, nothin
 			returnedAt = Date.now();
 			await sleep( 1_500 );
 			stopAt.at = Date.now();
-		}
+		},
+		WITHOUT_CONSENT_FORMS
 	);
 	for ( const { recorder, tally } of [ away, back ] ) {
 		expect( recorder.serverErrors ).toEqual( [] );
