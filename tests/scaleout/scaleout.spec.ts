@@ -88,7 +88,8 @@ let nonce = 0;
 test.describe.configure( { mode: 'serial' } );
 
 test.beforeAll( async () => {
-	test.setTimeout( 300_000 );
+	// A busy shared machine has taken over 4 minutes to bring three Galera nodes up.
+	test.setTimeout( 480_000 );
 	site = await startScaleout( 'scaleout' );
 	nodes = nodeRecorders( site.urls, CLIENTS + 2 );
 	const first = nodes[ 0 ] as Recorder;

@@ -64,7 +64,7 @@ export function startScaleout( name: string ): Promise< Scaleout > {
 		const timer = setTimeout( () => {
 			void stop();
 			reject( new Error( `scale-out site did not start:\n${ output }` ) );
-		}, 240_000 );
+		}, 420_000 );
 		const onData = ( chunk: Buffer ): void => {
 			output += chunk.toString();
 			const match = /KEYSTONE_SCALEOUT_READY (.+)/.exec( output );
