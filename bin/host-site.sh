@@ -162,17 +162,8 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
-# Fills @NAME@ placeholders from the variables R_NAME (values may span several lines); comment
-# lines are kept as they are.
-render() {
-  awk '/^[ \t]*[#;]/ { print; next } {
-    while (match($0, /@[A-Z_]+@/)) {
-      key = substr($0, RSTART + 1, RLENGTH - 2)
-      $0 = substr($0, 1, RSTART - 1) ENVIRON["R_" key] substr($0, RSTART + RLENGTH)
-    }
-    print
-  }' "$1" >"$2"
-}
+# shellcheck source=bin/support/render.sh
+. "$root/bin/support/render.sh"
 rm -rf "$site"
 # Apache refuses to serve as root, so its workers run as www-data, which must reach the site's
 # files: where the clone lives below a folder www-data cannot enter (root's home, say), the site

@@ -165,7 +165,7 @@ final class Container {
 	public function endpoint( string $class ): Endpoint {
 		switch ( $class ) {
 			case Token::class:
-				return new Token( $this->client_authentication(), Registration\Recorded_Use::around( $this->grant_types(), $this->registrations(), $this->clock() ), new Transaction() );
+				return new Token( $this->client_authentication(), Registration\Recorded_Use::around( $this->grant_types(), $this->registrations(), $this->clock() ), new Transaction( $this->causal_reads() ) );
 			case Introspection::class:
 				return new Introspection( $this->client_authentication(), $this->token_lookup(), $this->allowed_users(), $this->clock() );
 			case Revocation::class:
@@ -574,6 +574,15 @@ final class Container {
 	}
 
 	// ---- Scale-out (issue 17) ----
+
+	public function causal_reads(): Storage\Causal_Reads {
+		return $this->share(
+			'causal_reads',
+			static function (): Storage\Causal_Reads {
+				return new Storage\Causal_Reads();
+			}
+		);
+	}
 
 	// ---- Performance (issue 19) ----
 }

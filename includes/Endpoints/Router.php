@@ -236,6 +236,7 @@ final class Router {
 		add_filter( 'wp_die_handler', $die_handler );
 		add_filter( 'wp_die_json_handler', $die_handler );
 		try {
+			Container::site()->causal_reads()->barrier();
 			$endpoint->handle( Request::from_globals(), $name );
 		} catch ( \Throwable $failure ) {
 			Responder::answer( $boundary->answer( $failure, $channel ) );

@@ -29,6 +29,17 @@ final class Database_Error extends \RuntimeException {
 	 */
 	public static function is_outage(): bool {
 		global $wpdb;
-		return ! $wpdb->check_connection( false );
+		return self::node_not_ready() || ! $wpdb->check_connection( false );
+	}
+
+	/**
+	 * A Galera node that is connected but not part of the primary component (cut off from the
+	 * others, or still joining) refuses every statement with 1047 "WSREP has not yet prepared node
+	 * for application use": for the client that is the same outage as a server that is gone.
+	 */
+	private static function node_not_ready(): bool {
+		global $wpdb;
+		$link = $wpdb->dbh;
+		return $link instanceof \mysqli && 1047 === mysqli_errno( $link );
 	}
 }

@@ -13,15 +13,28 @@ use Keystone_OIDC\Http\OAuth_Error;
 final class Transaction {
 	/**
 	 * Attempts of one grant when InnoDB picks it to break a deadlock (grants revoking a family
-	 * lock ranges of the token table's grant index that other grants insert into).
+	 * lock ranges of the token table's grant index that other grants insert into), or when a
+	 * Galera cluster refuses its commit because a transaction on another node changed the same
+	 * rows first (certification conflict, also error 1213, raised at COMMIT).
 	 */
 	const ATTEMPTS = 3;
+
+	/** @var Causal_Reads|null */
+	private $causal_reads;
+
+	/**
+	 * @param Causal_Reads|null $causal_reads Lets an attempt after a lost certification see the
+	 *                                        winner's commit (a replay is then refused as one).
+	 */
+	public function __construct( ?Causal_Reads $causal_reads = null ) {
+		$this->causal_reads = $causal_reads;
+	}
 
 	/**
 	 * Runs `$work` in a transaction at the server's isolation level (READ COMMITTED would refuse
 	 * every write on servers that log statements). An `OAuth_Error` is a decision, not a failure (a
 	 * replayed code revokes its family before saying so), so what led to it is committed; anything
-	 * else rolls back, and a deadlock runs `$work` again.
+	 * else rolls back, and a deadlock (at a statement or at COMMIT) runs `$work` again.
 	 *
 	 * @template T
 	 * @param callable():T $work
@@ -30,12 +43,18 @@ final class Transaction {
 	public function run( callable $work ) {
 		global $wpdb;
 		for ( $attempt = 1; ; $attempt++ ) {
+			if ( $attempt > 1 && null !== $this->causal_reads ) {
+				$this->causal_reads->barrier();
+			}
 			self::query( 'START TRANSACTION', 'Starting a transaction' );
+			$decision = null;
 			try {
-				$result = $work();
-			} catch ( OAuth_Error $decision ) {
+				try {
+					$result = $work();
+				} catch ( OAuth_Error $refused ) {
+					$decision = $refused;
+				}
 				self::query( 'COMMIT', 'Committing a transaction' );
-				throw $decision;
 			} catch ( \Throwable $failure ) {
 				$deadlock = self::lost_to_a_deadlock();
 				$wpdb->query( 'ROLLBACK' );
@@ -44,14 +63,17 @@ final class Transaction {
 				}
 				throw $failure;
 			}
-			self::query( 'COMMIT', 'Committing a transaction' );
+			if ( null !== $decision ) {
+				throw $decision;
+			}
 			return $result;
 		}
 	}
 
 	/**
-	 * Whether the last statement failed because InnoDB broke a deadlock (1213) or stopped waiting
-	 * for a lock (1205): nothing is wrong with the grant, running it again succeeds.
+	 * Whether the last statement failed because InnoDB broke a deadlock or Galera refused the
+	 * commit (1213), or InnoDB stopped waiting for a lock (1205): nothing is wrong with the grant,
+	 * running it again succeeds or finds it already used.
 	 */
 	private static function lost_to_a_deadlock(): bool {
 		global $wpdb;
