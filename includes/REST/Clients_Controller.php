@@ -8,6 +8,7 @@ use Keystone_OIDC\Clients\Client_Input;
 use Keystone_OIDC\Clients\Client_Manager;
 use Keystone_OIDC\Clients\Keys_Unavailable;
 use Keystone_OIDC\Container;
+use Keystone_OIDC\Settings\Default_Roles_Settings;
 use Keystone_OIDC\Storage\Client_Repository;
 use WP_Error;
 use WP_REST_Request;
@@ -82,7 +83,7 @@ final class Clients_Controller extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function create_item( $request ) {
-		$result = Client_Manager::create( self::input( $request ) );
+		$result = Client_Manager::create( Default_Roles_Settings::apply_to_new_client( self::input( $request ) ) );
 		if ( $result instanceof WP_Error ) {
 			return $result;
 		}
