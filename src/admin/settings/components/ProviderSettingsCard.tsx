@@ -15,6 +15,7 @@ import type { Settings } from '../../../api/types';
 import { useBusy } from '../../../components/useBusy';
 import { useNotices } from '../../../components/Notices';
 import type { RoleOption } from '../../../config/admin-config';
+import { toggleInList } from '../../edit/form';
 import {
 	fieldOfError,
 	inputFromValues,
@@ -225,17 +226,11 @@ export function ProviderSettingsCard( {
 							) }
 							onChange={ ( on ) =>
 								update( {
-									defaultAllowedRoles: on
-										? [
-												...values.defaultAllowedRoles.filter(
-													( slug ) =>
-														slug !== role.slug
-												),
-												role.slug,
-										  ]
-										: values.defaultAllowedRoles.filter(
-												( slug ) => slug !== role.slug
-										  ),
+									defaultAllowedRoles: toggleInList(
+										values.defaultAllowedRoles,
+										role.slug,
+										on
+									),
 								} )
 							}
 							__nextHasNoMarginBottom
