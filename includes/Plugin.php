@@ -44,7 +44,7 @@ final class Plugin {
 		add_action( 'profile_update', array( Credential_Watch::class, 'profile_updated' ), 10, 3 );
 		add_action( 'validate_password_reset', array( Users\Email_Confirmation::class, 'reset_link_used' ), 10, 2 );
 		add_action( 'after_password_reset', array( Users\Email_Confirmation::class, 'password_reset' ) );
-		add_action( 'profile_update', array( Users\Email_Confirmation::class, 'email_change_confirmed' ), 10, 2 );
+		add_action( 'profile_update', array( Users\Email_Confirmation::class, 'email_change_confirmed' ) );
 		add_action( 'wp_ajax_destroy-sessions', array( Credential_Watch::class, 'before_destroy_sessions' ), 0 );
 		add_action( 'login_form_login', array( Login_Hint::class, 'prefill' ) );
 		add_action( 'update_option_permalink_structure', array( Permalink_Notice::class, 'forget' ) );

@@ -10,20 +10,13 @@ import { startOwnSite, type RunningSite } from '../support/site';
 import { loginRequest, type RestSession } from '../support/wp';
 import { admin as adminUser } from '../support/env';
 import { route, session } from '../rest/support';
+import { readSettings, type EditableSettings } from '../rest/settings-support';
 import {
 	expectAccessible,
 	screenshot,
 	screenUrl,
 	watchConsole,
 } from './support';
-
-interface EditableSettings {
-	lifetimes: { access: number; id: number; refresh: number; code: number };
-	default_allowed_roles: string[];
-	trust_email: boolean;
-	consent_remember_days: number;
-	key_rotation_days: number;
-}
 
 let site: RunningSite;
 let admin: RestSession;
@@ -43,10 +36,8 @@ test.afterAll( async () => {
 	await site?.stop();
 } );
 
-async function stored(): Promise< EditableSettings > {
-	const response = await admin.get( route( 'settings' ) );
-	expect( response.status(), await response.text() ).toBe( 200 );
-	return ( await response.json() ) as EditableSettings;
+function stored(): Promise< EditableSettings > {
+	return readSettings( admin );
 }
 
 /** A browser signed in as the administrator of this spec's site. */

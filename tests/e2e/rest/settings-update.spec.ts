@@ -27,23 +27,12 @@ import {
 	type TestClient,
 } from '../protocol/support/provider';
 import { createClient, expectError, route, session } from './support';
-
-interface EditableSettings {
-	lifetimes: { access: number; id: number; refresh: number; code: number };
-	default_allowed_roles: string[];
-	trust_email: boolean;
-	consent_remember_days: number;
-	key_rotation_days: number;
-	kid: string;
-}
-
-const DEFAULTS = {
-	lifetimes: { access: 3600, id: 3600, refresh: 2592000, code: 60 },
-	default_allowed_roles: [],
-	trust_email: false,
-	consent_remember_days: 0,
-	key_rotation_days: 0,
-};
+import {
+	DEFAULTS,
+	editable,
+	readSettings,
+	type EditableSettings,
+} from './settings-support';
 
 const DAY = 86400;
 
@@ -65,10 +54,8 @@ test.afterAll( async () => {
 	await site?.stop();
 } );
 
-async function settings(): Promise< EditableSettings > {
-	const response = await admin.get( route( 'settings' ) );
-	expect( response.status(), await response.text() ).toBe( 200 );
-	return ( await response.json() ) as EditableSettings;
+function settings(): Promise< EditableSettings > {
+	return readSettings( admin );
 }
 
 async function change(
@@ -77,16 +64,6 @@ async function change(
 	const response = await admin.put( route( 'settings' ), body );
 	expect( response.status(), await response.text() ).toBe( 200 );
 	return ( await response.json() ) as EditableSettings;
-}
-
-function editable( all: EditableSettings ) {
-	return {
-		lifetimes: all.lifetimes,
-		default_allowed_roles: all.default_allowed_roles,
-		trust_email: all.trust_email,
-		consent_remember_days: all.consent_remember_days,
-		key_rotation_days: all.key_rotation_days,
-	};
 }
 
 async function fingerprint(): Promise< unknown > {
@@ -421,6 +398,47 @@ test( 'trust_email: off by default, false for an unconfirmed address when on, tr
 	user = { ...user, email };
 	expect( await emailVerified( browser, user, testClient ) ).toBe( false );
 
+	await change( { trust_email: false } );
+} );
+
+test( 'trust_email: a change of address confirmed through the link WordPress mails to it is vouched for', async ( {
+	browser,
+} ) => {
+	test.setTimeout( 240_000 );
+	await change( { trust_email: true } );
+	const testClient = await harnessClient( 'email-change' );
+	const user = await newUser();
+	expect( await emailVerified( browser, user, testClient ) ).toBe( false );
+
+	// The user changes the address on their profile; WordPress mails a link to the new one.
+	await catchMail( true );
+	const email = `moved-${ randomBytes( 4 ).toString( 'hex' ) }@example.test`;
+	const context = await signedInContext( browser, user );
+	const page = await context.newPage();
+	await page.goto( `${ site.url }/wp-admin/profile.php` );
+	await page.locator( '#email' ).fill( email );
+	await page.locator( '#submit' ).click();
+	await expect(
+		page.getByText( 'There is a pending change of your email to' )
+	).toBeVisible();
+	const mails = ( await (
+		await admin.get( 'keystone-test/v1/mail' )
+	).json() ) as Array< { to: string; message: string } >;
+	const link = /https?:\/\/\S+newuseremail=\S+/.exec(
+		mails.find( ( caught ) => caught.to === email )?.message ?? ''
+	)?.[ 0 ];
+	expect( link, 'WordPress mailed a confirmation link' ).toBeTruthy();
+	await catchMail( false );
+
+	// Still the old address until the link is followed.
+	expect( await emailVerified( browser, user, testClient ) ).toBe( false );
+	await page.goto( link as string );
+	await expect( page.locator( '#email' ) ).toHaveValue( email );
+	await context.close();
+
+	expect(
+		await emailVerified( browser, { ...user, email }, testClient )
+	).toBe( true );
 	await change( { trust_email: false } );
 } );
 
