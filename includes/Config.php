@@ -23,12 +23,13 @@ final class Config {
 	private static $lifetimes = null;
 
 	/**
-	 * Lifetime in seconds of a code, access token, ID token, refresh token or pending consent.
-	 * Filter: `keystone_oidc_lifetimes` (array name => seconds).
+	 * Lifetime in seconds of a code, access token, ID token, refresh token or pending consent: the
+	 * administrator's `Settings.lifetimes` (an autoloaded option, `Settings\Lifetime_Settings`)
+	 * over the defaults, then the filter `keystone_oidc_lifetimes` (array name => seconds).
 	 */
 	public static function lifetime( string $what ): int {
 		if ( null === self::$lifetimes ) {
-			$filtered        = apply_filters( 'keystone_oidc_lifetimes', self::DEFAULT_LIFETIMES );
+			$filtered        = apply_filters( 'keystone_oidc_lifetimes', array_merge( self::DEFAULT_LIFETIMES, Settings\Lifetime_Settings::stored() ) );
 			self::$lifetimes = array();
 			foreach ( self::DEFAULT_LIFETIMES as $name => $default ) {
 				$value                    = is_array( $filtered ) && isset( $filtered[ $name ] ) ? (int) $filtered[ $name ] : $default;
@@ -36,6 +37,24 @@ final class Config {
 			}
 		}
 		return self::$lifetimes[ $what ];
+	}
+
+	/**
+	 * Reads the lifetimes again on next use (the administrator just changed them).
+	 */
+	public static function forget_lifetimes(): void {
+		self::$lifetimes = null;
+	}
+
+	/**
+	 * How long a retired signing key stays published: the longest life of a token it can have
+	 * signed, which after the administrator shortened the lifetimes is the old, longer one until
+	 * tokens issued under it have expired (`Settings\Lifetime_Settings::retention_floor`).
+	 */
+	public static function key_retention( int $now ): int {
+		$retention = max( self::lifetime( 'id' ), self::lifetime( 'access' ) );
+		$floor     = Settings\Lifetime_Settings::retention_floor();
+		return null !== $floor && $floor['until'] > $now ? max( $retention, $floor['seconds'] ) : $retention;
 	}
 
 	/**

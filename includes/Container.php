@@ -438,6 +438,11 @@ final class Container {
 		return array(
 			new Settings\Issuer_Settings(),
 			Registration\Registration_Settings::group(),
+			new Settings\Lifetime_Settings(),
+			new Settings\Default_Roles_Settings(),
+			new Settings\Email_Trust_Settings(),
+			new Settings\Consent_Settings(),
+			new Settings\Key_Rotation_Settings(),
 		);
 	}
 
@@ -469,6 +474,14 @@ final class Container {
 
 	public function debug_information(): Health\Debug_Information {
 		return new Health\Debug_Information( $this->key_store(), $this->clock() );
+	}
+
+	/**
+	 * Automatic signing key rotation (`Settings.key_rotation_days`), built only when the hourly
+	 * job runs.
+	 */
+	public function scheduled_key_rotation(): Keys\Scheduled_Rotation {
+		return new Keys\Scheduled_Rotation( $this->key_store(), $this->clock(), Settings\Key_Rotation_Settings::days() );
 	}
 
 	// ---- Activity log (issue 14: activity) ----

@@ -33,6 +33,7 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Routes::class, 'register' ) );
 		Resource\Rest_Hooks::add_hooks();
 		add_action( self::CLEANUP_HOOK, array( self::class, 'run_cleanup' ) );
+		add_action( self::CLEANUP_HOOK, array( self::class, 'run_key_rotation' ) );
 		add_action( 'init', array( self::class, 'schedule_events' ) );
 		add_action( 'profile_update', array( Claims::class, 'record_profile_update' ) );
 		add_action( 'deleted_user', array( Consent_Manager::class, 'forget_user' ) );
@@ -42,6 +43,9 @@ final class Plugin {
 		add_action( 'wp_set_password', array( Credential_Watch::class, 'password_set' ), 10, 2 );
 		add_action( 'after_password_reset', array( Credential_Watch::class, 'password_reset' ) );
 		add_action( 'profile_update', array( Credential_Watch::class, 'profile_updated' ), 10, 3 );
+		add_action( 'validate_password_reset', array( Users\Email_Confirmation::class, 'reset_link_used' ), 10, 2 );
+		add_action( 'after_password_reset', array( Users\Email_Confirmation::class, 'password_reset' ) );
+		add_action( 'profile_update', array( Users\Email_Confirmation::class, 'email_change_confirmed' ) );
 		add_action( 'wp_ajax_destroy-sessions', array( Credential_Watch::class, 'before_destroy_sessions' ), 0 );
 		add_action( 'login_form_login', array( Login_Hint::class, 'prefill' ) );
 		add_action( 'update_option_permalink_structure', array( Permalink_Notice::class, 'forget' ) );
@@ -73,6 +77,13 @@ final class Plugin {
 	 */
 	public static function run_cleanup(): void {
 		Container::site()->cleanup()->run();
+	}
+
+	/**
+	 * `Settings.key_rotation_days`, checked by the same hourly job.
+	 */
+	public static function run_key_rotation(): void {
+		Container::site()->scheduled_key_rotation()->run();
 	}
 
 	public static function schedule_events(): void {

@@ -57,6 +57,7 @@ final class Assets {
 			'scopes'               => Config::supported_scopes(),
 			'scopeDescriptions'    => Scope_Descriptions::supported(),
 			'roles'                => self::roles(),
+			'defaultAllowedRoles'  => \Keystone_OIDC\Settings\Default_Roles_Settings::roles(),
 			'rules'                => Shared_Rules::for_screens(),
 			'network'              => \Keystone_OIDC\Container::site()->network_privileges()->screen_config(),
 		);

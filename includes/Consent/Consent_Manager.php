@@ -8,6 +8,7 @@ use Keystone_OIDC\Clients\Client;
 use Keystone_OIDC\Grants\Refresh_Token;
 use Keystone_OIDC\Clock;
 use Keystone_OIDC\Container;
+use Keystone_OIDC\Settings\Consent_Settings;
 use Keystone_OIDC\Storage\Consent_Repository;
 
 /**
@@ -21,7 +22,9 @@ final class Consent_Manager {
 	 */
 	public static function covers( int $user_id, string $client_id, array $scopes ): bool {
 		$consent = Consent_Repository::find( $user_id, $client_id );
-		return null !== $consent && Scope::covers( $consent['scopes'], $scopes );
+		return null !== $consent && Scope::covers( $consent['scopes'], $scopes )
+			// `Settings.consent_remember_days`: an old consent asks again; allowing renews it.
+			&& Consent_Settings::still_remembered( $consent['updated_at'], Clock::now(), Consent_Settings::remember_days() );
 	}
 
 	/**

@@ -241,15 +241,42 @@ final class Key_Store implements Key_Set {
 	public function rotate(): string {
 		return $this->change(
 			function (): string {
-				foreach ( self::ALGORITHMS as $alg ) {
-					$this->retire_current( $alg );
-					$this->add_new( $alg );
-				}
-				$this->drop_expired();
-				$this->save();
-				return $this->current_kid( 'RS256' );
+				return $this->replace_current();
 			}
 		);
+	}
+
+	/**
+	 * Rotates (as `rotate()`) when a current key was created at or before `$created_before`
+	 * (`Keys\Scheduled_Rotation`). Decided under the lock on the stored set, so two cron runs at
+	 * once rotate only once.
+	 *
+	 * @return string|null The kid of the new RS256 key, or null when every current key is younger.
+	 */
+	public function rotate_if_older( int $created_before ): ?string {
+		return $this->change(
+			function () use ( $created_before ): ?string {
+				foreach ( $this->entries as $entry ) {
+					if ( null === $entry['retired_at'] && $entry['created_at'] <= $created_before ) {
+						return $this->replace_current();
+					}
+				}
+				return null;
+			}
+		);
+	}
+
+	/**
+	 * Inside `change()`: a new current key for every algorithm, the previous ones retired.
+	 */
+	private function replace_current(): string {
+		foreach ( self::ALGORITHMS as $alg ) {
+			$this->retire_current( $alg );
+			$this->add_new( $alg );
+		}
+		$this->drop_expired();
+		$this->save();
+		return $this->current_kid( 'RS256' );
 	}
 
 	/**
@@ -353,7 +380,7 @@ final class Key_Store implements Key_Set {
 	 * How long a retired key stays published: the longest life of a token it can have signed.
 	 */
 	public static function retention(): int {
-		return max( Config::lifetime( 'id' ), Config::lifetime( 'access' ) );
+		return Config::key_retention( Clock::now() );
 	}
 
 	private function load(): void {

@@ -8,6 +8,7 @@ use Keystone_OIDC\Clients\Client_Input;
 use Keystone_OIDC\Clients\Client_Manager;
 use Keystone_OIDC\Clients\Keys_Unavailable;
 use Keystone_OIDC\Container;
+use Keystone_OIDC\Settings\Default_Roles_Settings;
 use Keystone_OIDC\Storage\Client_Repository;
 use WP_Error;
 use WP_REST_Request;
@@ -82,7 +83,7 @@ final class Clients_Controller extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function create_item( $request ) {
-		$input   = self::input( $request );
+		$input   = Default_Roles_Settings::apply_to_new_client( self::input( $request ) );
 		$refused = Container::site()->network_privileges()->refuse_client( $input, ( new Client() )->to_array() );
 		if ( null !== $refused ) {
 			return $refused;

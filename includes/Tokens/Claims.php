@@ -4,6 +4,7 @@ declare(strict_types=1);
 namespace Keystone_OIDC\Tokens;
 
 use Keystone_OIDC\Clients\Client;
+use Keystone_OIDC\Users\Email_Confirmation;
 
 /**
  * OIDC Core §5.4: which user claims each scope releases, and their values from a WordPress user.
@@ -87,9 +88,11 @@ final class Claims {
 			'website'            => (string) $user->user_url,
 			'updated_at'         => $updated_at > 0 ? $updated_at : null,
 			'email'              => (string) $user->user_email,
-			// WordPress never proves that a user controls the address, so it is not vouched for
-			// unless a plugin that does verify it says so.
-			'email_verified'     => (bool) apply_filters( 'keystone_oidc_email_verified', false, $user ),
+			// WordPress itself never proves that a user controls the address: it is vouched for
+			// only when the administrator trusts the addresses WordPress confirmed
+			// (`Settings.trust_email`, `Users\Email_Confirmation`) or a plugin that does verify
+			// them says so.
+			'email_verified'     => (bool) apply_filters( 'keystone_oidc_email_verified', Email_Confirmation::vouched( $user ), $user ),
 			'roles'              => Role_Claims::roles( $user ),
 			'groups'             => Role_Claims::groups( $user ),
 		);

@@ -114,6 +114,20 @@ export interface Settings {
 	dynamic_registration?: RegistrationPolicy;
 	dynamic_client_idle_days?: number;
 	dynamic_rest_access?: RestAccess;
+	/** The settings an administrator changes on the Settings screen (issue 14). */
+	lifetimes?: Lifetimes;
+	default_allowed_roles?: string[];
+	trust_email?: boolean;
+	consent_remember_days?: number;
+	key_rotation_days?: number;
+}
+
+/** Seconds. */
+export interface Lifetimes {
+	access: number;
+	id: number;
+	refresh: number;
+	code: number;
 }
 
 /**
@@ -128,6 +142,11 @@ export interface SettingsInput {
 	dynamic_registration?: RegistrationPolicy;
 	dynamic_client_idle_days?: number;
 	dynamic_rest_access?: RestAccess;
+	lifetimes?: Partial< Lifetimes >;
+	default_allowed_roles?: string[];
+	trust_email?: boolean;
+	consent_remember_days?: number;
+	key_rotation_days?: number;
 }
 
 /** An initial access token as listed: never the token itself. Times are unix seconds. */

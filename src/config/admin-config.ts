@@ -23,6 +23,8 @@ export interface AdminConfig {
 	/** Scope → what it lets an application see (`Rules\Scope_Descriptions`). */
 	scopeDescriptions: Record< string, string >;
 	roles: RoleOption[];
+	/** `Settings.default_allowed_roles`: the allowed roles the Add Client form starts with. */
+	defaultAllowedRoles: string[];
 	/** Null when missing: the screens then leave every rule to the server. */
 	rules: SharedRules | null;
 	network: NetworkRules;
@@ -94,6 +96,11 @@ export function readAdminConfig( raw: unknown ): AdminConfig {
 		scopes: readScopes( config.scopes ),
 		scopeDescriptions: readDescriptions( config.scopeDescriptions ),
 		roles: readRoles( config.roles ),
+		defaultAllowedRoles: Array.isArray( config.defaultAllowedRoles )
+			? config.defaultAllowedRoles.filter(
+					( role ): role is string => typeof role === 'string'
+			  )
+			: [],
 		rules: readRules( config.rules ),
 		network: readNetwork( config.network ),
 	};

@@ -15,7 +15,11 @@ import {
 } from './redirect-uri';
 import type { ClientFormErrors, ClientFormValues, EditMode } from './types';
 
-export function emptyForm(): ClientFormValues {
+/**
+ * The Add Client form's first values; `allowedRoles` are the site's default allowed roles
+ * (`Settings.default_allowed_roles`).
+ */
+export function emptyForm( allowedRoles: string[] = [] ): ClientFormValues {
 	return {
 		name: '',
 		redirectUris: '',
@@ -24,7 +28,7 @@ export function emptyForm(): ClientFormValues {
 		postLogoutRedirectUris: '',
 		backchannelLogoutUri: '',
 		audiences: '',
-		allowedRoles: [],
+		allowedRoles,
 		skipConsent: false,
 		skipConsentOfflineAccess: false,
 		refreshTokens: true,

@@ -53,8 +53,12 @@ interface EditClientScreenProps {
 export function EditClientScreen( { mode, config }: EditClientScreenProps ) {
 	const notices = useNotices();
 	const [ client, setClient ] = useState< Client | null >( null );
-	const [ saved, setSaved ] = useState< ClientFormValues >( emptyForm );
-	const [ values, setValues ] = useState< ClientFormValues >( emptyForm );
+	const [ saved, setSaved ] = useState< ClientFormValues >( () =>
+		emptyForm( config.defaultAllowedRoles )
+	);
+	const [ values, setValues ] = useState< ClientFormValues >( () =>
+		emptyForm( config.defaultAllowedRoles )
+	);
 	const [ submitted, setSubmitted ] = useState( false );
 	const { busy: saving, run } = useBusy();
 	const [ created, setCreated ] = useState< CreatedClientData | null >(

@@ -13,6 +13,7 @@ import { endpointRows } from '../endpoints';
 import { IssuerCard } from './IssuerCard';
 import { endpointLabel } from './labels';
 import { KeysCard } from './KeysCard';
+import { ProviderSettingsCard } from './ProviderSettingsCard';
 import { RegistrationCard } from './RegistrationCard';
 import { TokensCard } from './TokensCard';
 
@@ -130,6 +131,12 @@ export function SettingsScreen( { config }: { config: AdminConfig } ) {
 						</table>
 					</CardBody>
 				</Card>
+
+				<ProviderSettingsCard
+					settings={ settings }
+					roles={ config.roles }
+					onSaved={ ( saved ) => setData( () => saved ) }
+				/>
 
 				<KeysCard
 					kid={ settings.kid }
