@@ -46,6 +46,7 @@ final class Plugin {
 		add_action( 'update_option_permalink_structure', array( Permalink_Notice::class, 'forget' ) );
 		add_action( 'update_option_rewrite_rules', array( Permalink_Notice::class, 'forget' ) );
 		add_action( 'cli_init', array( Cli\Commands::class, 'register' ) );
+		( new Activity\Activity_Listener( Container::site() ) )->add_hooks();
 
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );

@@ -213,6 +213,7 @@ final class Router {
 		try {
 			$endpoint->handle( Request::from_globals(), $name );
 		} catch ( \Throwable $failure ) {
+			do_action( 'keystone_oidc_endpoint_failed', $failure, $name );
 			Responder::answer( $boundary->answer( $failure, $channel ) );
 		}
 	}

@@ -17,6 +17,7 @@ final class Routes {
 			new Claims_Controller(),
 			new Registration_Tokens_Controller(),
 			new Registrations_Controller(),
+			new Activity_Controller(),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();
