@@ -47,20 +47,26 @@ export async function readActivity(
 }
 
 /**
- * The statements a request sent with `X-Keystone-Test-Count-Queries: 1` ran on the activity log's
- * table (tests/e2e/support/mu-plugins/keystone-test-activity.php).
+ * A header asking the query-counting must-use plugin (tests/e2e/support/mu-plugins/
+ * keystone-test-activity.php) to keep, under `id`, the statements each request ran on the
+ * activity log's table.
  */
-export function activityStatements(
-	headers: Record< string, string > | Headers
-): string[] {
-	const value =
-		headers instanceof Headers
-			? headers.get( 'x-keystone-test-activity-queries' )
-			: headers[ 'x-keystone-test-activity-queries' ];
-	expect( value, 'the query-counting must-use plugin answered' ).toBeTruthy();
-	return JSON.parse(
-		Buffer.from( value as string, 'base64' ).toString( 'utf8' )
-	) as string[];
+export function countQueries( id: string ): Record< string, string > {
+	return { 'X-Keystone-Test-Count-Queries': id };
 }
 
-export const COUNT_QUERIES = { 'X-Keystone-Test-Count-Queries': '1' };
+/**
+ * What the requests sent with `countQueries( id )` ran on the activity log's table: one list of
+ * statements per request, in the order they ended.
+ */
+export async function activityStatements(
+	admin: RestSession,
+	id: string
+): Promise< string[][] > {
+	const response = await admin.get(
+		`keystone-test/v1/queries?id=${ encodeURIComponent( id ) }`
+	);
+	const text = await response.text();
+	expect( response.status(), text ).toBe( 200 );
+	return JSON.parse( text ) as string[][];
+}
