@@ -21,6 +21,10 @@ module.exports = {
 		device: path.resolve( __dirname, 'src/device/index.tsx' ),
 		profile: path.resolve( __dirname, 'src/profile/index.tsx' ),
 		'admin-claims': path.resolve( __dirname, 'src/admin/claims/index.tsx' ),
+		'admin-activity': path.resolve(
+			__dirname,
+			'src/admin/activity/index.tsx'
+		),
 	},
 	output: {
 		...defaultConfig.output,
