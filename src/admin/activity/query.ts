@@ -38,7 +38,7 @@ export function defaultView(): View {
 		type: 'table',
 		page: 1,
 		perPage: PER_PAGE,
-		fields: [ 'event', 'client', 'user', 'details' ],
+		fields: [ 'date', 'event', 'client', 'user', 'details' ],
 		filters: [],
 		layout: {},
 	};

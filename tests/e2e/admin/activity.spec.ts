@@ -9,18 +9,12 @@ import { test, expect } from '../support/test';
 import { startOwnSite, type RunningSite } from '../support/site';
 import { createUser, type RestSession, type WpUser } from '../support/wp';
 import {
-	client,
-	discover,
-	signIn,
-	signedInContext,
-} from '../protocol/support/flow';
-import { raw, expectOAuthError } from '../protocol/support/http';
-import {
 	createClient,
 	updateClient,
 	type TestClient,
 } from '../protocol/support/provider';
-import { route, session } from '../rest/support';
+import { session } from '../rest/support';
+import { produceEvents } from '../rest/activity-support';
 import {
 	expectAccessible,
 	screenshot,
@@ -47,34 +41,7 @@ test.beforeAll( async ( { browser } ) => {
 	rp = await createClient( { name: 'Activity Screen RP' } );
 	other = await createClient( { name: 'Other RP' } );
 
-	const context = await signedInContext( browser, user );
-	const { tokens } = await signIn( context, rp );
-	await context.close();
-	await client.refreshTokenGrant(
-		await discover( rp ),
-		tokens.refresh_token as string
-	);
-	expectOAuthError(
-		await raw( 'token', {
-			form: {
-				grant_type: 'refresh_token',
-				refresh_token: tokens.refresh_token as string,
-			},
-			basic: { id: rp.client_id, secret: rp.client_secret as string },
-		} ),
-		400,
-		'invalid_grant'
-	);
-	expectOAuthError(
-		await raw( 'token', {
-			form: { grant_type: 'authorization_code', code: 'x' },
-			basic: { id: rp.client_id, secret: 'not-the-secret' },
-		} ),
-		401,
-		'invalid_client'
-	);
-	const rotated = await admin.post( route( 'keys/rotate' ) );
-	expect( rotated.status(), await rotated.text() ).toBe( 200 );
+	await produceEvents( browser, user, rp, admin );
 } );
 
 test.afterAll( async () => {

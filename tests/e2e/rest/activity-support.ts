@@ -2,8 +2,18 @@
  * The activity log as the REST API answers it (`GET /activity`), shared by the REST and the
  * screen specs.
  */
+import type { Browser } from '@playwright/test';
 import { expect } from '../support/test';
-import type { RestSession } from '../support/wp';
+import type { RestSession, WpUser } from '../support/wp';
+import {
+	client,
+	discover,
+	signIn,
+	signedInContext,
+	type Tokens,
+} from '../protocol/support/flow';
+import { expectOAuthError, raw } from '../protocol/support/http';
+import type { TestClient } from '../protocol/support/provider';
 import { route } from './support';
 
 export interface ActivityEntry {
@@ -69,4 +79,54 @@ export async function activityStatements(
 	const text = await response.text();
 	expect( response.status(), text ).toBe( 200 );
 	return JSON.parse( text ) as string[][];
+}
+
+export interface ProducedEvents {
+	tokens: Tokens;
+	/** The secret the failed client authentication sent: never to be found in the log. */
+	wrongSecret: string;
+	/** The RS256 key the rotation made. */
+	kid: string;
+}
+
+/**
+ * What fills the log, done for real: the user signs in to `rp` in Chromium (consent, sign-in,
+ * tokens), the client refreshes, then presents the used refresh token again (reuse), then
+ * authenticates with a wrong secret; the administrator rotates the signing keys.
+ */
+export async function produceEvents(
+	browser: Browser,
+	user: WpUser,
+	rp: TestClient,
+	admin: RestSession
+): Promise< ProducedEvents > {
+	const context = await signedInContext( browser, user );
+	const { tokens } = await signIn( context, rp );
+	await context.close();
+
+	const refreshed = await client.refreshTokenGrant(
+		await discover( rp ),
+		tokens.refresh_token as string
+	);
+	expect( refreshed.access_token ).toBeTruthy();
+	const reuse = await raw( 'token', {
+		form: {
+			grant_type: 'refresh_token',
+			refresh_token: tokens.refresh_token as string,
+		},
+		basic: { id: rp.client_id, secret: rp.client_secret as string },
+	} );
+	expectOAuthError( reuse, 400, 'invalid_grant' );
+
+	const wrongSecret = `wrong-${ Date.now() }`;
+	const failed = await raw( 'token', {
+		form: { grant_type: 'authorization_code', code: 'x' },
+		basic: { id: rp.client_id, secret: wrongSecret },
+	} );
+	expectOAuthError( failed, 401, 'invalid_client' );
+
+	const rotated = await admin.post( route( 'keys/rotate' ) );
+	expect( rotated.status(), await rotated.text() ).toBe( 200 );
+	const { kid } = ( await rotated.json() ) as { kid: string };
+	return { tokens, wrongSecret, kid };
 }

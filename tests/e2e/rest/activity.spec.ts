@@ -8,13 +8,8 @@
 import { test, expect } from '../support/test';
 import { startOwnSite, type RunningSite } from '../support/site';
 import { createUser, type RestSession, type WpUser } from '../support/wp';
-import {
-	client,
-	discover,
-	signIn,
-	signedInContext,
-} from '../protocol/support/flow';
-import { raw, expectOAuthError } from '../protocol/support/http';
+import { client, discover, signedInContext } from '../protocol/support/flow';
+import { raw } from '../protocol/support/http';
 import {
 	createClient,
 	updateClient,
@@ -27,6 +22,7 @@ import { expectError, route, session } from './support';
 import {
 	activityStatements,
 	countQueries,
+	produceEvents,
 	readActivity,
 	type ActivityEntry,
 } from './activity-support';
@@ -67,35 +63,12 @@ test( 'a sign-in, its tokens, a refresh, a reuse, a failed authentication, a rot
 } ) => {
 	startedAt = new Date( Date.now() - 2000 ).toISOString();
 	rp = await createClient( { name: 'Activity RP' } );
-	const context = await signedInContext( browser, user );
-	const { tokens } = await signIn( context, rp );
-	await context.close();
-
-	const config = await discover( rp );
-	const refreshed = await client.refreshTokenGrant(
-		config,
-		tokens.refresh_token as string
+	const { tokens, wrongSecret, kid } = await produceEvents(
+		browser,
+		user,
+		rp,
+		admin
 	);
-	expect( refreshed.access_token ).toBeTruthy();
-	const reuse = await raw( 'token', {
-		form: {
-			grant_type: 'refresh_token',
-			refresh_token: tokens.refresh_token as string,
-		},
-		basic: { id: rp.client_id, secret: rp.client_secret as string },
-	} );
-	expectOAuthError( reuse, 400, 'invalid_grant' );
-
-	const wrongSecret = `wrong-${ Date.now() }`;
-	const failed = await raw( 'token', {
-		form: { grant_type: 'authorization_code', code: 'x' },
-		basic: { id: rp.client_id, secret: wrongSecret },
-	} );
-	expectOAuthError( failed, 401, 'invalid_client' );
-
-	const rotated = await admin.post( route( 'keys/rotate' ) );
-	expect( rotated.status(), await rotated.text() ).toBe( 200 );
-	const kid = ( ( await rotated.json() ) as { kid: string } ).kid;
 
 	await updateClient( rp.client_id, { name: 'Activity RP renamed' } );
 	const reset = await admin.post(
