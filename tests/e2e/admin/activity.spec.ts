@@ -69,8 +69,11 @@ async function chooseFilter(
 	filter: string,
 	option: string
 ): Promise< void > {
-	await app.getByRole( 'button', { name: filter, exact: true } ).click();
-	await page.getByRole( 'option', { name: option, exact: true } ).click();
+	// The filter's chip above the table (its column header has a menu of the same name).
+	await app
+		.locator( '.dataviews-filters__summary-chip', { hasText: filter } )
+		.click();
+	await page.getByRole( 'option', { name: option } ).click();
 	await page.keyboard.press( 'Escape' );
 }
 
