@@ -26,6 +26,10 @@ module.exports = {
 			'src/admin/test-sign-in/index.tsx'
 		),
 		'admin-network': path.resolve( __dirname, 'src/admin/network/index.tsx' ),
+		'admin-activity': path.resolve(
+			__dirname,
+			'src/admin/activity/index.tsx'
+		),
 	},
 	output: {
 		...defaultConfig.output,

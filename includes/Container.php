@@ -153,7 +153,7 @@ final class Container {
 	}
 
 	public function cleanup(): Cleanup {
-		return new Cleanup( $this->code_store(), $this->token_store(), $this->clock(), $this->key_store(), $this->device_code_store(), $this->idle_dynamic_clients(), $this->assertion_jtis() );
+		return new Cleanup( $this->code_store(), $this->token_store(), $this->clock(), $this->key_store(), $this->device_code_store(), $this->idle_dynamic_clients(), $this->assertion_jtis(), $this->expired_activity() );
 	}
 
 	/**
@@ -443,6 +443,7 @@ final class Container {
 			new Settings\Email_Trust_Settings(),
 			new Settings\Consent_Settings(),
 			new Settings\Key_Rotation_Settings(),
+			new Activity\Activity_Settings(),
 		);
 	}
 
@@ -485,6 +486,38 @@ final class Container {
 	}
 
 	// ---- Activity log (issue 14: activity) ----
+
+	/**
+	 * This request's activity log: entries wait in memory and are written with one INSERT when
+	 * the request ends.
+	 */
+	public function activity_log(): Activity\Activity_Log {
+		return $this->share(
+			'activity_log',
+			function (): Activity\Activity_Log {
+				return new Activity\Activity_Log(
+					$this->activity_repository(),
+					$this->clock(),
+					static function ( callable $flush ): void {
+						add_action( 'shutdown', $flush, 0 );
+					}
+				);
+			}
+		);
+	}
+
+	public function activity_repository(): Activity\Activity_Repository {
+		return $this->share(
+			'activity_repository',
+			static function (): Activity\Activity_Repository {
+				return new Activity\Activity_Repository();
+			}
+		);
+	}
+
+	public function expired_activity(): Activity\Expired_Activity {
+		return new Activity\Expired_Activity( $this->activity_repository(), $this->clock(), Activity\Activity_Settings::retention_days() );
+	}
 
 	// ---- Clients as code, translations (issue 14: code) ----
 

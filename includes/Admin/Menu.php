@@ -20,6 +20,7 @@ final class Menu {
 			'keystone-oidc-new'      => array( __( 'Add Client', 'keystone-oidc' ), 'admin-edit' ),
 			'keystone-oidc-claims'   => array( __( 'Claims', 'keystone-oidc' ), 'admin-claims' ),
 			'keystone-oidc-settings' => array( __( 'Settings', 'keystone-oidc' ), 'admin-settings' ),
+			'keystone-oidc-activity' => array( __( 'Activity', 'keystone-oidc' ), 'admin-activity' ),
 		);
 	}
 

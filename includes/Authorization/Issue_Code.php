@@ -20,6 +20,7 @@ final class Issue_Code implements Step {
 	public function run( Context $context ): ?Answer {
 		$request = $context->request();
 		$code    = $this->codes->issue( $request, $context->user()->id, $context->auth_time );
+		do_action( 'keystone_oidc_signed_in', $request->client, $context->user()->id, $request->scopes );
 		return Authorization_Response::code( $request, $code, $context->method );
 	}
 }

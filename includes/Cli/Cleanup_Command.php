@@ -51,13 +51,14 @@ final class Cleanup_Command {
 		}
 		WP_CLI::success(
 			sprintf(
-				'Removed %d codes, %d tokens, %d signing keys, %d device codes, %d idle dynamic clients and %d client assertion ids.',
+				'Removed %d codes, %d tokens, %d signing keys, %d device codes, %d idle dynamic clients, %d client assertion ids and %d activity log entries.',
 				$removed['codes'],
 				$removed['tokens'],
 				$removed['keys'],
 				$removed['device_codes'],
 				$removed['dynamic_clients'],
-				$removed['assertion_jtis']
+				$removed['assertion_jtis'],
+				$removed['activity']
 			)
 		);
 	}

@@ -42,6 +42,7 @@ final class Client_Manager {
 		for ( $attempt = 0; $attempt < 3; $attempt++ ) {
 			$client->client_id = Random::hex( 16 );
 			if ( ! Client_Repository::exists( $client->client_id ) && Client_Repository::insert( $client ) ) {
+				do_action( 'keystone_oidc_client_changed', 'created', $client->client_id );
 				return array(
 					'client'        => $client,
 					'client_secret' => $secret,
@@ -84,6 +85,7 @@ final class Client_Manager {
 		if ( ! Client_Repository::update( $client ) ) {
 			return new WP_Error( 'keystone_oidc_storage_error', __( 'The client could not be saved.', 'keystone-oidc' ), array( 'status' => 500 ) );
 		}
+		do_action( 'keystone_oidc_client_changed', 'updated', $client_id );
 		return array(
 			'client'        => $client,
 			'client_secret' => $secret,
@@ -185,6 +187,7 @@ final class Client_Manager {
 		if ( ! Client_Repository::update( $client ) ) {
 			return new WP_Error( 'keystone_oidc_storage_error', __( 'The secret could not be saved.', 'keystone-oidc' ), array( 'status' => 500 ) );
 		}
+		do_action( 'keystone_oidc_client_changed', 'secret_reset', $client_id );
 		return array(
 			'client'        => $client,
 			'client_secret' => $secret,
@@ -209,6 +212,7 @@ final class Client_Manager {
 		self::end_grants( $client_id );
 		Consent_Repository::delete_for_client( $client_id );
 		Container::site()->registrations()->delete( $client_id );
+		do_action( 'keystone_oidc_client_changed', 'deleted', $client_id );
 		return true;
 	}
 

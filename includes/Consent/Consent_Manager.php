@@ -34,6 +34,7 @@ final class Consent_Manager {
 		$consent = Consent_Repository::find( $user_id, $client_id );
 		$known   = null === $consent ? array() : $consent['scopes'];
 		Consent_Repository::save( $user_id, $client_id, array_merge( $known, $scopes ), Clock::now() );
+		do_action( 'keystone_oidc_consent_given', $user_id, $client_id, $scopes );
 	}
 
 	/**
@@ -66,6 +67,7 @@ final class Consent_Manager {
 		}
 		Container::site()->code_store()->delete_for_user_and_client( $user_id, $client_id );
 		Container::site()->token_store()->revoke_for_user_and_client( $user_id, $client_id );
+		do_action( 'keystone_oidc_consent_revoked', $user_id, $client_id );
 		return true;
 	}
 

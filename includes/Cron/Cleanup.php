@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Cron;
 
+use Keystone_OIDC\Activity\Expired_Activity;
 use Keystone_OIDC\Keys\Key_Store;
 use Keystone_OIDC\Registration\Idle_Clients;
 use Keystone_OIDC\Storage\Assertion_Jti_Store;
@@ -14,7 +15,7 @@ use Keystone_OIDC\Time\Clock;
 /**
  * The hourly job: deletes expired codes, expired or long-revoked tokens, retired keys no token
  * can need, expired device authorization requests and dynamically registered clients idle for too
- * long. Rows go in bounded batches so one run never holds a long lock or outlives a request; what
+ * long, and activity log entries older than `activity_retention_days`. Rows go in bounded batches so one run never holds a long lock or outlives a request; what
  * is left waits for the next run.
  */
 final class Cleanup {
@@ -42,7 +43,10 @@ final class Cleanup {
 	/** @var Assertion_Jti_Store */
 	private $assertion_jtis;
 
-	public function __construct( Code_Store $codes, Token_Store $tokens, Clock $clock, Key_Store $keys, Device_Code_Store $devices, Idle_Clients $idle_clients, Assertion_Jti_Store $assertion_jtis ) {
+	/** @var Expired_Activity */
+	private $activity;
+
+	public function __construct( Code_Store $codes, Token_Store $tokens, Clock $clock, Key_Store $keys, Device_Code_Store $devices, Idle_Clients $idle_clients, Assertion_Jti_Store $assertion_jtis, Expired_Activity $activity ) {
 		$this->codes          = $codes;
 		$this->tokens         = $tokens;
 		$this->clock          = $clock;
@@ -50,10 +54,11 @@ final class Cleanup {
 		$this->devices        = $devices;
 		$this->idle_clients   = $idle_clients;
 		$this->assertion_jtis = $assertion_jtis;
+		$this->activity       = $activity;
 	}
 
 	/**
-	 * @return array{codes: int, tokens: int, keys: int, device_codes: int, dynamic_clients: int, assertion_jtis: int} How many of each were removed.
+	 * @return array{codes: int, tokens: int, keys: int, device_codes: int, dynamic_clients: int, assertion_jtis: int, activity: int} How many of each were removed.
 	 */
 	public function run(): array {
 		$now     = $this->clock->now();
@@ -86,6 +91,7 @@ final class Cleanup {
 					return $jtis->delete_expired( $now, $limit );
 				}
 			),
+			'activity' => self::in_batches( array( $this->activity, 'delete_expired' ) ),
 		);
 	}
 

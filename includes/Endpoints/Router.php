@@ -239,6 +239,7 @@ final class Router {
 			Container::site()->causal_reads()->barrier();
 			$endpoint->handle( Request::from_globals(), $name );
 		} catch ( \Throwable $failure ) {
+			do_action( 'keystone_oidc_endpoint_failed', $failure, $name );
 			Responder::answer( $boundary->answer( $failure, $channel ) );
 		}
 	}

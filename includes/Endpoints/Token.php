@@ -53,6 +53,7 @@ final class Token implements Endpoint {
 				return $grant->execute( $client, $params );
 			}
 		);
+		do_action( 'keystone_oidc_token_granted', $client, (string) $params->get( 'grant_type' ), $tokens );
 		Responder::json( 200, $tokens, array_merge( Responder::NO_STORE, Responder::cors() ) );
 	}
 

@@ -116,6 +116,7 @@ final class Refresh_Token implements Grant_Type {
 	 */
 	private function reused( Stored_Refresh_Token $token ): OAuth_Error {
 		$this->tokens->revoke_grant( $token->grant_id );
+		do_action( 'keystone_oidc_refresh_token_reused', $token );
 		return OAuth_Error::invalid_grant( 'The refresh token has already been used' );
 	}
 }

@@ -276,6 +276,7 @@ final class Key_Store implements Key_Set {
 		}
 		$this->drop_expired();
 		$this->save();
+		do_action( 'keystone_oidc_keys_rotated', $this->current_kid( 'RS256' ) );
 		return $this->current_kid( 'RS256' );
 	}
 

@@ -19,6 +19,7 @@ final class Routes {
 			new Registrations_Controller(),
 			new Test_Sign_In_Controller(),
 			new Network_Controller(),
+			new Activity_Controller(),
 		);
 		foreach ( $controllers as $controller ) {
 			$controller->register_routes();

@@ -10,7 +10,7 @@ namespace Keystone_OIDC\Storage;
  * aside before `dbDelta` ever sees them.
  */
 final class Schema {
-	const VERSION        = '5';
+	const VERSION        = '6';
 	const VERSION_OPTION = 'keystone_oidc_schema_version';
 
 	public static function clients_table(): string {
@@ -52,10 +52,18 @@ final class Schema {
 	}
 
 	/**
+	 * Schema version 6: the activity log (`Activity\Activity_Repository`).
+	 */
+	public static function activity_table(): string {
+		global $wpdb;
+		return $wpdb->prefix . 'oidc_activity';
+	}
+
+	/**
 	 * @return string[]
 	 */
 	public static function tables(): array {
-		return array( self::clients_table(), self::codes_table(), self::tokens_table(), self::consents_table(), self::registrations_table(), self::device_codes_table(), self::assertion_jtis_table() );
+		return array( self::clients_table(), self::codes_table(), self::tokens_table(), self::consents_table(), self::registrations_table(), self::device_codes_table(), self::assertion_jtis_table(), self::activity_table() );
 	}
 
 	public static function is_current(): bool {
@@ -164,6 +172,7 @@ final class Schema {
 		self::create_registrations_table( $collate );
 		self::create_device_codes_table( $collate );
 		self::create_assertion_jtis_table( $collate );
+		self::create_activity_table( $collate );
 	}
 
 	/**
@@ -234,6 +243,30 @@ final class Schema {
   PRIMARY KEY  (id),
   UNIQUE KEY jti_hash (jti_hash),
   KEY expires_at (expires_at)
+) {$collate};"
+		);
+	}
+
+	/**
+	 * Schema version 6: the activity log, newest first by `created_at` (unix) within each filter of
+	 * `GET /activity`. `user_id` 0 and `client_id` '' mean none. No IP address is kept
+	 * (docs/activity-log.md).
+	 */
+	private static function create_activity_table( string $collate ): void {
+		$table = self::activity_table();
+		dbDelta(
+			"CREATE TABLE {$table} (
+  id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  created_at bigint(20) unsigned NOT NULL,
+  event varchar(40) NOT NULL,
+  client_id varchar(64) NOT NULL DEFAULT '',
+  user_id bigint(20) unsigned NOT NULL DEFAULT 0,
+  details longtext NOT NULL,
+  PRIMARY KEY  (id),
+  KEY created_at (created_at),
+  KEY event_created (event,created_at),
+  KEY client_created (client_id,created_at),
+  KEY user_created (user_id,created_at)
 ) {$collate};"
 		);
 	}

@@ -24,3 +24,14 @@ spl_autoload_register(
 if ( ! class_exists( 'WP_User' ) ) {
 	require __DIR__ . '/Support/WP_User.php';
 }
+
+// The plugin's public actions (docs/activity-log.md) fire from code these tests run: recorded
+// here, so a test can see which fired, as WordPress would run their listeners.
+if ( ! function_exists( 'do_action' ) ) {
+	/**
+	 * @param mixed ...$args
+	 */
+	function do_action( string $hook_name, ...$args ): void {
+		$GLOBALS['keystone_test_actions'][] = array( $hook_name, $args );
+	}
+}

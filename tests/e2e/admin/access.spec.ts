@@ -23,6 +23,7 @@ for ( const role of [ 'subscriber', 'editor' ] ) {
 			[ 'keystone-oidc-new', { client_id: 'anything' } ],
 			[ 'keystone-oidc-settings', {} ],
 			[ 'keystone-oidc-claims', {} ],
+			[ 'keystone-oidc-activity', {} ],
 		] as const ) {
 			const response = await page.goto( screenUrl( slug, params ) );
 			expect( response?.status(), slug ).toBe( 403 );
@@ -33,7 +34,7 @@ for ( const role of [ 'subscriber', 'editor' ] ) {
 		await screenshot( page, `admin-denied-${ role }` );
 
 		const session = await restSession( user.username, user.password );
-		for ( const route of [ 'clients', 'settings', 'claims' ] ) {
+		for ( const route of [ 'clients', 'settings', 'claims', 'activity' ] ) {
 			const answer = await session.get( `keystone-oidc/v1/${ route }` );
 			expect( answer.status() ).toBe( 403 );
 			expect( ( await answer.json() ).code ).toBe(

@@ -26,7 +26,8 @@ export function screenUrl(
 		| 'keystone-oidc'
 		| 'keystone-oidc-new'
 		| 'keystone-oidc-settings'
-		| 'keystone-oidc-claims',
+		| 'keystone-oidc-claims'
+		| 'keystone-oidc-activity',
 	params: Record< string, string > = {}
 ): string {
 	const query = new URLSearchParams( { page, ...params } );

@@ -570,6 +570,7 @@ test( 'status names the issuer, endpoints, keys, counts and problems; cleanup re
 
 	const removed = wpJson< Record< string, number > >( [ 'oidc', 'cleanup' ] );
 	expect( Object.keys( removed ).sort() ).toEqual( [
+		'activity',
 		'assertion_jtis',
 		'codes',
 		'device_codes',
@@ -578,7 +579,7 @@ test( 'status names the issuer, endpoints, keys, counts and problems; cleanup re
 		'tokens',
 	] );
 	expect( wpOk( [ 'oidc', 'cleanup' ] ) ).toMatch(
-		/^Success: Removed \d+ codes, \d+ tokens, \d+ signing keys, \d+ device codes, \d+ idle dynamic clients and \d+ client assertion ids\.$/m
+		/^Success: Removed \d+ codes, \d+ tokens, \d+ signing keys, \d+ device codes, \d+ idle dynamic clients, \d+ client assertion ids and \d+ activity log entries\.$/m
 	);
 } );
 

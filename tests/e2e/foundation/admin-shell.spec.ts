@@ -26,7 +26,13 @@ test( 'the OIDC Provider menu opens each screen as a React app', async ( {
 	await expect( page ).toHaveURL( /page=keystone-oidc$/ );
 
 	const submenu = page.locator( '#adminmenu .wp-submenu a' );
-	for ( const label of [ 'Clients', 'Add Client', 'Claims', 'Settings' ] ) {
+	for ( const label of [
+		'Clients',
+		'Add Client',
+		'Claims',
+		'Settings',
+		'Activity',
+	] ) {
 		await submenu.getByText( label, { exact: true } ).click();
 		const app = page.locator( '#keystone-oidc-app' );
 		await expect( app ).toBeVisible();

@@ -82,8 +82,9 @@ test( 'activation creates the tables, a signing key and the cleanup job; keys ar
 		oidc_registrations: 0,
 		oidc_device_codes: 0,
 		oidc_assertion_jtis: 0,
+		oidc_activity: 0,
 	} );
-	expect( after.schema ).toBe( '5' );
+	expect( after.schema ).toBe( '6' );
 	expect( after.keys ).toBeGreaterThanOrEqual( 1 );
 	expect( after.cron ).toBe( true );
 	const keyOption = after.options.find(
@@ -144,7 +145,7 @@ test( 'files replaced by a newer version upgrade the schema and the endpoints on
 	expect( ( await discovery.json() ).issuer ).toBe( site.url );
 
 	const upgraded = await state( page );
-	expect( upgraded.schema ).toBe( '5' );
+	expect( upgraded.schema ).toBe( '6' );
 	expect( upgraded.tables.oidc_consents ).toBe( 0 );
 	expect( upgraded.tables.oidc_assertion_jtis ).toBe( 0 );
 	expect( upgraded.active ).toBe( true );
@@ -173,6 +174,7 @@ test( 'deleting the plugin leaves nothing behind', async ( { page } ) => {
 		oidc_registrations: null,
 		oidc_device_codes: null,
 		oidc_assertion_jtis: null,
+		oidc_activity: null,
 	} );
 	expect( after.options ).toEqual( [] );
 	expect( after.cron ).toBe( false );

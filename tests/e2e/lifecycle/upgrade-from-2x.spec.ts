@@ -378,7 +378,7 @@ test( 'the release zip replaces 2.3.1 through Upload Plugin → Replace current 
 	expect( release.version ).toBe( '3.0.0' );
 
 	const state = await siteState( page, site.url );
-	expect( state.schema ).toBe( '5' );
+	expect( state.schema ).toBe( '6' );
 	expect( state.tables.oidc_clients ).toBe( 2 );
 	expect( state.legacy_secrets ).toBe( 2 );
 	expect(
@@ -826,7 +826,7 @@ test( 'files copied over 2.3.1 (with an issuer set by hand) without a re-activat
 
 		await loginPageAt( page, second.url );
 		const state = await siteState( page, second.url );
-		expect( state.schema ).toBe( '5' );
+		expect( state.schema ).toBe( '6' );
 		expect( state.tables ).toMatchObject( {
 			oidc_clients: 1,
 			oidc_tokens: 2,

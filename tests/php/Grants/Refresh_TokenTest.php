@@ -102,9 +102,11 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 		$this->refresh();
 		$this->stored_token( 'new-refresh', Stored_Token::TYPE_REFRESH );
 		$this->stored_token( 'new-access', Stored_Token::TYPE_ACCESS );
+		$GLOBALS['keystone_test_actions'] = array();
 		$this->assert_refresh_fails( 'invalid_grant', 'The refresh token has already been used' );
 		$this->assertSame( array(), $this->live_family() );
 		$this->assertCount( 1, $this->issuer->issued );
+		$this->assertSame( array( 'keystone_oidc_refresh_token_reused' ), array_column( $GLOBALS['keystone_test_actions'], 0 ) );
 	}
 
 	public function test_a_refresh_token_expires_at_its_expiry_second(): void {

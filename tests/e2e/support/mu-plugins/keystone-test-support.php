@@ -283,7 +283,7 @@ add_action(
 					global $wpdb;
 					require_once ABSPATH . 'wp-admin/includes/plugin.php';
 					$tables = array();
-					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens', 'oidc_consents', 'oidc_registrations', 'oidc_device_codes', 'oidc_assertion_jtis' ) as $table ) {
+					foreach ( array( 'oidc_clients', 'oidc_auth_codes', 'oidc_tokens', 'oidc_consents', 'oidc_registrations', 'oidc_device_codes', 'oidc_assertion_jtis', 'oidc_activity' ) as $table ) {
 						$name             = $wpdb->prefix . $table;
 						$exists           = $name === $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $name ) );
 						$tables[ $table ] = $exists ? (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$name}" ) : null;

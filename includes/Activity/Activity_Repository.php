@@ -1,0 +1,80 @@
+<?php
+declare(strict_types=1);
+
+namespace Keystone_OIDC\Activity;
+
+use Keystone_OIDC\Storage\Schema;
+
+/**
+ * SQL for `{prefix}oidc_activity`.
+ */
+final class Activity_Repository implements Activity_Store {
+	public function insert_many( array $entries ): void {
+		global $wpdb;
+		if ( array() === $entries ) {
+			return;
+		}
+		$table  = Schema::activity_table();
+		$rows   = array();
+		$values = array();
+		foreach ( $entries as $entry ) {
+			$rows[] = '(%d, %s, %s, %d, %s)';
+			array_push( $values, $entry['created_at'], $entry['event'], $entry['client_id'], $entry['user_id'], (string) wp_json_encode( (object) $entry['details'] ) );
+		}
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared,WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- table name is ours; one placeholder group per row.
+		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (created_at, event, client_id, user_id, details) VALUES " . implode( ', ', $rows ), $values ) );
+	}
+
+	/**
+	 * One page of entries, newest first, each with the name of its client ('' once the client is
+	 * deleted).
+	 *
+	 * @return array<int,array{id:int,created_at:int,event:string,client_id:string,user_id:int,details:array<string,mixed>,client_name:?string}>
+	 */
+	public function page( Activity_Filter $filter, int $page, int $per_page ): array {
+		global $wpdb;
+		$table                  = Schema::activity_table();
+		$clients                = Schema::clients_table();
+		list( $where, $values ) = $filter->where( 'a' );
+		$values[]               = $per_page;
+		$values[]               = ( $page - 1 ) * $per_page;
+		$rows                   = $wpdb->get_results(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table names are ours; $where holds placeholders only.
+			$wpdb->prepare( "SELECT a.*, c.name AS client_name FROM {$table} a LEFT JOIN {$clients} c ON c.client_id = BINARY a.client_id WHERE {$where} ORDER BY a.created_at DESC, a.id DESC LIMIT %d OFFSET %d", $values ),
+			ARRAY_A
+		);
+		$entries = array();
+		foreach ( is_array( $rows ) ? $rows : array() as $row ) {
+			$details   = json_decode( (string) $row['details'], true );
+			$entries[] = array(
+				'id'          => (int) $row['id'],
+				'created_at'  => (int) $row['created_at'],
+				'event'       => (string) $row['event'],
+				'client_id'   => (string) $row['client_id'],
+				'user_id'     => (int) $row['user_id'],
+				'details'     => is_array( $details ) ? $details : array(),
+				'client_name' => null === $row['client_name'] ? null : (string) $row['client_name'],
+			);
+		}
+		return $entries;
+	}
+
+	public function count( Activity_Filter $filter ): int {
+		global $wpdb;
+		$table                  = Schema::activity_table();
+		list( $where, $values ) = $filter->where( 'a' );
+		$sql                    = "SELECT COUNT(*) FROM {$table} a WHERE {$where}";
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name is ours; prepared when the filter has values.
+		return (int) $wpdb->get_var( array() === $values ? $sql : $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
+	 * @return int How many entries older than `$before` (unix) were deleted, at most `$limit`.
+	 */
+	public function delete_before( int $before, int $limit ): int {
+		global $wpdb;
+		$table = Schema::activity_table();
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
+		return (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE created_at < %d ORDER BY created_at LIMIT %d", $before, $limit ) );
+	}
+}

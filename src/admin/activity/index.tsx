@@ -1,0 +1,6 @@
+import { mountAdminScreen } from '../../components/mount';
+import { ActivityScreen } from './components/ActivityScreen';
+
+import './activity.scss';
+
+mountAdminScreen( <ActivityScreen /> );
