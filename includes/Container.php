@@ -467,6 +467,7 @@ final class Container {
 					new Health\Backchannel_Test( array( Storage\Client_Repository::class, 'all' ) ),
 					new Health\Dropin_Test(),
 					new Health\Object_Cache_Test(),
+					new Health\Code_Clients_Test(),
 				);
 				return new Health\Site_Health( (array) apply_filters( Health\Site_Health::FILTER, $tests ) );
 			}

@@ -66,7 +66,6 @@ final class Plugin {
 			add_filter( 'site_status_tests', array( Health\Site_Health::class, 'add_tests' ) );
 			add_filter( 'debug_information', array( Health\Site_Health::class, 'add_information' ) );
 			add_action( 'admin_notices', array( Admin\Code_Clients_Report::class, 'render_notice' ) );
-			add_filter( 'site_status_tests', array( Admin\Code_Clients_Report::class, 'register_test' ) );
 			add_action( 'admin_enqueue_scripts', array( Profile_Section::class, 'enqueue' ) );
 			add_action( 'show_user_profile', array( Profile_Section::class, 'render' ) );
 			add_action( 'network_admin_menu', array( Multisite\Network_Settings_Page::class, 'register' ) );
