@@ -721,11 +721,11 @@ test( 'the Clients and Settings screens show the 2.x clients and the legacy issu
 		site.url,
 		'PUT',
 		'keystone-oidc/v1/settings',
-		{ issuer_mode: 'home', trust_email: true }
+		{ issuer_mode: 'home', session_colour: 'blue' }
 	);
 	expect( unknown.status ).toBe( 400 );
 	expect( unknown.body.code ).toBe( 'keystone_oidc_unsupported_setting' );
-	expect( unknown.body.data.fields ).toEqual( [ 'trust_email' ] );
+	expect( unknown.body.data.fields ).toEqual( [ 'session_colour' ] );
 	const unchanged = await rest< { issuer_mode: string } >(
 		page,
 		site.url,

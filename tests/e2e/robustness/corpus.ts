@@ -487,8 +487,8 @@ export const ENDPOINTS: readonly EndpointSpec[] = [
 		carrier: 'json',
 		params: [ 'issuer_mode' ],
 		nonce: { in: 'header', name: 'X-WP-Nonce' },
-		// Refused whatever issuer_mode becomes: trust_email cannot be changed yet (and an empty
-		// change is refused too), so no request here stores anything.
+		// Refused whatever issuer_mode becomes: trust_email must be a boolean (and an empty change
+		// is refused too), and a body with one wrong field saves none, so nothing here is stored.
 		baseline: ( ctx ) => ( {
 			...rest( ctx, 'PUT' ),
 			params: { issuer_mode: 'home', trust_email: 'sometimes' },
