@@ -7,6 +7,12 @@ const executablePath =
 	process.env.CHROMIUM_PATH ??
 	( existsSync( debianChromium ) ? debianChromium : undefined );
 
+/**
+ * Specs that change the whole shared site for a while (its language): they run after every other
+ * spec has finished, so no test elsewhere sees the site in another language.
+ */
+const SITE_WIDE = [ '**/foundation/translations.spec.ts' ];
+
 export default defineConfig( {
 	testDir: __dirname,
 	testMatch: '**/*.spec.ts',
@@ -24,6 +30,10 @@ export default defineConfig( {
 	reporter: [
 		[ 'list' ],
 		[ path.resolve( __dirname, '../shared/retry-reporter.ts' ) ],
+	],
+	projects: [
+		{ name: 'shared', testIgnore: SITE_WIDE },
+		{ name: 'site-wide', testMatch: SITE_WIDE, dependencies: [ 'shared' ] },
 	],
 	use: {
 		trace: 'retain-on-failure',

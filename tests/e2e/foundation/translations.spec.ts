@@ -25,6 +25,9 @@ import { repoRoot } from '../support/site';
 import { siteDir } from '../support/env';
 import { screenUrl, signedInBrowser, watchConsole } from '../admin/support';
 
+// Both tests share the installed translation and the switched site language.
+test.describe.configure( { mode: 'serial' } );
+
 const LOCALE = 'de_DE';
 const TEMPLATE = path.join( repoRoot, 'languages/keystone-oidc.pot' );
 
