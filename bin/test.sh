@@ -9,3 +9,4 @@ step "lint (PHP)";       npm run --silent lint:php
 step "unit (TypeScript)"; bash bin/test-unit.sh
 step "unit (PHP)";       npm run --silent test:php
 step "end to end";       npm run --silent test:e2e
+step "end to end (site-wide changes, alone)"; E2E_SITE_WIDE=1 npm run --silent test:e2e

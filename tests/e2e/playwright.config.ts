@@ -8,14 +8,16 @@ const executablePath =
 	( existsSync( debianChromium ) ? debianChromium : undefined );
 
 /**
- * Specs that change the whole shared site for a while (its language): they run after every other
- * spec has finished, so no test elsewhere sees the site in another language.
+ * Specs that change the whole shared site for a while (its language), so no other test may run
+ * beside them: `E2E_SITE_WIDE=1` runs only these, and bin/test.sh runs them after the others.
  */
 const SITE_WIDE = [ '**/foundation/translations.spec.ts' ];
+const siteWide = process.env.E2E_SITE_WIDE === '1';
 
 export default defineConfig( {
 	testDir: __dirname,
-	testMatch: '**/*.spec.ts',
+	testMatch: siteWide ? SITE_WIDE : '**/*.spec.ts',
+	testIgnore: siteWide ? [] : SITE_WIDE,
 	outputDir: path.resolve( __dirname, '../../artifacts/test-results' ),
 	globalSetup: path.resolve( __dirname, 'global-setup.ts' ),
 	fullyParallel: false,
@@ -30,10 +32,6 @@ export default defineConfig( {
 	reporter: [
 		[ 'list' ],
 		[ path.resolve( __dirname, '../shared/retry-reporter.ts' ) ],
-	],
-	projects: [
-		{ name: 'shared', testIgnore: SITE_WIDE },
-		{ name: 'site-wide', testMatch: SITE_WIDE, dependencies: [ 'shared' ] },
 	],
 	use: {
 		trace: 'retain-on-failure',
