@@ -81,11 +81,13 @@ final class Authorization_Code implements Grant_Type {
 		$grant->refresh_resources = $code->resources();
 		$grant->sid               = $code->sid();
 
-		// No second look at the code after storing the tokens: the grant runs in a transaction
-		// (`Storage\Transaction`), and the conditional UPDATE above holds the code's row lock until
-		// COMMIT, so a concurrent replay's own UPDATE of that row (or a consent revocation deleting
-		// it) waits for this commit and then revokes the family with these tokens in it.
-		return $this->issuer->issue( $grant );
+		$response = $this->issuer->issue( $grant );
+		// A replay seen while these tokens were being stored revoked only the rows that existed
+		// then; this redemption did win, so it still answers, but with tokens already revoked.
+		if ( $this->codes->is_replayed( $code_hash ) ) {
+			$this->tokens->revoke_grant( $code->grant_id );
+		}
+		return $response;
 	}
 
 	private static function check_pkce( Code $code, ?string $verifier ): void {

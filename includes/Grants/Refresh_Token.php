@@ -78,9 +78,13 @@ final class Refresh_Token implements Grant_Type {
 		$grant->refresh_expires_at = self::sliding( $granted ) ? null : $token->expires_at;
 		$grant->sid                = $token->sid();
 
-		// As for codes: the rotation's row lock, held until the transaction commits, makes a
-		// concurrent reuse revoke the family only once these tokens are in it.
-		return $this->issuer->issue( $grant );
+		$response = $this->issuer->issue( $grant );
+		// A reuse seen while the new tokens were being stored revoked only the rows that existed then.
+		$after = $this->tokens->find_refresh( $token_hash );
+		if ( null === $after || $after->is_revoked() ) {
+			$this->tokens->revoke_grant( $token->grant_id );
+		}
+		return $response;
 	}
 
 	/**

@@ -72,6 +72,11 @@ final class Code_Repository implements Code_Store {
 		}
 	}
 
+	public function is_replayed( string $code_hash ): bool {
+		$code = $this->find( $code_hash );
+		return null === $code || null !== $code->revoked_at;
+	}
+
 	public function delete_for_client( string $client_id ): int {
 		global $wpdb;
 		$deleted = $wpdb->delete( Schema::codes_table(), array( 'client_id' => $client_id ), array( '%s' ) );
@@ -82,8 +87,8 @@ final class Code_Repository implements Code_Store {
 	}
 
 	/**
-	 * A deleted code is no longer redeemable; a redemption already under way holds the code's row
-	 * lock, so the delete waits for it to commit.
+	 * A deleted code is no longer redeemable, and a redemption already under way sees it gone and
+	 * revokes what it issued (`is_replayed`).
 	 */
 	public function delete_for_user_and_client( int $user_id, string $client_id ): int {
 		global $wpdb;

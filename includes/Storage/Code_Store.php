@@ -20,10 +20,15 @@ interface Code_Store {
 	public function consume( string $code_hash, int $now ): bool;
 
 	/**
-	 * Records that a code was presented again (a redemption still under way holds the row, so this
-	 * waits for its commit).
+	 * Records that a code was presented again, so the request that redeemed it can notice even when
+	 * the replay is seen before that request has stored its tokens.
 	 */
 	public function mark_replayed( string $code_hash, int $now ): void;
+
+	/**
+	 * Whether the code was revoked or deleted since it was read.
+	 */
+	public function is_replayed( string $code_hash ): bool;
 
 	/**
 	 * The user's codes still waiting to be redeemed: what a sign-out has to find by the session.

@@ -190,6 +190,30 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 		$this->assertSame( array( 'openid', 'email' ), $this->issuer->last()->refresh_scopes );
 	}
 
+	public function test_a_replay_seen_while_the_tokens_are_stored_revokes_them_once_stored(): void {
+		$this->code();
+		$this->issuer->before_answer = function (): void {
+			// A second redemption arrives now: it revokes the family as it is, then the first
+			// redemption's tokens land.
+			$this->codes->mark_replayed( Secret_Hash::hash( self::CODE ), self::NOW );
+			$this->tokens->revoke_grant( self::GRANT_ID );
+			$this->stored_token( 'access-1', Stored_Token::TYPE_ACCESS );
+		};
+		$this->redeem();
+		$this->assertSame( array(), $this->live_family() );
+	}
+
+	public function test_a_code_deleted_while_the_tokens_are_stored_revokes_them(): void {
+		$this->code();
+		$this->issuer->before_answer = function (): void {
+			// The user revokes the client's consent, which deletes its codes.
+			$this->codes->delete_for_user_and_client( self::USER_ID, self::CLIENT_ID );
+			$this->stored_token( 'access-1', Stored_Token::TYPE_ACCESS );
+		};
+		$this->redeem();
+		$this->assertSame( array(), $this->live_family() );
+	}
+
 	public function test_a_code_consumed_between_reading_and_redeeming_is_a_replay(): void {
 		$this->code();
 		$codes                   = $this->codes;

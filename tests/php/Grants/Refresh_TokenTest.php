@@ -211,6 +211,17 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 		$this->assert_refresh_fails( 'invalid_grant', 'The user of this grant may no longer sign in to this client' );
 	}
 
+	public function test_a_reuse_seen_while_the_new_tokens_are_stored_revokes_them_once_stored(): void {
+		$this->refresh_token();
+		$this->issuer->before_answer = function (): void {
+			// The stolen copy arrives now: it revokes the family as it is, then the new tokens land.
+			$this->tokens->revoke_grant( self::GRANT_ID );
+			$this->stored_token( 'new-refresh', Stored_Token::TYPE_REFRESH );
+		};
+		$this->refresh();
+		$this->assertSame( array(), $this->live_family() );
+	}
+
 	public function test_a_refresh_token_rotated_between_reading_and_rotating_is_a_reuse(): void {
 		$this->refresh_token();
 		$tokens                           = $this->tokens;

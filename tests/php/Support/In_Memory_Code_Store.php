@@ -46,6 +46,11 @@ final class In_Memory_Code_Store implements Code_Store {
 		}
 	}
 
+	public function is_replayed( string $code_hash ): bool {
+		$code = $this->codes[ $code_hash ] ?? null;
+		return null === $code || $code->is_revoked();
+	}
+
 	public function unused_for_user( int $user_id, int $now ): array {
 		return array_values(
 			array_filter(
