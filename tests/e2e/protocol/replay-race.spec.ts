@@ -1,9 +1,8 @@
 /**
  * Concurrent replays against the real database: exactly one redemption or rotation wins, and the
- * tokens it issued are revoked by the replays that lost, however the requests interleave. The
- * provider no longer reads the code or refresh token a second time after storing its tokens; these
- * tests hold it to what replaces that read (the grant's transaction keeps the row locked until
- * COMMIT, so a losing request revokes the family only once the winner's tokens are in it).
+ * tokens it issued are revoked by the replays that lost, however the requests interleave (the
+ * grant's transaction holds the row lock until COMMIT, and the winner reads its code or refresh
+ * token again after storing its tokens; the scale-out suite holds the same on a Galera cluster).
  */
 import { test, expect } from './support/fixtures';
 import { authorizeCode, signIn } from './support/flow';
