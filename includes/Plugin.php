@@ -54,7 +54,7 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Health\Site_Health::class, 'add_routes' ) );
 		add_action( 'wp_uninitialize_site', array( Multisite\Network_Lifecycle::class, 'forget_site' ), 5 );
 		add_action( 'switch_blog', array( Multisite\Network_Lifecycle::class, 'site_switched' ) );
-		( new Activity\Activity_Listener( Container::site() ) )->add_hooks();
+		( new Activity\Activity_Listener( array( Container::class, 'site' ) ) )->add_hooks();
 
 		if ( is_admin() ) {
 			add_action( 'admin_menu', array( Menu::class, 'register' ) );

@@ -24,10 +24,19 @@ final class Activity_Listener {
 	 */
 	const AUTHENTICATED_ENDPOINTS = array( 'token', 'keycloak-token', 'introspection', 'revocation', 'device-authorization' );
 
-	/** @var Container */
+	/**
+	 * Gives the container of the site current when an event fires: a request that switches sites
+	 * (multisite, `switch_blog` resets the container) must not log through the container built at
+	 * boot.
+	 *
+	 * @var callable():Container
+	 */
 	private $container;
 
-	public function __construct( Container $container ) {
+	/**
+	 * @param callable():Container $container
+	 */
+	public function __construct( callable $container ) {
 		$this->container = $container;
 	}
 
@@ -118,7 +127,7 @@ final class Activity_Listener {
 	}
 
 	private function log(): Activity_Log {
-		return $this->container->activity_log();
+		return ( $this->container )()->activity_log();
 	}
 
 	/**
