@@ -73,10 +73,12 @@ function storageStateFor(
 	if ( shared ) {
 		return Promise.resolve( shared.storageState );
 	}
-	let state = signIns.get( username );
+	// Per site too: a spec with a site of its own signs in there, not with another site's cookies.
+	const key = `${ baseUrl() } ${ username }`;
+	let state = signIns.get( key );
 	if ( ! state ) {
 		state = signIn( username, password );
-		signIns.set( username, state );
+		signIns.set( key, state );
 	}
 	return state;
 }
