@@ -468,11 +468,15 @@ test( 'wrong user codes: after five the page refuses every code for a while, eve
 		}
 		await enterCode( page, 'not a code' );
 		await expect(
-			page.getByText( 'Too many wrong codes. Wait 15 minutes' )
+			page.getByRole( 'alert' ).filter( {
+				hasText: 'Too many wrong codes. Wait 15 minutes',
+			} )
 		).toBeVisible();
 		await enterCode( page, start.user_code );
 		await expect(
-			page.getByText( 'Too many wrong codes. Wait 15 minutes' )
+			page.getByRole( 'alert' ).filter( {
+				hasText: 'Too many wrong codes. Wait 15 minutes',
+			} )
 		).toBeVisible();
 		await expect(
 			page.getByRole( 'button', { name: 'Allow' } )
