@@ -30,6 +30,12 @@ final class Activator {
 		add_option( Config::ISSUER_MODE_OPTION, Config::ISSUER_MODE_HOME, '', 'yes' );
 		// Stored, autoloaded, so discovery (which names the registration endpoint or not) reads it without a query.
 		add_option( Registration\Registration_Settings::MODE_OPTION, Registration\Registration_Settings::MODE_OFF, '', 'yes' );
+		// Read by every authorization, token or UserInfo request: stored with their defaults and
+		// autoloaded, so those requests find them among the options WordPress loads at boot
+		// instead of asking the database for each (a missing option is a query every time).
+		add_option( Settings\Lifetime_Settings::OPTION, array(), '', 'yes' );
+		add_option( Settings\Email_Trust_Settings::OPTION, '0', '', 'yes' );
+		add_option( Settings\Consent_Settings::OPTION, 0, '', 'yes' );
 		Schema::install();
 		// Never fatal: without a key the site still works, the admin is told, and keys follow later.
 		Key_Provisioning::ensure();

@@ -7,7 +7,7 @@ namespace Keystone_OIDC\Settings;
  * `consent_remember_days` (an addition to the contract's fields): how long a remembered consent
  * spares the user the consent screen, counted from the last time they allowed the client; 0, the
  * default, remembers it until they revoke it, as before. A consent older than this asks again, and
- * allowing renews it. Read by the authorization endpoint only: not autoloaded.
+ * allowing renews it. Autoloaded: every authorization request reads it.
  */
 final class Consent_Settings implements Setting_Group {
 	const OPTION   = 'keystone_oidc_consent_remember_days';
@@ -46,7 +46,7 @@ final class Consent_Settings implements Setting_Group {
 
 	public function save( array $body ): void {
 		if ( array_key_exists( 'consent_remember_days', $body ) ) {
-			update_option( self::OPTION, $body['consent_remember_days'], false );
+			update_option( self::OPTION, $body['consent_remember_days'], true );
 		}
 	}
 

@@ -15,18 +15,35 @@ declare(strict_types=1);
 
 const KEYSTONE_TEST_QUERIES_OPTION = 'keystone_test_activity_queries_';
 
-if ( isset( $_SERVER['HTTP_X_KEYSTONE_TEST_COUNT_QUERIES'] ) && 1 === preg_match( '/^[a-z0-9-]{1,40}$/', (string) $_SERVER['HTTP_X_KEYSTONE_TEST_COUNT_QUERIES'] ) ) {
+/*
+ * The same for the options a request reads one by one (`X-Keystone-Test-Option-Reads: <id>`): an
+ * option the plugin stores autoloaded is read with all the others at boot and never shows here, so
+ * a test can hold the rule "a protocol request asks the database for no setting of its own".
+ */
+$keystone_test_counted = array(
+	'HTTP_X_KEYSTONE_TEST_COUNT_QUERIES' => static function ( string $sql ): bool {
+		global $wpdb;
+		return false !== strpos( $sql, $wpdb->prefix . 'oidc_activity' );
+	},
+	'HTTP_X_KEYSTONE_TEST_OPTION_READS'  => static function ( string $sql ): bool {
+		return 1 === preg_match( "/^SELECT option_value FROM \\S+ WHERE option_name = 'keystone_oidc_/", $sql );
+	},
+);
+foreach ( $keystone_test_counted as $keystone_test_header => $keystone_test_matches ) {
+	if ( ! isset( $_SERVER[ $keystone_test_header ] ) || 1 !== preg_match( '/^[a-z0-9-]{1,40}$/', (string) $_SERVER[ $keystone_test_header ] ) ) {
+		continue;
+	}
 	if ( ! defined( 'SAVEQUERIES' ) ) {
 		define( 'SAVEQUERIES', true );
 	}
-	$keystone_test_queries_id = (string) $_SERVER['HTTP_X_KEYSTONE_TEST_COUNT_QUERIES'];
+	$keystone_test_queries_id = (string) $_SERVER[ $keystone_test_header ];
 	add_action(
 		'shutdown',
-		static function () use ( $keystone_test_queries_id ) {
+		static function () use ( $keystone_test_queries_id, $keystone_test_matches ) {
 			global $wpdb;
 			$statements = array();
 			foreach ( is_array( $wpdb->queries ) ? $wpdb->queries : array() as $query ) {
-				if ( false !== strpos( (string) $query[0], $wpdb->prefix . 'oidc_activity' ) ) {
+				if ( $keystone_test_matches( (string) $query[0] ) ) {
 					$statements[] = (string) $query[0];
 				}
 			}
