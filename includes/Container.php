@@ -145,8 +145,8 @@ final class Container {
 	 */
 	public function grant_types(): array {
 		return array(
-			'authorization_code' => new Authorization_Code( $this->code_store(), $this->token_store(), $this->allowed_users(), $this->token_issuer(), $this->clock() ),
-			'refresh_token'      => new Refresh_Token( $this->token_store(), $this->allowed_users(), $this->token_issuer(), $this->clock() ),
+			'authorization_code' => new Authorization_Code( $this->code_store(), $this->token_store(), $this->allowed_users(), $this->token_issuer(), $this->clock(), $this->causal_reads() ),
+			'refresh_token'      => new Refresh_Token( $this->token_store(), $this->allowed_users(), $this->token_issuer(), $this->clock(), $this->causal_reads() ),
 			'client_credentials' => $this->client_credentials(),
 			Clients\Client::GRANT_DEVICE_CODE => new Grants\Device_Code( $this->device_code_store(), $this->allowed_users(), $this->token_issuer(), $this->clock() ),
 		);

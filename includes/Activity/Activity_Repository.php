@@ -6,15 +6,24 @@ namespace Keystone_OIDC\Activity;
 use Keystone_OIDC\Storage\Schema;
 
 /**
- * SQL for `{prefix}oidc_activity`.
+ * SQL for `{prefix}oidc_activity` of the site that was current when the repository was made. The
+ * log's entries are written at the end of the request, when another site of a network may be
+ * current (a `switch_to_blog()` left open): they still go to the table of the site they are about.
  */
 final class Activity_Repository implements Activity_Store {
+	/** @var string */
+	private $table;
+
+	public function __construct() {
+		$this->table = Schema::activity_table();
+	}
+
 	public function insert_many( array $entries ): void {
 		global $wpdb;
 		if ( array() === $entries ) {
 			return;
 		}
-		$table  = Schema::activity_table();
+		$table  = $this->table;
 		$rows   = array();
 		$values = array();
 		foreach ( $entries as $entry ) {
@@ -33,7 +42,7 @@ final class Activity_Repository implements Activity_Store {
 	 */
 	public function page( Activity_Filter $filter, int $page, int $per_page ): array {
 		global $wpdb;
-		$table                  = Schema::activity_table();
+		$table                  = $this->table;
 		$clients                = Schema::clients_table();
 		list( $where, $values ) = $filter->where( 'a' );
 		$values[]               = $per_page;
@@ -61,7 +70,7 @@ final class Activity_Repository implements Activity_Store {
 
 	public function count( Activity_Filter $filter ): int {
 		global $wpdb;
-		$table                  = Schema::activity_table();
+		$table                  = $this->table;
 		list( $where, $values ) = $filter->where( 'a' );
 		$sql                    = "SELECT COUNT(*) FROM {$table} a WHERE {$where}";
 		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- table name is ours; prepared when the filter has values.
@@ -73,7 +82,7 @@ final class Activity_Repository implements Activity_Store {
 	 */
 	public function delete_before( int $before, int $limit ): int {
 		global $wpdb;
-		$table = Schema::activity_table();
+		$table = $this->table;
 		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
 		return (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE created_at < %d ORDER BY created_at LIMIT %d", $before, $limit ) );
 	}

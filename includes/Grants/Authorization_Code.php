@@ -11,6 +11,7 @@ use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Http\Parameters;
 use Keystone_OIDC\Models\Code;
 use Keystone_OIDC\Storage\Code_Store;
+use Keystone_OIDC\Storage\Replication;
 use Keystone_OIDC\Storage\Token_Store;
 use Keystone_OIDC\Time\Clock;
 use Keystone_OIDC\Tokens\Grant;
@@ -38,12 +39,19 @@ final class Authorization_Code implements Grant_Type {
 	/** @var Clock */
 	private $clock;
 
-	public function __construct( Code_Store $codes, Token_Store $tokens, Allowed_Users $users, Grant_Issuer $issuer, Clock $clock ) {
-		$this->codes  = $codes;
-		$this->tokens = $tokens;
-		$this->users  = $users;
-		$this->issuer = $issuer;
-		$this->clock  = $clock;
+	/** @var Replication|null */
+	private $replication;
+
+	/**
+	 * @param Replication|null $replication Without it the code is always read again after issuing.
+	 */
+	public function __construct( Code_Store $codes, Token_Store $tokens, Allowed_Users $users, Grant_Issuer $issuer, Clock $clock, ?Replication $replication = null ) {
+		$this->codes       = $codes;
+		$this->tokens      = $tokens;
+		$this->users       = $users;
+		$this->issuer      = $issuer;
+		$this->clock       = $clock;
+		$this->replication = $replication;
 	}
 
 	public function execute( Client $client, Parameters $params ): array {
@@ -82,12 +90,18 @@ final class Authorization_Code implements Grant_Type {
 		$grant->sid               = $code->sid();
 
 		$response = $this->issuer->issue( $grant );
-		// A replay seen while these tokens were being stored revoked only the rows that existed
-		// then; this redemption did win, so it still answers, but with tokens already revoked.
-		if ( $this->codes->is_replayed( $code_hash ) ) {
+		// On a cluster, a replay seen through another node while these tokens were being stored
+		// revoked only the rows that existed then; this redemption did win, so it still answers,
+		// but with tokens already revoked. On one server the code's row lock makes that replay
+		// wait for this COMMIT instead (`Storage\Replication`).
+		if ( $this->read_again() && $this->codes->is_replayed( $code_hash ) ) {
 			$this->tokens->revoke_grant( $code->grant_id );
 		}
 		return $response;
+	}
+
+	private function read_again(): bool {
+		return null === $this->replication || $this->replication->writes_race_across_nodes();
 	}
 
 	private static function check_pkce( Code $code, ?string $verifier ): void {

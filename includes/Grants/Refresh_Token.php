@@ -10,6 +10,7 @@ use Keystone_OIDC\Crypto\Secret_Hash;
 use Keystone_OIDC\Http\OAuth_Error;
 use Keystone_OIDC\Http\Parameters;
 use Keystone_OIDC\Models\Refresh_Token as Stored_Refresh_Token;
+use Keystone_OIDC\Storage\Replication;
 use Keystone_OIDC\Storage\Token_Store;
 use Keystone_OIDC\Time\Clock;
 use Keystone_OIDC\Tokens\Grant;
@@ -36,11 +37,18 @@ final class Refresh_Token implements Grant_Type {
 	/** @var Clock */
 	private $clock;
 
-	public function __construct( Token_Store $tokens, Allowed_Users $users, Grant_Issuer $issuer, Clock $clock ) {
-		$this->tokens = $tokens;
-		$this->users  = $users;
-		$this->issuer = $issuer;
-		$this->clock  = $clock;
+	/** @var Replication|null */
+	private $replication;
+
+	/**
+	 * @param Replication|null $replication Without it the refresh token is always read again after issuing.
+	 */
+	public function __construct( Token_Store $tokens, Allowed_Users $users, Grant_Issuer $issuer, Clock $clock, ?Replication $replication = null ) {
+		$this->tokens      = $tokens;
+		$this->users       = $users;
+		$this->issuer      = $issuer;
+		$this->clock       = $clock;
+		$this->replication = $replication;
 	}
 
 	public function execute( Client $client, Parameters $params ): array {
@@ -79,12 +87,20 @@ final class Refresh_Token implements Grant_Type {
 		$grant->sid                = $token->sid();
 
 		$response = $this->issuer->issue( $grant );
-		// A reuse seen while the new tokens were being stored revoked only the rows that existed then.
-		$after = $this->tokens->find_refresh( $token_hash );
-		if ( null === $after || $after->is_revoked() ) {
-			$this->tokens->revoke_grant( $token->grant_id );
+		// On a cluster, a reuse seen through another node while the new tokens were being stored
+		// revoked only the rows that existed then. On one server the token's row lock makes that
+		// reuse wait for this COMMIT instead (`Storage\Replication`).
+		if ( $this->read_again() ) {
+			$after = $this->tokens->find_refresh( $token_hash );
+			if ( null === $after || $after->is_revoked() ) {
+				$this->tokens->revoke_grant( $token->grant_id );
+			}
 		}
 		return $response;
+	}
+
+	private function read_again(): bool {
+		return null === $this->replication || $this->replication->writes_race_across_nodes();
 	}
 
 	/**

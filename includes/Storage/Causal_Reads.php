@@ -16,7 +16,7 @@ namespace Keystone_OIDC\Storage;
  * it (the documented setting, no query at all), otherwise `@@wsrep_on` asked once and remembered
  * in an autoloaded option for an hour. Only protocol requests ever ask, never a page view.
  */
-final class Causal_Reads {
+final class Causal_Reads implements Replication {
 	const OPTION = 'keystone_oidc_galera';
 
 	/** How long a detection is trusted before it is made again (a database moved to a cluster). */
@@ -37,6 +37,10 @@ final class Causal_Reads {
 		global $wpdb;
 		$wpdb->query( 'SET STATEMENT wsrep_sync_wait = 1 FOR SELECT 1' );
 		Database_Error::throw_if_failed( 'Waiting for the cluster' );
+	}
+
+	public function writes_race_across_nodes(): bool {
+		return $this->on_galera();
 	}
 
 	public function on_galera(): bool {

@@ -7,6 +7,7 @@ use Keystone_OIDC\Crypto\Secret_Hash;
 use Keystone_OIDC\Grants\Refresh_Token;
 use Keystone_OIDC\Models\Refresh_Token as Stored_Refresh_Token;
 use Keystone_OIDC\Models\Stored_Token;
+use Keystone_OIDC\Tests\Support\Fixed_Replication;
 use Keystone_OIDC\Tests\Support\Grant_Test_Case;
 
 /**
@@ -220,6 +221,24 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 		};
 		$this->refresh();
 		$this->assertSame( array(), $this->live_family() );
+	}
+
+	public function test_the_refresh_token_is_read_again_after_issuing_only_where_writes_race_across_nodes(): void {
+		$reads = array();
+		foreach ( array( 'one server' => false, 'cluster' => true ) as $name => $races ) {
+			$this->setUp();
+			$this->grant = new Refresh_Token( $this->tokens, $this->allowed_users, $this->issuer, $this->clock, new Fixed_Replication( $races ) );
+			$this->refresh_token();
+			$this->refresh();
+			$reads[ $name ] = $this->tokens->refresh_reads;
+		}
+		$this->assertSame(
+			array(
+				'one server' => 1,
+				'cluster'    => 2,
+			),
+			$reads
+		);
 	}
 
 	public function test_a_refresh_token_rotated_between_reading_and_rotating_is_a_reuse(): void {

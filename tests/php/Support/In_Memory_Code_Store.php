@@ -17,6 +17,9 @@ final class In_Memory_Code_Store implements Code_Store {
 	/** @var callable(string):void|null What a concurrent request does right after a read. */
 	public $after_find = null;
 
+	/** @var int How often a grant asked whether the code was replayed after issuing. */
+	public $replay_checks = 0;
+
 	public function insert( Code $code ): void {
 		$this->codes[ $code->code_hash ] = clone $code;
 	}
@@ -47,6 +50,7 @@ final class In_Memory_Code_Store implements Code_Store {
 	}
 
 	public function is_replayed( string $code_hash ): bool {
+		++$this->replay_checks;
 		$code = $this->codes[ $code_hash ] ?? null;
 		return null === $code || $code->is_revoked();
 	}

@@ -20,6 +20,9 @@ final class In_Memory_Token_Store implements Token_Store {
 	/** @var callable(string):void|null What a concurrent request does right after a refresh token is read. */
 	public $after_find_refresh = null;
 
+	/** @var int How often a grant read a refresh token. */
+	public $refresh_reads = 0;
+
 	/** @var Clock */
 	private $clock;
 
@@ -43,6 +46,7 @@ final class In_Memory_Token_Store implements Token_Store {
 	}
 
 	public function find_refresh( string $token_hash ): ?Refresh_Token {
+		++$this->refresh_reads;
 		$token = $this->stored( $token_hash, Stored_Token::TYPE_REFRESH );
 		$found = $token instanceof Refresh_Token ? clone $token : null;
 		if ( null !== $this->after_find_refresh ) {
