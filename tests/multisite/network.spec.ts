@@ -434,6 +434,26 @@ test( 'the admin screens disable and explain what only a network administrator m
 	await admin.context().close();
 } );
 
+test( 'an activity entry goes to the log of the site it is about, also when the request ends on another site', async () => {
+	// Code on site A switches to site B, where a consent is revoked, and back: the log writes at the
+	// end of the request, when site A is current again.
+	const probe = `activity-probe-${ Date.now() }`;
+	network.wp(
+		'eval',
+		`switch_to_blog( ${ siteBId } ); do_action( 'keystone_oidc_consent_revoked', 1, '${ probe }' ); restore_current_blog();`,
+		`--url=${ siteA }/`
+	);
+	const count = ( table: string ): number =>
+		Number(
+			network.sql(
+				`SELECT COUNT(*) FROM ${ table } WHERE client_id = '${ probe }' AND event = 'consent_revoked'`
+			)[ 0 ]?.[ 0 ]
+		);
+	expect( count( `wp_${ siteBId }_oidc_activity` ) ).toBe( 1 );
+	expect( count( `wp_${ siteAId }_oidc_activity` ) ).toBe( 0 );
+	expect( count( 'wp_oidc_activity' ) ).toBe( 0 );
+} );
+
 test( 'lifecycle: first use, one cleanup event per site, site deletion, per-site activation, uninstall', async () => {
 	const tables = ( like: string ) =>
 		network
