@@ -127,6 +127,21 @@ async function probeLockWaits(
 	return probes;
 }
 
+/** Prose cut into lines of at most `width` characters, at spaces. */
+function wrap( text: string, width = 100 ): string {
+	const lines: string[] = [];
+	let line = '';
+	for ( const word of text.split( ' ' ) ) {
+		if ( line && line.length + word.length + 1 > width ) {
+			lines.push( line );
+			line = word;
+		} else {
+			line = line ? `${ line } ${ word }` : word;
+		}
+	}
+	return [ ...lines, line ].join( '\n' );
+}
+
 const ms = ( value: number | undefined ): string =>
 	value === undefined || ! Number.isFinite( value )
 		? '–'
@@ -134,6 +149,7 @@ const ms = ( value: number | undefined ): string =>
 
 function render(
 	levels: Level[],
+	quick: boolean,
 	where: string,
 	sizes: PhaseSizes,
 	probes: Record< string, LockWaitSamples >,
@@ -264,12 +280,20 @@ function render(
 			return detail ? `${ head }\n${ detail }` : head;
 		} )
 		.join( '\n' );
+	const method = `Levels ${ levels
+		.map( ( level ) => level.connections )
+		.join( ', ' ) }${ quick ? ' (quick mode)' : '' }; each level: ${
+		sizes.rounds
+	} round(s) of ${ sizes.requests } requests per batch (warm-up ${
+		sizes.warmup
+	}), every scenario batch next to a floor batch, alternating which goes first; codes and refresh tokens are minted outside the timed batches. "vs 1 conn" is the row's req/s over its own at the lowest level (the floor's shows where the machine saturates); "req/s ÷ floor" is to the floor batches of the same level. Lock columns are SHOW GLOBAL STATUS differences over that level's token batches (warm-up included): Innodb_row_lock_waits, Innodb_row_lock_time, Innodb_deadlocks, Com_begin per grant (above 1.00 = the grant transaction ran again), Com_rollback.`;
 	return (
-		`${ where }\n` +
-		`Each level: ${ sizes.rounds } round(s) of ${ sizes.requests } requests per batch (warm-up ${ sizes.warmup }), every scenario batch next to a floor batch, alternating which goes first; codes and refresh tokens are minted outside the timed batches. "vs 1 conn" is the row's req/s over its own at the lowest level (the floor's shows where the machine saturates); "req/s ÷ floor" is to the floor batches of the same level. Lock columns are SHOW GLOBAL STATUS differences over that level's token batches (warm-up included): Innodb_row_lock_waits, Innodb_row_lock_time, Innodb_deadlocks, Com_begin per grant (above 1.00 = the grant transaction ran again), Com_rollback.\n\n` +
+		`${ wrap( where ) }\n${ wrap( method ) }\n\n` +
 		`${ markdownTable( lines ) }\n\n` +
-		`req/s ratio to the floor, lowest → highest level: ${ trend }.\n` +
-		`${ verdict }\n` +
+		`${ wrap(
+			`req/s ratio to the floor, lowest → highest level: ${ trend }.`
+		) }\n` +
+		`${ wrap( verdict ) }\n` +
 		( probeText
 			? `Lock waits read during one extra, unmeasured batch of ${ sizes.requests } grants at ${ last?.connections } connections:\n${ probeText }\n`
 			: '' ) +
@@ -376,7 +400,14 @@ async function run( context: PhaseContext ): Promise< PhaseReport > {
 						subjects.filter( ( s ) => s.id.startsWith( 'token-' ) ),
 						context,
 						sizes.requests
-					);
+					).catch( ( error ) => {
+						log(
+							`concurrency: no lock-wait probe (${ errorText(
+								error
+							) })`
+						);
+						return {};
+					} );
 				}
 			} finally {
 				client.close();
@@ -391,7 +422,14 @@ async function run( context: PhaseContext ): Promise< PhaseReport > {
 	return {
 		id: ID,
 		title: TITLE,
-		text: render( measured, where, sizes, probes, deadlock ),
+		text: render(
+			measured,
+			context.config.quick,
+			where,
+			sizes,
+			probes,
+			deadlock
+		),
 		json: {
 			where,
 			frontEndWorkers: front ? top : context.config.workers,
