@@ -198,6 +198,12 @@ export function renderTable( rows: RowResult[] ): string {
 			target.trim(),
 		] );
 	}
+	return markdownTable( lines );
+}
+
+/** Rows of cells (the first one the header) as a Markdown table with aligned columns. */
+export function markdownTable( lines: string[][] ): string {
+	const header = lines[ 0 ] ?? [];
 	const widths = header.map( ( _, col ) =>
 		Math.max( ...lines.map( ( line ) => ( line[ col ] ?? '' ).length ) )
 	);

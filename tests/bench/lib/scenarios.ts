@@ -27,7 +27,8 @@ export interface Subject {
 	/** The site this scenario and its floor run on, when not the main one (the 2.3.1 anchor). */
 	client?: LoadClient;
 	prepare?: ( n: number ) => Promise< void >;
-	harvest?: ( batch: Batch ) => void;
+	/** Runs after each of the scenario's batches, before the next batch starts. */
+	harvest?: ( batch: Batch ) => void | Promise< void >;
 	target?: ( row: RowResult ) => Target;
 }
 
@@ -169,10 +170,18 @@ export function protocolSubjects(
 	];
 }
 
+/** How much one phase measures: the main table's sizes from `config`, or a phase's own. */
+export interface PhaseSizes {
+	rounds: number;
+	requests: number;
+	warmup: number;
+}
+
 export async function runPhase(
 	client: LoadClient,
 	subjects: Subject[],
-	phase: string
+	phase: string,
+	sizes: PhaseSizes = config
 ): Promise< Measured[] > {
 	const measured: Measured[] = subjects.map( ( subject ) => ( {
 		subject,
@@ -188,25 +197,25 @@ export async function runPhase(
 		const { subject } = m;
 		const site = subject.client ?? client;
 		try {
-			await site.batch( config.warmup, REFS[ subject.ref ]!.spec );
-			await subject.prepare?.( config.warmup );
-			const batch = await site.batch( config.warmup, subject.spec, true );
+			await site.batch( sizes.warmup, REFS[ subject.ref ]!.spec );
+			await subject.prepare?.( sizes.warmup );
+			const batch = await site.batch( sizes.warmup, subject.spec, true );
 			const bad = batch.samples.find( ( s ) => ! subject.ok( s ) );
 			if ( bad ) {
 				throw new BenchError(
 					`${ bad.status } ${ bad.body.slice( 0, 160 ) }`
 				);
 			}
-			subject.harvest?.( batch );
+			await subject.harvest?.( batch );
 		} catch ( error ) {
 			m.unavailable = errorText( error );
 			log( `${ subject.label }: unavailable (${ m.unavailable })` );
 		}
 	}
 
-	const n = config.requests;
-	for ( let round = 0; round < config.rounds; round++ ) {
-		log( `${ phase }: round ${ round + 1 } of ${ config.rounds }` );
+	const n = sizes.requests;
+	for ( let round = 0; round < sizes.rounds; round++ ) {
+		log( `${ phase }: round ${ round + 1 } of ${ sizes.rounds }` );
 		for ( const m of measured ) {
 			if ( m.unavailable ) {
 				continue;
@@ -234,7 +243,7 @@ export async function runPhase(
 					);
 				}
 				m.batches.push( batch );
-				subject.harvest?.( batch );
+				await subject.harvest?.( batch );
 			};
 			try {
 				// Alternate which side goes first, so neither always follows the other.
