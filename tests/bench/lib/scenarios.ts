@@ -169,10 +169,15 @@ export function protocolSubjects(
 	];
 }
 
+/**
+ * Measures `subjects`, each round's batch next to a batch of its floor. `sizes` defaults to the
+ * run's settings; a phase that measures a second condition may use fewer rounds.
+ */
 export async function runPhase(
 	client: LoadClient,
 	subjects: Subject[],
-	phase: string
+	phase: string,
+	sizes: { rounds: number; requests: number } = config
 ): Promise< Measured[] > {
 	const measured: Measured[] = subjects.map( ( subject ) => ( {
 		subject,
@@ -204,9 +209,9 @@ export async function runPhase(
 		}
 	}
 
-	const n = config.requests;
-	for ( let round = 0; round < config.rounds; round++ ) {
-		log( `${ phase }: round ${ round + 1 } of ${ config.rounds }` );
+	const n = sizes.requests;
+	for ( let round = 0; round < sizes.rounds; round++ ) {
+		log( `${ phase }: round ${ round + 1 } of ${ sizes.rounds }` );
 		for ( const m of measured ) {
 			if ( m.unavailable ) {
 				continue;
