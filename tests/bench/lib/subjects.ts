@@ -12,27 +12,23 @@ import {
 } from './oidc';
 import { ratioTarget, status, type Subject } from './scenarios';
 
-export function discoverySubject(): Subject {
+/** A GET of published metadata, targeted at 0.80× of the floor. */
+function metadataSubject( id: string, label: string, p: string ): Subject {
 	return {
-		id: 'discovery',
-		label: 'discovery',
+		id,
+		label,
 		ref: 'rest',
-		spec: () => get( PATHS.discovery ),
+		spec: () => get( p ),
 		ok: status( 200 ),
 		target: ratioTarget( 0.8 ),
 	};
 }
 
-export function jwksSubject(): Subject {
-	return {
-		id: 'jwks',
-		label: 'JWKS',
-		ref: 'rest',
-		spec: () => get( PATHS.jwks ),
-		ok: status( 200 ),
-		target: ratioTarget( 0.8 ),
-	};
-}
+export const discoverySubject = (): Subject =>
+	metadataSubject( 'discovery', 'discovery', PATHS.discovery );
+
+export const jwksSubject = (): Subject =>
+	metadataSubject( 'jwks', 'JWKS', PATHS.jwks );
 
 /**
  * `offset` numbers the requests' state and nonce, so two measurements of authorize on one site

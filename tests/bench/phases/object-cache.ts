@@ -11,7 +11,11 @@
  */
 import { config, REFS } from '../lib/config';
 import type { LoadClient, RequestSpec } from '../lib/http';
-import { codeGrantRequest, userinfoRequest } from '../lib/oidc';
+import {
+	authorizeRequest,
+	codeGrantRequest,
+	userinfoRequest,
+} from '../lib/oidc';
 import { queryLog, type QueryLogEntry } from '../lib/querylog';
 import {
 	objectCacheProblem,
@@ -77,7 +81,10 @@ interface Logged {
 	queries: QueryLogEntry[];
 }
 
-/** One REST floor, one token (authorization_code) and one UserInfo request, statement by statement. */
+/**
+ * One REST floor, one authorize, one token (authorization_code) and one UserInfo request,
+ * statement by statement.
+ */
 async function statements(
 	client: LoadClient,
 	context: PhaseContext
@@ -88,6 +95,15 @@ async function statements(
 	const { protocol, chain } = context;
 	if ( protocol && chain ) {
 		probes.push(
+			[
+				'authorize',
+				async () =>
+					authorizeRequest(
+						protocol.rp,
+						protocol.session,
+						7_500_000
+					),
+			],
 			[
 				'token: authorization_code',
 				async () => {
@@ -320,14 +336,17 @@ async function measure( context: PhaseContext ): Promise< PhaseReport > {
 				'WordPress'
 			) } WordPress, ${ count( 'plugin' ) } plugin), ${
 				without ?? '–'
-			} without\n${ logged.queries
+			} without${ logged.queries
 				.map(
 					( q ) =>
-						`    ${ CACHEABLE.test( q.sql ) ? '*' : ' ' } [${ side(
-							q
-						) }] ${ oneLine( q.sql ).slice( 0, 150 ) }`
+						`\n    ${
+							CACHEABLE.test( q.sql ) ? '*' : ' '
+						} [${ side( q ) }] ${ oneLine( q.sql ).slice(
+							0,
+							150
+						) }`
 				)
-				.join( '\n' ) }`;
+				.join( '' ) }`;
 		} )
 		.join( '\n' );
 	const hitRate =
@@ -350,7 +369,9 @@ async function measure( context: PhaseContext ): Promise< PhaseReport > {
 		} misses (${
 			Number.isFinite( hitRate ) ? hitRate.toFixed( 1 ) : '–'
 		} % hits), ${ during.keys } keys at the end.\n` +
-		`Statements still sent with the cache (* = a read of rarely changing data that a persistent cache could answer):\n${ listing }\n` +
+		'Statements still sent with the cache (* = a read of rarely changing data that a persistent cache could answer; ' +
+		"the log starts when the must-use plugins load, so it may show fewer than the table's count from the start of the request):\n" +
+		`${ listing }\n` +
 		( cacheable.length > 0
 			? `Reads the cache could have answered but the database did: ${ cacheable
 					.map( ( c ) => `${ c.request }: ${ c.caller }` )
