@@ -52,13 +52,17 @@ import {
 	log,
 	protocolProbes,
 	protocolSubjects,
-	ratioTarget,
 	runPhase,
 	status,
 	toRow,
 	type Measured,
 	type Subject,
 } from './lib/scenarios';
+import {
+	authorizeSubject,
+	discoverySubject,
+	jwksSubject,
+} from './lib/subjects';
 import { PHASES, type PhaseReport } from './phases';
 
 /** Keystone OIDC 2.3.1, the release this plugin replaces: the anchor measured in the same run. */
@@ -406,22 +410,8 @@ async function main(): Promise< void > {
 				spec: REFS.rest!.spec,
 				ok: status( 200 ),
 			},
-			{
-				id: 'discovery',
-				label: 'discovery',
-				ref: 'rest',
-				spec: () => get( PATHS.discovery ),
-				ok: status( 200 ),
-				target: ratioTarget( 0.8 ),
-			},
-			{
-				id: 'jwks',
-				label: 'JWKS',
-				ref: 'rest',
-				spec: () => get( PATHS.jwks ),
-				ok: status( 200 ),
-				target: ratioTarget( 0.8 ),
-			},
+			discoverySubject(),
+			jwksSubject(),
 		];
 		const unavailable = ( id: string, label: string ): Subject => ( {
 			id,
@@ -437,16 +427,7 @@ async function main(): Promise< void > {
 		if ( protocol ) {
 			const { rp, session } = protocol;
 			chain = new Chain( client, rp, session );
-			subjects.push( {
-				id: 'authorize',
-				label: 'authorize (signed in, no consent page)',
-				ref: 'rest',
-				spec: ( i ) => authorizeRequest( rp, session, 1_000_000 + i ),
-				ok: ( s ) =>
-					s.status === 302 &&
-					/[?&]code=/.test( String( s.headers.location ?? '' ) ),
-				target: ratioTarget( 1.0 ),
-			} );
+			subjects.push( authorizeSubject( rp, session, 1_000_000 ) );
 			subjects.push( ...protocolSubjects( chain, rp, '', '' ) );
 		} else {
 			subjects.push(

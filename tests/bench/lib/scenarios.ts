@@ -177,6 +177,10 @@ export interface PhaseSizes {
 	warmup: number;
 }
 
+/**
+ * Measures `subjects`, each round's batch next to a batch of its floor. `sizes` defaults to the
+ * run's settings; a phase that measures a second condition may use fewer rounds.
+ */
 export async function runPhase(
 	client: LoadClient,
 	subjects: Subject[],

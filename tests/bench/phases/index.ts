@@ -10,6 +10,7 @@ import type { LoadClient } from '../lib/http';
 import type { RegisteredClient, Session } from '../lib/oidc';
 import type { BenchSite } from '../lib/site';
 import { concurrency } from './concurrency';
+import { objectCachePhase } from './object-cache';
 
 export interface PhaseContext {
 	site: BenchSite;
@@ -38,4 +39,4 @@ export interface Phase {
 	run: ( context: PhaseContext ) => Promise< PhaseReport >;
 }
 
-export const PHASES: Phase[] = [ concurrency ];
+export const PHASES: Phase[] = [ concurrency, objectCachePhase ];
