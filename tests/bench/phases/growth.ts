@@ -261,22 +261,74 @@ async function plans(
 	return out;
 }
 
-function planLine( plan: Plan ): string {
-	const steps = plan.explain
+/** What a plan reads, one step per table: table, access type, key, estimated rows. */
+function planSteps( plan: Plan ): string {
+	return plan.explain
 		.map( ( p ) =>
 			p.error
 				? `error ${ p.error.slice( 0, 60 ) }`
-				: `${ p.table } ${ p.type } key=${ p.key || '–' } rows=${
-						p.rows
-				  }${ /filesort/.test( p.Extra ?? '' ) ? ' filesort' : '' }`
+				: `${ p.table || '–' } ${ p.type || '–' } key=${
+						p.key || '–'
+				  } rows=${ p.rows || '–' }${
+						/filesort/.test( p.Extra ?? '' ) ? ' filesort' : ''
+				  }`
 		)
 		.join( '; ' );
-	const flag = plan.scans.length > 0 ? '  ◀ SCAN' : '';
-	return `  [${ plan.endpoint }] ${ plan.sql.slice( 0, 110 ) }${
-		plan.sql.length > 110 ? '…' : ''
-	}\n      ${ steps } → ${ plan.result ?? '?' } rows, ${ plan.ms.toFixed(
-		2
-	) } ms${ flag }`;
+}
+
+/** A SELECT without LIMIT that answers more rows than a scan would read: it grows with the site. */
+function unbounded( plan: Plan ): boolean {
+	return (
+		( plan.result ?? 0 ) > SCAN_ROWS &&
+		/^SELECT\b/i.test( plan.sql ) &&
+		! /\bLIMIT\b/i.test( plan.sql )
+	);
+}
+
+/** The caller's last frames (the query log gives the whole stack). */
+function callerTail( caller: string ): string {
+	return caller.split( ', ' ).slice( -2 ).join( ', ' );
+}
+
+/**
+ * Per endpoint, every statement whose plan reads a table other than wp_options (those are single
+ * reads by option_name, counted instead), each with its plan and flags.
+ */
+function explainText( explained: Plan[] ): string {
+	const lines: string[] = [];
+	const endpoints = [ ...new Set( explained.map( ( p ) => p.endpoint ) ) ];
+	for ( const endpoint of endpoints ) {
+		const own = explained.filter( ( p ) => p.endpoint === endpoint );
+		const options = own.filter(
+			( p ) =>
+				p.scans.length === 0 &&
+				p.explain.every(
+					( step ) =>
+						! step.error &&
+						( ! step.table || step.table === 'wp_options' )
+				)
+		);
+		lines.push(
+			`  ${ endpoint } (HTTP ${ own[ 0 ]?.status }): ${ own.length } statements, ${ options.length } of them wp_options reads by name`
+		);
+		for ( const plan of own.filter( ( p ) => ! options.includes( p ) ) ) {
+			const flags = [
+				plan.scans.length > 0 ? '◀ SCAN' : '',
+				unbounded( plan ) ? '◀ UNBOUNDED (no LIMIT)' : '',
+			]
+				.filter( Boolean )
+				.join( ' ' );
+			lines.push(
+				`    ${ plan.sql.slice( 0, 120 ) }${
+					plan.sql.length > 120 ? '…' : ''
+				}
+      ${ planSteps( plan ) }${
+			plan.result === null ? '' : ` → ${ plan.result } rows answered`
+		}, ${ plan.ms.toFixed( 2 ) } ms ${ flags }`.trimEnd()
+			);
+		}
+	}
+	return lines.join( '\n' );
 }
 
 function scaleRows( small: Measured[], large: Measured[] ): RowResult[] {
@@ -403,7 +455,9 @@ async function run( context: PhaseContext ): Promise< PhaseReport > {
 			);
 		}
 	}
-	const scans = explained.filter( ( p ) => p.scans.length > 0 );
+	const flagged = explained.filter(
+		( p ) => p.scans.length > 0 || unbounded( p )
+	);
 	const after = await rowCounts( db );
 
 	const text =
@@ -413,22 +467,30 @@ async function run( context: PhaseContext ): Promise< PhaseReport > {
 			growth.counts
 		) }\n\n` +
 		`${ renderTable( rows ) }\n\n` +
-		`  EXPLAIN at the large size (table type key rows → rows answered; ◀ SCAN: type ALL/index reading > ${ SCAN_ROWS } rows and > ${ SCAN_FACTOR }× the answer):\n` +
-		`${ explained.map( planLine ).join( '\n' ) }\n` +
-		( scans.length > 0
-			? `  Statements that scan: ${ scans.length }\n${ scans
+		`  EXPLAIN of each endpoint's statements at the large size (table type key rows; ◀ SCAN: type ALL/index reading > ${ SCAN_ROWS } rows and > ${ SCAN_FACTOR }× the rows answered):\n` +
+		`${ explainText( explained ) }\n` +
+		( flagged.length > 0
+			? `  Statements that grow with the site: ${
+					flagged.length
+			  }\n${ flagged
 					.map(
 						( p ) =>
 							`    [${ p.endpoint }] ${ p.sql.slice(
 								0,
 								90
-							) } — ${ p.scans.join( ', ' ) } (${ p.caller.slice(
-								0,
-								80
+							) } — ${ [
+								...p.scans,
+								unbounded( p )
+									? `answers all ${ p.result } rows`
+									: '',
+							]
+								.filter( Boolean )
+								.join( ', ' ) } (from ${ callerTail(
+								p.caller
 							) })`
 					)
 					.join( '\n' ) }\n`
-			: '  No statement scans.\n' );
+			: '  No statement scans or answers without a bound.\n' );
 	return {
 		id: ID,
 		title: TITLE,
