@@ -56,6 +56,8 @@ const SCALE_LIMIT = 1.1;
 /** A plan row reading more than this many rows, and this many times the answer, is a scan. */
 const SCAN_ROWS = 1_000;
 const SCAN_FACTOR = 10;
+/** A SELECT without LIMIT answering more rows than this returns a whole table that grows. */
+const UNBOUNDED_ROWS = 100;
 
 const REST = '/wp-json/keystone-oidc/v1';
 /** The first request each admin screen sends (the activity screen asks for 20 a page). */
@@ -276,10 +278,10 @@ function planSteps( plan: Plan ): string {
 		.join( '; ' );
 }
 
-/** A SELECT without LIMIT that answers more rows than a scan would read: it grows with the site. */
+/** A SELECT without LIMIT that answers many rows: its answer grows with the site. */
 function unbounded( plan: Plan ): boolean {
 	return (
-		( plan.result ?? 0 ) > SCAN_ROWS &&
+		( plan.result ?? 0 ) > UNBOUNDED_ROWS &&
 		/^SELECT\b/i.test( plan.sql ) &&
 		! /\bLIMIT\b/i.test( plan.sql )
 	);
@@ -305,11 +307,13 @@ function explainText( explained: Plan[] ): string {
 				p.explain.every(
 					( step ) =>
 						! step.error &&
-						( ! step.table || step.table === 'wp_options' )
+						[ '', 'NULL', 'wp_options' ].includes(
+							step.table ?? ''
+						)
 				)
 		);
 		lines.push(
-			`  ${ endpoint } (HTTP ${ own[ 0 ]?.status }): ${ own.length } statements, ${ options.length } of them wp_options reads by name`
+			`  ${ endpoint } (HTTP ${ own[ 0 ]?.status }): ${ own.length } statements, ${ options.length } of them wp_options reads by name (not listed)`
 		);
 		for ( const plan of own.filter( ( p ) => ! options.includes( p ) ) ) {
 			const flags = [
@@ -365,8 +369,8 @@ async function run( context: PhaseContext ): Promise< PhaseReport > {
 		.map( ( [ kind, n ] ) => `${ n.toLocaleString( 'en-US' ) } ${ kind }` )
 		.join( ', ' );
 	const mode = config.quick
-		? `BENCH_QUICK sizes (${ sizes }; full run: 100,000 users, 10,000 clients, 1,000,000 consents, 1,000,000 activity rows), ${ ROUNDS } rounds`
-		: `${ sizes }, ${ ROUNDS } rounds`;
+		? `BENCH_QUICK sizes (${ sizes }; full run: 100,000 users, 10,000 clients, 1,000,000 consents, 1,000,000 activity rows), ${ ROUNDS } round(s) per size`
+		: `${ sizes }, ${ ROUNDS } round(s) per size`;
 	if ( ! protocol || ! chain ) {
 		return {
 			id: ID,
@@ -459,13 +463,23 @@ async function run( context: PhaseContext ): Promise< PhaseReport > {
 		( p ) => p.scans.length > 0 || unbounded( p )
 	);
 	const after = await rowCounts( db );
+	// Authorize must still find the admin's remembered consent for the bench client.
+	const adminConsent = /^[\w-]+$/.test( rp.clientId )
+		? await db
+				.scalar(
+					`SELECT c.scopes FROM wp_oidc_consents c JOIN wp_users u ON u.ID = c.user_id WHERE u.user_login = 'admin' AND c.client_id = '${ rp.clientId }'`
+				)
+				.catch( () => '' )
+		: '';
 
 	const text =
 		`  ${ mode }; each ratio is to the REST floor batches interleaved with it; "small" is the site as this phase found it.\n` +
 		`  Rows before: ${ JSON.stringify( before ) }\n` +
 		`  Grown in ${ growth.seconds.toFixed( 1 ) } s to: ${ JSON.stringify(
 			growth.counts
-		) }\n\n` +
+		) }; the admin's consent for the bench client ${
+			adminConsent ? `is there (${ adminConsent })` : 'is MISSING'
+		}\n\n` +
 		`${ renderTable( rows ) }\n\n` +
 		`  EXPLAIN of each endpoint's statements at the large size (table type key rows; ◀ SCAN: type ALL/index reading > ${ SCAN_ROWS } rows and > ${ SCAN_FACTOR }× the rows answered):\n` +
 		`${ explainText( explained ) }\n` +
@@ -504,6 +518,7 @@ async function run( context: PhaseContext ): Promise< PhaseReport > {
 			growSeconds: growth.seconds,
 			grownCounts: growth.counts,
 			params: growth.params,
+			adminConsent: adminConsent || null,
 			rows,
 			explain: explained,
 		},
