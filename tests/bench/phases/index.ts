@@ -10,6 +10,7 @@ import type { LoadClient } from '../lib/http';
 import type { RegisteredClient, Session } from '../lib/oidc';
 import type { BenchSite } from '../lib/site';
 import { concurrency } from './concurrency';
+import { growth } from './growth';
 import { objectCachePhase } from './object-cache';
 
 export interface PhaseContext {
@@ -39,4 +40,9 @@ export interface Phase {
 	run: ( context: PhaseContext ) => Promise< PhaseReport >;
 }
 
-export const PHASES: Phase[] = [ concurrency, objectCachePhase ];
+export const PHASES: Phase[] = [
+	concurrency,
+	objectCachePhase,
+	// Last: it makes the site big for good.
+	growth,
+];
