@@ -128,13 +128,7 @@ async function measure(
 	list: Subject[],
 	phase: string
 ): Promise< Measured[] > {
-	const rounds = config.rounds;
-	config.rounds = ROUNDS;
-	try {
-		return await runPhase( client, list, phase );
-	} finally {
-		config.rounds = rounds;
-	}
+	return runPhase( client, list, phase, { ...config, rounds: ROUNDS } );
 }
 
 interface Growth {
