@@ -111,3 +111,29 @@ export function pairedInterval(
 	const half = ( T95[ n - 2 ] ?? 1.96 ) * Math.sqrt( variance / n );
 	return [ Math.exp( mean - half ), Math.exp( mean + half ) ];
 }
+
+/** The geometric mean of positive ratios: the centre of `pairedInterval`'s interval. */
+export function geometricMean( values: number[] ): number {
+	const logs = values
+		.filter( ( r ) => Number.isFinite( r ) && r > 0 )
+		.map( Math.log );
+	return logs.length === 0
+		? NaN
+		: Math.exp( logs.reduce( ( a, b ) => a + b, 0 ) / logs.length );
+}
+
+/**
+ * Equivalence of a ratio to 1.00: whether its interval contains 1.00, and whether it lies within
+ * 1.00 ± `tolerance` (a ratio shown to be no further from 1.00 than that, not merely not shown to
+ * differ).
+ */
+export function equivalence(
+	interval: [ number, number ],
+	tolerance: number
+): { includesOne: boolean; within: boolean } {
+	const [ low, high ] = interval;
+	return {
+		includesOne: low <= 1 && high >= 1,
+		within: low >= 1 - tolerance && high <= 1 + tolerance,
+	};
+}
