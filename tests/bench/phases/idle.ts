@@ -282,13 +282,24 @@ function verdict( result: KindResult, s: Settings ): string {
 			result.rounds
 		} rounds (${ result.seconds.toFixed( 0 ) } of ${ s.seconds } s).`,
 	];
-	if ( ! medians.within && control.medians.halfWidth !== null ) {
+	const aa =
+		control.medians.halfWidth === null
+			? ''
+			: `The A/A control (plugin off against itself, same rounds) reached ${ pct(
+					control.medians.halfWidth
+			  ) }`;
+	if ( ( medians.halfWidth ?? Infinity ) <= IDLE_TOLERANCE ) {
+		// Precise enough: more rounds would narrow the interval around a ratio that is not 1.00×.
+		parts.push(
+			`The interval is narrow (${ pct(
+				medians.halfWidth
+			) }): the difference is the plugin’s, not the noise’s. ${ aa }.`
+		);
+	} else if ( aa ) {
 		const perRound = result.seconds / Math.max( 1, result.rounds );
 		parts.push(
-			`The A/A control (plugin off against itself, same rounds) reached ${ pct(
-				control.medians.halfWidth
-			) }${
-				control.medians.halfWidth > IDLE_TOLERANCE
+			`${ aa }${
+				( control.medians.halfWidth ?? 0 ) > IDLE_TOLERANCE
 					? ': the machine’s own noise is wider than the target in this many rounds'
 					: ''
 			}; at this spread about ${
