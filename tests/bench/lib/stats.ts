@@ -23,7 +23,7 @@ export function quantile( sorted: number[], q: number ): number {
 	return sorted[ Math.min( rank, sorted.length ) - 1 ] as number;
 }
 
-function medianOf( values: number[] ): number | null {
+export function medianOf( values: number[] ): number | null {
 	if ( values.length === 0 ) {
 		return null;
 	}

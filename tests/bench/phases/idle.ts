@@ -23,6 +23,7 @@ import { errorText, IDLE_TOLERANCE } from '../lib/scenarios';
 import {
 	equivalence,
 	geometricMean,
+	medianOf,
 	pairedInterval,
 	quantile,
 } from '../lib/stats';
@@ -80,6 +81,8 @@ interface KindResult {
 	label: string;
 	path: string;
 	unavailable?: string;
+	/** Why the rounds ended before the target or the budget (a request kind that began to fail). */
+	stopped?: string;
 	rounds: number;
 	seconds: number;
 	onMs: number;
@@ -143,12 +146,7 @@ function distinct( values: number[] ): number[] {
 	return [ ...new Set( values ) ].sort( ( a, b ) => a - b );
 }
 
-function median( values: number[] ): number {
-	return quantile(
-		[ ...values ].sort( ( a, b ) => a - b ),
-		0.5
-	);
-}
+const median = ( values: number[] ): number => medianOf( values ) ?? NaN;
 
 async function measure(
 	client: LoadClient,
@@ -165,6 +163,7 @@ async function measure(
 	await run( off );
 
 	const rounds: Round[] = [];
+	let stopped: string | undefined;
 	const started = Date.now();
 	const deadline = started + s.seconds * 1000;
 	while ( Date.now() < deadline ) {
@@ -173,8 +172,18 @@ async function measure(
 			rounds.length % 2 === 0
 				? [ 'on', 'off', 'control' ]
 				: [ 'control', 'off', 'on' ];
-		for ( const which of order ) {
-			round[ which ] = await run( which === 'on' ? on : off );
+		try {
+			for ( const which of order ) {
+				round[ which ] = await run( which === 'on' ? on : off );
+			}
+		} catch ( error ) {
+			// The rounds already measured still make an interval; with fewer than two there is none.
+			if ( rounds.length < 2 ) {
+				throw error;
+			}
+			stopped = errorText( error );
+			log( `idle ${ request.id }: stopped (${ stopped })` );
+			break;
 		}
 		rounds.push( round as Round );
 		const n = rounds.length;
@@ -208,6 +217,7 @@ async function measure(
 		id: request.id,
 		label: request.label,
 		path: request.path,
+		stopped,
 		rounds: rounds.length,
 		seconds,
 		onMs: median( rounds.map( ( r ) => r.on.medianMs ) ),
@@ -308,6 +318,12 @@ function verdict( result: KindResult, s: Settings ): string {
 				( ( result.roundsNeeded ?? 0 ) * perRound ) / 60
 			) } min) would be needed.`
 		);
+	}
+	if ( result.errors > 0 ) {
+		parts.push( `${ result.errors } requests failed (left out).` );
+	}
+	if ( result.stopped ) {
+		parts.push( `Stopped early: ${ result.stopped }.` );
 	}
 	return parts.join( ' ' );
 }
