@@ -98,6 +98,19 @@ const T95 = [
 export function pairedInterval(
 	perRound: number[]
 ): [ number, number ] | null {
+	const spread = logSpread( perRound );
+	if ( ! spread ) {
+		return null;
+	}
+	const { n, mean, sd } = spread;
+	const half = ( T95[ n - 2 ] ?? 1.96 ) * ( sd / Math.sqrt( n ) );
+	return [ Math.exp( mean - half ), Math.exp( mean + half ) ];
+}
+
+/** Mean and standard deviation of the logs of positive ratios; null below two of them. */
+function logSpread(
+	perRound: number[]
+): { n: number; mean: number; sd: number } | null {
 	const logs = perRound
 		.filter( ( r ) => Number.isFinite( r ) && r > 0 )
 		.map( Math.log );
@@ -108,8 +121,21 @@ export function pairedInterval(
 	const mean = logs.reduce( ( a, b ) => a + b, 0 ) / n;
 	const variance =
 		logs.reduce( ( a, b ) => a + ( b - mean ) ** 2, 0 ) / ( n - 1 );
-	const half = ( T95[ n - 2 ] ?? 1.96 ) * Math.sqrt( variance / n );
-	return [ Math.exp( mean - half ), Math.exp( mean + half ) ];
+	return { n, mean, sd: Math.sqrt( variance ) };
+}
+
+/**
+ * Rounds a paired ratio would need for its 95 % interval to be ±`halfWidth` wide (as a fraction
+ * of the ratio), at the spread its per-round ratios show so far; null below two rounds.
+ */
+export function roundsFor(
+	perRound: number[],
+	halfWidth: number
+): number | null {
+	const spread = logSpread( perRound );
+	return spread
+		? Math.ceil( ( ( 1.96 * spread.sd ) / Math.log( 1 + halfWidth ) ) ** 2 )
+		: null;
 }
 
 /** The geometric mean of positive ratios: the centre of `pairedInterval`'s interval. */

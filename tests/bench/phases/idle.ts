@@ -26,6 +26,7 @@ import {
 	medianOf,
 	pairedInterval,
 	quantile,
+	roundsFor,
 } from '../lib/stats';
 import type { Phase, PhaseContext, PhaseReport } from './index';
 
@@ -131,14 +132,21 @@ function summarise( perRound: number[] ): RatioSummary {
 	};
 }
 
+/** Each round's ratio of `subject` to the middle plugin-off batch. */
+function roundRatios(
+	rounds: Round[],
+	subject: ( r: Round ) => Side,
+	key: 'medianMs' | 'meanMs'
+): number[] {
+	return rounds.map( ( r ) => subject( r )[ key ] / r.off[ key ] );
+}
+
 function ratioOf(
 	rounds: Round[],
 	subject: ( r: Round ) => Side,
 	key: 'medianMs' | 'meanMs'
 ): RatioSummary {
-	return summarise(
-		rounds.map( ( r ) => subject( r )[ key ] / r.off[ key ] )
-	);
+	return summarise( roundRatios( rounds, subject, key ) );
 }
 
 /** Distinct values, ascending. */
@@ -210,9 +218,6 @@ async function measure(
 		onQueries.length > 0 && offQueries.length > 0
 			? median( onQueries ) - median( offQueries )
 			: null;
-	const logHalf = medians.interval
-		? Math.log( medians.interval[ 1 ] / medians.interval[ 0 ] ) / 2
-		: null;
 	return {
 		id: request.id,
 		label: request.label,
@@ -241,14 +246,10 @@ async function measure(
 			medians.includesOne === null || delta === null
 				? null
 				: delta === 0 && medians.includesOne && !! medians.within,
-		// The half-width shrinks with the square root of the rounds.
-		roundsNeeded:
-			logHalf === null
-				? null
-				: Math.ceil(
-						rounds.length *
-							( logHalf / Math.log( 1 + IDLE_TOLERANCE ) ) ** 2
-				  ),
+		roundsNeeded: roundsFor(
+			roundRatios( rounds, ( r ) => r.on, 'medianMs' ),
+			IDLE_TOLERANCE
+		),
 	};
 }
 
