@@ -7,6 +7,8 @@
  * BENCH_WORKERS php-fpm workers (4), BENCH_WARMUP requests per scenario (60), BENCH_ROWS for the
  * large scale step (1000000), BENCH_KEEP_SITE=1 keeps .cache/sites/bench afterwards,
  * BENCH_PLUGIN_DIR benchmarks another copy of the plugin (a candidate change) instead of this tree.
+ * BENCH_IDLE_BATCH requests per side of a round (20) and BENCH_IDLE_SECONDS per request (240) of
+ * the idle phase (phases/idle.ts).
  * BENCH_QUICK=1 is a fast look (a couple of minutes): 3 rounds of 40 requests, 20,000 rows for the
  * scale step, fewer stack samples; ratios are rougher, the statements and profiles the same.
  */

@@ -15,7 +15,7 @@ import {
 	type Session,
 } from './oidc';
 import type { RowResult, Target } from './report';
-import { figures, pairedInterval, ratios } from './stats';
+import { equivalence, figures, pairedInterval, ratios } from './stats';
 
 export interface Subject {
 	id: string;
@@ -80,6 +80,10 @@ export function ratioTarget( limit: number, statements?: number ) {
 	};
 }
 
+/** How far from 1.00× the idle plugin's paired ratio may be (issue 19: ±2 %). */
+export const IDLE_TOLERANCE = 0.02;
+const IDLE_TARGET = '+0 queries, CI ∋ 1 within ±2 %';
+
 /**
  * Idle page views and REST calls: +0 queries, and the 95 % interval of the paired ratio includes
  * 1.00× and lies within ±2 %.
@@ -87,17 +91,11 @@ export function ratioTarget( limit: number, statements?: number ) {
 export function idleTarget( row: RowResult ): Target {
 	const interval = row.interval;
 	const delta = row.queriesDelta;
-	return {
-		text: '+0 queries, CI ∋ 1 within ±2 %',
-		met:
-			! interval || delta === undefined || delta === null
-				? null
-				: delta === 0 &&
-				  interval[ 0 ] <= 1 &&
-				  interval[ 1 ] >= 1 &&
-				  interval[ 0 ] >= 0.98 &&
-				  interval[ 1 ] <= 1.02,
-	};
+	if ( ! interval || delta === undefined || delta === null ) {
+		return { text: IDLE_TARGET, met: null };
+	}
+	const { includesOne, within } = equivalence( interval, IDLE_TOLERANCE );
+	return { text: IDLE_TARGET, met: delta === 0 && includesOne && within };
 }
 
 export function log( message: string ): void {

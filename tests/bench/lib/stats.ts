@@ -23,7 +23,7 @@ export function quantile( sorted: number[], q: number ): number {
 	return sorted[ Math.min( rank, sorted.length ) - 1 ] as number;
 }
 
-function medianOf( values: number[] ): number | null {
+export function medianOf( values: number[] ): number | null {
 	if ( values.length === 0 ) {
 		return null;
 	}
@@ -98,6 +98,19 @@ const T95 = [
 export function pairedInterval(
 	perRound: number[]
 ): [ number, number ] | null {
+	const spread = logSpread( perRound );
+	if ( ! spread ) {
+		return null;
+	}
+	const { n, mean, sd } = spread;
+	const half = ( T95[ n - 2 ] ?? 1.96 ) * ( sd / Math.sqrt( n ) );
+	return [ Math.exp( mean - half ), Math.exp( mean + half ) ];
+}
+
+/** Mean and standard deviation of the logs of positive ratios; null below two of them. */
+function logSpread(
+	perRound: number[]
+): { n: number; mean: number; sd: number } | null {
 	const logs = perRound
 		.filter( ( r ) => Number.isFinite( r ) && r > 0 )
 		.map( Math.log );
@@ -108,6 +121,45 @@ export function pairedInterval(
 	const mean = logs.reduce( ( a, b ) => a + b, 0 ) / n;
 	const variance =
 		logs.reduce( ( a, b ) => a + ( b - mean ) ** 2, 0 ) / ( n - 1 );
-	const half = ( T95[ n - 2 ] ?? 1.96 ) * Math.sqrt( variance / n );
-	return [ Math.exp( mean - half ), Math.exp( mean + half ) ];
+	return { n, mean, sd: Math.sqrt( variance ) };
+}
+
+/**
+ * Rounds a paired ratio would need for its 95 % interval to be ±`halfWidth` wide (as a fraction
+ * of the ratio), at the spread its per-round ratios show so far; null below two rounds.
+ */
+export function roundsFor(
+	perRound: number[],
+	halfWidth: number
+): number | null {
+	const spread = logSpread( perRound );
+	return spread
+		? Math.ceil( ( ( 1.96 * spread.sd ) / Math.log( 1 + halfWidth ) ) ** 2 )
+		: null;
+}
+
+/** The geometric mean of positive ratios: the centre of `pairedInterval`'s interval. */
+export function geometricMean( values: number[] ): number {
+	const logs = values
+		.filter( ( r ) => Number.isFinite( r ) && r > 0 )
+		.map( Math.log );
+	return logs.length === 0
+		? NaN
+		: Math.exp( logs.reduce( ( a, b ) => a + b, 0 ) / logs.length );
+}
+
+/**
+ * Equivalence of a ratio to 1.00: whether its interval contains 1.00, and whether it lies within
+ * 1.00 ± `tolerance` (a ratio shown to be no further from 1.00 than that, not merely not shown to
+ * differ).
+ */
+export function equivalence(
+	interval: [ number, number ],
+	tolerance: number
+): { includesOne: boolean; within: boolean } {
+	const [ low, high ] = interval;
+	return {
+		includesOne: low <= 1 && high >= 1,
+		within: low >= 1 - tolerance && high <= 1 + tolerance,
+	};
 }

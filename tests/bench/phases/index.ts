@@ -11,6 +11,7 @@ import type { RegisteredClient, Session } from '../lib/oidc';
 import type { BenchSite } from '../lib/site';
 import { concurrency } from './concurrency';
 import { growth } from './growth';
+import { idlePhase } from './idle';
 import { objectCachePhase } from './object-cache';
 
 export interface PhaseContext {
@@ -43,6 +44,7 @@ export interface Phase {
 export const PHASES: Phase[] = [
 	concurrency,
 	objectCachePhase,
+	idlePhase,
 	// Last: it makes the site big for good.
 	growth,
 ];
