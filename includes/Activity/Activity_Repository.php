@@ -3,6 +3,7 @@ declare(strict_types=1);
 
 namespace Keystone_OIDC\Activity;
 
+use Keystone_OIDC\Storage\Expired_Rows;
 use Keystone_OIDC\Storage\Schema;
 
 /**
@@ -81,9 +82,6 @@ final class Activity_Repository implements Activity_Store {
 	 * @return int How many entries older than `$before` (unix) were deleted, at most `$limit`.
 	 */
 	public function delete_before( int $before, int $limit ): int {
-		global $wpdb;
-		$table = $this->table;
-		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
-		return (int) $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE created_at < %d ORDER BY created_at LIMIT %d", $before, $limit ) );
+		return Expired_Rows::delete( $this->table, 'created_at < %d', array( $before ), 'created_at', $limit, 'Deleting old activity' );
 	}
 }

@@ -33,13 +33,7 @@ final class Assertion_Jti_Repository implements Assertion_Jti_Store {
 	}
 
 	public function delete_expired( int $now, int $limit ): int {
-		global $wpdb;
-		$table   = Schema::assertion_jtis_table();
-		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE expires_at < %d ORDER BY expires_at LIMIT %d", $now, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
-		if ( false === $deleted ) {
-			throw Database_Error::from_last_error( 'Deleting expired client assertions' );
-		}
-		return (int) $deleted;
+		return Expired_Rows::delete( Schema::assertion_jtis_table(), 'expires_at < %d', array( $now ), 'expires_at', $limit, 'Deleting expired client assertions' );
 	}
 
 	/**

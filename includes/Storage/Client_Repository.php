@@ -8,9 +8,13 @@ use Keystone_OIDC\Container;
 
 /**
  * SQL for `{prefix}oidc_clients`. The core fields have columns; the later optional `ClientInput`
- * fields live in the `settings` JSON column. Lookups are cached for the current request only.
- * Clients declared in code (`Clients\Code_Clients`) are found first, from memory, and shadow a
- * stored client with the same client_id.
+ * fields live in the `settings` JSON column. Lookups are kept for the current request, and with a
+ * persistent object cache (Redis, Memcached) a found client's row is kept there too, so the
+ * authorization, token and UserInfo endpoints stop reading the table on every request: every write
+ * below deletes the entry, on every web node at once since they share the cache. An unknown
+ * client_id is never cached beyond the request (anyone can send one). Clients declared in code
+ * (`Clients\Code_Clients`) are found first, from memory, and shadow a stored client with the same
+ * client_id.
  */
 final class Client_Repository {
 	const SETTINGS_FIELDS = array(
@@ -32,6 +36,12 @@ final class Client_Repository {
 	/** Kept with the settings but never taken from a `ClientInput`: who made the client. */
 	const RECORDED_FIELDS = array( 'source' );
 
+	/** The object cache group of stored clients' rows (per site on a network, as WordPress keys it). */
+	const CACHE_GROUP = 'keystone_oidc_clients';
+
+	/** How long a row stays in a persistent cache when nothing changes it: a bound on a change made behind the plugin's back. */
+	const CACHE_SECONDS = HOUR_IN_SECONDS;
+
 	/** @var array<string,Client|null> */
 	private static $cache = array();
 
@@ -45,13 +55,20 @@ final class Client_Repository {
 			return $declared;
 		}
 		if ( ! array_key_exists( $client_id, self::$cache ) ) {
-			$table = Schema::clients_table();
-			$row   = $wpdb->get_row(
-				$wpdb->prepare( "SELECT * FROM {$table} WHERE client_id = %s", $client_id ), // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
-				ARRAY_A
-			);
-			// The column's collation is case-insensitive; a client_id is not.
-			self::$cache[ $client_id ] = is_array( $row ) && hash_equals( (string) $row['client_id'], $client_id ) ? self::from_row( $row ) : null;
+			$row = wp_cache_get( $client_id, self::CACHE_GROUP );
+			if ( ! is_array( $row ) ) {
+				$table = Schema::clients_table();
+				$row   = $wpdb->get_row(
+					$wpdb->prepare( "SELECT * FROM {$table} WHERE client_id = %s", $client_id ), // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
+					ARRAY_A
+				);
+				// The column's collation is case-insensitive; a client_id is not.
+				$row = is_array( $row ) && hash_equals( (string) $row['client_id'], $client_id ) ? $row : null;
+				if ( null !== $row ) {
+					wp_cache_set( $client_id, $row, self::CACHE_GROUP, self::CACHE_SECONDS );
+				}
+			}
+			self::$cache[ $client_id ] = null === $row ? null : self::from_row( $row );
 		}
 		$client = self::$cache[ $client_id ];
 		return null === $client ? null : clone $client;
@@ -112,7 +129,7 @@ final class Client_Repository {
 	 */
 	public static function insert( Client $client ): bool {
 		global $wpdb;
-		unset( self::$cache[ $client->client_id ] );
+		self::forget( $client->client_id );
 		$row               = self::to_row( $client );
 		$row['client_id']  = $client->client_id;
 		$row['created_at'] = self::to_sql_time( $client->created_at );
@@ -121,15 +138,17 @@ final class Client_Repository {
 
 	public static function update( Client $client ): bool {
 		global $wpdb;
-		unset( self::$cache[ $client->client_id ] );
-		$row = self::to_row( $client );
-		return false !== $wpdb->update( Schema::clients_table(), $row, array( 'client_id' => $client->client_id ), self::formats( $row ), array( '%s' ) );
+		$row     = self::to_row( $client );
+		$updated = false !== $wpdb->update( Schema::clients_table(), $row, array( 'client_id' => $client->client_id ), self::formats( $row ), array( '%s' ) );
+		self::forget( $client->client_id );
+		return $updated;
 	}
 
 	public static function delete( string $client_id ): bool {
 		global $wpdb;
-		unset( self::$cache[ $client_id ] );
-		return (int) $wpdb->delete( Schema::clients_table(), array( 'client_id' => $client_id ), array( '%s' ) ) > 0;
+		$deleted = (int) $wpdb->delete( Schema::clients_table(), array( 'client_id' => $client_id ), array( '%s' ) ) > 0;
+		self::forget( $client_id );
+		return $deleted;
 	}
 
 	/**
@@ -138,10 +157,20 @@ final class Client_Repository {
 	 */
 	public static function replace_legacy_secret( string $client_id, string $legacy_hash, string $secret_hash ): bool {
 		global $wpdb;
-		unset( self::$cache[ $client_id ] );
 		$table   = Schema::clients_table();
 		$updated = $wpdb->query( $wpdb->prepare( "UPDATE {$table} SET secret_hash = %s, legacy_secret_hash = NULL WHERE client_id = %s AND legacy_secret_hash = %s AND secret_hash IS NULL", $secret_hash, $client_id, $legacy_hash ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
+		self::forget( $client_id );
 		return 1 === $updated;
+	}
+
+	/**
+	 * After a write: the request's copy and the shared cache's entry go. Deleted after the
+	 * statement, so a concurrent request that read the old row before it cannot put it back for
+	 * longer than that request.
+	 */
+	private static function forget( string $client_id ): void {
+		unset( self::$cache[ $client_id ] );
+		wp_cache_delete( $client_id, self::CACHE_GROUP );
 	}
 
 	/**

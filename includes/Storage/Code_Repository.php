@@ -110,13 +110,7 @@ final class Code_Repository implements Code_Store {
 	 * Used codes stay until they expire, so a replay is still recognised as one.
 	 */
 	public function delete_expired( int $now, int $limit ): int {
-		global $wpdb;
-		$table   = Schema::codes_table();
-		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE expires_at < %d ORDER BY expires_at LIMIT %d", $now, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
-		if ( false === $deleted ) {
-			throw Database_Error::from_last_error( 'Deleting expired codes' );
-		}
-		return (int) $deleted;
+		return Expired_Rows::delete( Schema::codes_table(), 'expires_at < %d', array( $now ), 'expires_at', $limit, 'Deleting expired codes' );
 	}
 
 	/**

@@ -71,13 +71,7 @@ final class Device_Code_Repository implements Device_Code_Store {
 	}
 
 	public function delete_expired( int $now, int $limit ): int {
-		global $wpdb;
-		$table   = Schema::device_codes_table();
-		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE expires_at < %d ORDER BY expires_at LIMIT %d", $now, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
-		if ( false === $deleted ) {
-			throw Database_Error::from_last_error( 'Deleting expired device codes' );
-		}
-		return (int) $deleted;
+		return Expired_Rows::delete( Schema::device_codes_table(), 'expires_at < %d', array( $now ), 'expires_at', $limit, 'Deleting expired device codes' );
 	}
 
 	/**

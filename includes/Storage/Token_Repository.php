@@ -114,16 +114,17 @@ final class Token_Repository implements Token_Store {
 	}
 
 	/**
-	 * Rotated refresh tokens stay until they expire, so their reuse is still detected.
+	 * Rotated refresh tokens stay until they expire, so their reuse is still detected. Expired rows
+	 * are found through the expires_at index; rows revoked long enough ago, which no index serves,
+	 * only once no expired row is left in this batch (the read takes no lock either way).
 	 */
 	public function delete_expired( int $now, int $limit ): int {
-		global $wpdb;
 		$table   = Schema::tokens_table();
-		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$table} WHERE expires_at < %d OR revoked_at < %d LIMIT %d", $now, $now - self::REVOKED_RETENTION, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- table name is ours.
-		if ( false === $deleted ) {
-			throw Database_Error::from_last_error( 'Deleting expired tokens' );
+		$deleted = Expired_Rows::delete( $table, 'expires_at < %d', array( $now ), 'expires_at', $limit, 'Deleting expired tokens' );
+		if ( $deleted < $limit ) {
+			$deleted += Expired_Rows::delete( $table, 'revoked_at < %d', array( $now - self::REVOKED_RETENTION ), '', $limit - $deleted, 'Deleting revoked tokens' );
 		}
-		return (int) $deleted;
+		return $deleted;
 	}
 
 	/**
