@@ -9,6 +9,7 @@ import type { Database } from '../lib/db';
 import type { LoadClient } from '../lib/http';
 import type { RegisteredClient, Session } from '../lib/oidc';
 import type { BenchSite } from '../lib/site';
+import { cleanup } from './cleanup';
 
 export interface PhaseContext {
 	site: BenchSite;
@@ -37,4 +38,4 @@ export interface Phase {
 	run: ( context: PhaseContext ) => Promise< PhaseReport >;
 }
 
-export const PHASES: Phase[] = [];
+export const PHASES: Phase[] = [ cleanup ];
