@@ -83,7 +83,7 @@ export class LockWatch {
 
 	private readonly intervalMs: number;
 
-	constructor( db: Database, intervalMs = 500 ) {
+	constructor( db: Database, intervalMs = 200 ) {
 		this.db = db;
 		this.intervalMs = intervalMs;
 	}
@@ -115,25 +115,27 @@ export class LockWatch {
 	}
 
 	private async sample(): Promise< void > {
-		const waits = await this.db.query(
-			`SELECT r.trx_query AS waiting, b.trx_query AS blocking,
+		// One statement (one client process) per sample: the waits, then the DELETEs in flight.
+		const rows = await this.db.query(
+			`SELECT 'wait' AS kind, r.trx_query AS q, b.trx_query AS blocking,
 				CONCAT(l.lock_mode, ' ', l.lock_type, ' on ', l.lock_table, COALESCE(CONCAT('.', l.lock_index), '')) AS \`lock\`,
-				TIMESTAMPDIFF(MICROSECOND, r.trx_wait_started, NOW(6)) / 1000 AS ms
+				TIMESTAMPDIFF(MICROSECOND, r.trx_wait_started, NOW(6)) / 1000 AS ms, 0 AS locked
 			FROM information_schema.INNODB_LOCK_WAITS w
 			JOIN information_schema.INNODB_TRX r ON r.trx_id = w.requesting_trx_id
 			JOIN information_schema.INNODB_TRX b ON b.trx_id = w.blocking_trx_id
-			JOIN information_schema.INNODB_LOCKS l ON l.lock_id = w.requested_lock_id`
-		);
-		const inFlight = await this.db.query(
-			`SELECT p.INFO AS q, p.TIME_MS AS ms, COALESCE(t.trx_rows_locked, 0) AS locked
+			JOIN information_schema.INNODB_LOCKS l ON l.lock_id = w.requested_lock_id
+			UNION ALL
+			SELECT 'delete', p.INFO, NULL, NULL, p.TIME_MS, COALESCE(t.trx_rows_locked, 0)
 			FROM information_schema.PROCESSLIST p
 			LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = p.ID
 			WHERE p.COMMAND = 'Query' AND p.INFO LIKE 'DELETE%'`
 		);
+		const waits = rows.filter( ( row ) => row.kind === 'wait' );
+		const inFlight = rows.filter( ( row ) => row.kind === 'delete' );
 		this.samples++;
 		for ( const row of waits ) {
 			const wait = {
-				waiting: shape( row.waiting ),
+				waiting: shape( row.q ),
 				blocking: shape( row.blocking ),
 				lock: String( row.lock ),
 			};
