@@ -304,8 +304,12 @@ async function run( context: PhaseContext ): Promise< PhaseReport > {
 	const state = new Map< string, TableState >();
 	const fill = async ( target: Target ): Promise< void > => {
 		const before = await db.count( target.table );
-		// Every hundredth row of an expired-* fill is live: N / 0.99 rows make N expired ones.
-		const add = Math.round( ( rows * target.share * 100 ) / 99 );
+		// Up to N expired rows, counting those already there (the scale step's codes have mostly
+		// expired by now). Every hundredth row of an expired-* fill is live: N / 0.99 rows make N.
+		const missing =
+			rows * target.share -
+			( await expiredCount( db, target, retention, now() ) );
+		const add = Math.max( 0, Math.round( ( missing * 100 ) / 99 ) );
 		const after = await db.fillTo(
 			target.table,
 			target.kind,
@@ -479,7 +483,7 @@ async function run( context: PhaseContext ): Promise< PhaseReport > {
 			config.quick
 				? 'full run: 1,000,000 and 100,000'
 				: 'quick mode: 20,000 and 2,000'
-		}; one live row interleaved per 99 expired), added in ${ seconds(
+		}; the expired rows already there count, the rest are added with one live row per 99 expired), added in ${ seconds(
 			fillMs
 		) } s; load: authorization codes minted and redeemed, ${
 			config.concurrency
