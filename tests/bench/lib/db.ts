@@ -100,26 +100,33 @@ const EXPIRED_AT =
 
 export type SyntheticKind = keyof typeof SYNTHETIC;
 
+const CODE_COLUMNS =
+	'code_hash, client_id, user_id, redirect_uri, scope, nonce, code_challenge, code_challenge_method, auth_time, grant_id, data, expires_at, used_at, created_at';
+
+/** A code row's values with the given `expires_at` expression; most codes used. */
+function codeValues( expiresAt: string ): string {
+	return [
+		'SHA2(UUID(), 256)',
+		"CONCAT('synthetic-', FLOOR(RAND() * 100))",
+		'1 + FLOOR(RAND() * 10000)',
+		"'https://rp.example.test/callback'",
+		"'openid profile email'",
+		'MD5(UUID())',
+		'NULL',
+		'NULL',
+		'UNIX_TIMESTAMP() - FLOOR(RAND() * 3600)',
+		'MD5(UUID())',
+		"'{}'",
+		expiresAt,
+		'IF(RAND() < 0.9, UNIX_TIMESTAMP() - FLOOR(RAND() * 3600), NULL)',
+		'UNIX_TIMESTAMP() - FLOOR(RAND() * 3600)',
+	].join( ', ' );
+}
+
 const SYNTHETIC = {
 	codes: {
-		columns:
-			'code_hash, client_id, user_id, redirect_uri, scope, nonce, code_challenge, code_challenge_method, auth_time, grant_id, data, expires_at, used_at, created_at',
-		values: [
-			'SHA2(UUID(), 256)',
-			"CONCAT('synthetic-', FLOOR(RAND() * 100))",
-			'1 + FLOOR(RAND() * 10000)',
-			"'https://rp.example.test/callback'",
-			"'openid profile email'",
-			'MD5(UUID())',
-			'NULL',
-			'NULL',
-			'UNIX_TIMESTAMP() - FLOOR(RAND() * 3600)',
-			'MD5(UUID())',
-			"'{}'",
-			'UNIX_TIMESTAMP() + 60 - FLOOR(RAND() * 3600)',
-			'IF(RAND() < 0.9, UNIX_TIMESTAMP() - FLOOR(RAND() * 3600), NULL)',
-			'UNIX_TIMESTAMP() - FLOOR(RAND() * 3600)',
-		].join( ', ' ),
+		columns: CODE_COLUMNS,
+		values: codeValues( 'UNIX_TIMESTAMP() + 60 - FLOOR(RAND() * 3600)' ),
 	},
 	tokens: {
 		columns:
@@ -139,24 +146,8 @@ const SYNTHETIC = {
 		].join( ', ' ),
 	},
 	'expired-codes': {
-		columns:
-			'code_hash, client_id, user_id, redirect_uri, scope, nonce, code_challenge, code_challenge_method, auth_time, grant_id, data, expires_at, used_at, created_at',
-		values: [
-			'SHA2(UUID(), 256)',
-			"CONCAT('synthetic-', FLOOR(RAND() * 100))",
-			'1 + FLOOR(RAND() * 10000)',
-			"'https://rp.example.test/callback'",
-			"'openid profile email'",
-			'MD5(UUID())',
-			'NULL',
-			'NULL',
-			'UNIX_TIMESTAMP() - 2600000',
-			'MD5(UUID())',
-			"'{}'",
-			EXPIRED_AT,
-			'IF(RAND() < 0.9, UNIX_TIMESTAMP() - 2600000, NULL)',
-			'UNIX_TIMESTAMP() - 2600000',
-		].join( ', ' ),
+		columns: CODE_COLUMNS,
+		values: codeValues( EXPIRED_AT ),
 	},
 	// Every tenth row a refresh token revoked more than a day ago that has not expired yet: the
 	// cleanup's other condition (`revoked_at`), which has no index of its own.
