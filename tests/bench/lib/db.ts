@@ -140,7 +140,15 @@ export type FillKind =
 	| 'users'
 	| 'clients'
 	| 'consents'
-	| 'activity';
+	| 'activity'
+	| 'expired-codes'
+	| 'expired-tokens'
+	| 'expired-device-codes'
+	| 'expired-jtis'
+	| 'expired-activity';
+
+/** What the cleanup phase fills (`tests/bench/phases/cleanup.ts`). */
+export type SyntheticKind = FillKind;
 
 interface Fill {
 	/** `{n}` in `values` (and `also`) stands for the row's number, from 1. */
@@ -164,27 +172,43 @@ const ACTIVITY_EVENT = `ELT(1 + FLOOR(RAND() * 10), 'sign_in', 'sign_in', 'token
 /** The activity log's default retention (`Activity_Settings::DEFAULT_DAYS`), in seconds. */
 const RETENTION_SECONDS = 90 * 86400;
 
+/**
+ * A synthetic row that expired a minute to a month ago, except every hundredth, which expires in a
+ * day: live rows interleaved with the expired ones, which the cleanup must step over and keep.
+ */
+const EXPIRED_AT =
+	'IF(seq % 100 = 0, UNIX_TIMESTAMP() + 86400, UNIX_TIMESTAMP() - 60 - FLOOR(RAND() * 2592000))';
+
+const CODE_COLUMNS =
+	'code_hash, client_id, user_id, redirect_uri, scope, nonce, code_challenge, code_challenge_method, auth_time, grant_id, data, expires_at, used_at, created_at';
+
+/** A code row's values with the given `expires_at` expression; most codes used. */
+function codeValues( expiresAt: string ): string {
+	return [
+		'SHA2(UUID(), 256)',
+		"CONCAT('synthetic-', FLOOR(RAND() * 100))",
+		'1 + FLOOR(RAND() * 10000)',
+		"'https://rp.example.test/callback'",
+		"'openid profile email'",
+		'MD5(UUID())',
+		'NULL',
+		'NULL',
+		'UNIX_TIMESTAMP() - FLOOR(RAND() * 3600)',
+		'MD5(UUID())',
+		"'{}'",
+		expiresAt,
+		'IF(RAND() < 0.9, UNIX_TIMESTAMP() - FLOOR(RAND() * 3600), NULL)',
+		'UNIX_TIMESTAMP() - FLOOR(RAND() * 3600)',
+	].join( ', ' );
+}
+
 const SYNTHETIC: Record< FillKind, Fill > = {
 	codes: {
 		rows: () => ( {
-			columns:
-				'code_hash, client_id, user_id, redirect_uri, scope, nonce, code_challenge, code_challenge_method, auth_time, grant_id, data, expires_at, used_at, created_at',
-			values: [
-				'SHA2(UUID(), 256)',
-				"CONCAT('synthetic-', FLOOR(RAND() * 100))",
-				'1 + FLOOR(RAND() * 10000)',
-				"'https://rp.example.test/callback'",
-				"'openid profile email'",
-				'MD5(UUID())',
-				'NULL',
-				'NULL',
-				'UNIX_TIMESTAMP() - FLOOR(RAND() * 3600)',
-				'MD5(UUID())',
-				"'{}'",
-				'UNIX_TIMESTAMP() + 60 - FLOOR(RAND() * 3600)',
-				'IF(RAND() < 0.9, UNIX_TIMESTAMP() - FLOOR(RAND() * 3600), NULL)',
-				'UNIX_TIMESTAMP() - FLOOR(RAND() * 3600)',
-			].join( ', ' ),
+			columns: CODE_COLUMNS,
+			values: codeValues(
+				'UNIX_TIMESTAMP() + 60 - FLOOR(RAND() * 3600)'
+			),
 		} ),
 	},
 	tokens: {
@@ -295,6 +319,76 @@ const SYNTHETIC: Record< FillKind, Fill > = {
 				`CONCAT('bench-client-', 1 + FLOOR(RAND() * ${ p.clients }))`,
 				`${ p.userBase } + 1 + FLOOR(RAND() * ${ p.users })`,
 				`'{"ip":"127.0.0.1"}'`,
+			].join( ', ' ),
+		} ),
+	},
+	'expired-codes': {
+		rows: () => ( {
+			columns: CODE_COLUMNS,
+			values: codeValues( EXPIRED_AT ),
+		} ),
+	},
+	// Every tenth row a refresh token revoked more than a day ago that has not expired yet: the
+	// cleanup's other condition (`revoked_at`), which has no index of its own.
+	'expired-tokens': {
+		rows: () => ( {
+			columns:
+				'token_hash, type, grant_id, client_id, user_id, scope, data, expires_at, revoked_at, used_at, created_at',
+			values: [
+				'SHA2(UUID(), 256)',
+				"IF(seq % 10 = 0 OR RAND() < 0.5, 'refresh', 'access')",
+				'MD5(UUID())',
+				"CONCAT('synthetic-', FLOOR(RAND() * 100))",
+				'1 + FLOOR(RAND() * 10000)',
+				"'openid profile email'",
+				"'{}'",
+				`IF(seq % 10 = 0 AND seq % 100 <> 0, UNIX_TIMESTAMP() + 3600 + FLOOR(RAND() * 2592000), ${ EXPIRED_AT })`,
+				'IF(seq % 10 = 0 AND seq % 100 <> 0, UNIX_TIMESTAMP() - 90000 - FLOOR(RAND() * 86400), NULL)',
+				'NULL',
+				'UNIX_TIMESTAMP() - 2600000',
+			].join( ', ' ),
+		} ),
+	},
+	'expired-device-codes': {
+		rows: () => ( {
+			columns:
+				'device_code_hash, user_code_hash, client_id, scope, resources, status, grant_id, poll_interval, expires_at, created_at',
+			values: [
+				'SHA2(UUID(), 256)',
+				'SHA2(UUID(), 256)',
+				"CONCAT('synthetic-', FLOOR(RAND() * 100))",
+				"'openid'",
+				"'[]'",
+				"'pending'",
+				'MD5(UUID())',
+				'5',
+				EXPIRED_AT,
+				'UNIX_TIMESTAMP() - 2600000',
+			].join( ', ' ),
+		} ),
+	},
+	'expired-jtis': {
+		rows: () => ( {
+			columns: 'jti_hash, client_id, expires_at, created_at',
+			values: [
+				'SHA2(UUID(), 256)',
+				"CONCAT('synthetic-', FLOOR(RAND() * 100))",
+				EXPIRED_AT,
+				'UNIX_TIMESTAMP() - 2600000',
+			].join( ', ' ),
+		} ),
+	},
+	// Older than the longest retention the setting allows (3,650 days), whatever the site keeps;
+	// every hundredth row new.
+	'expired-activity': {
+		rows: () => ( {
+			columns: 'created_at, event, client_id, user_id, details',
+			values: [
+				'IF(seq % 100 = 0, UNIX_TIMESTAMP(), UNIX_TIMESTAMP() - 86400 * 3651 - FLOOR(RAND() * 2592000))',
+				"'token_issued'",
+				"CONCAT('synthetic-', FLOOR(RAND() * 100))",
+				'1 + FLOOR(RAND() * 10000)',
+				"'{}'",
 			].join( ', ' ),
 		} ),
 	},

@@ -9,6 +9,7 @@ import type { Database } from '../lib/db';
 import type { LoadClient } from '../lib/http';
 import type { RegisteredClient, Session } from '../lib/oidc';
 import type { BenchSite } from '../lib/site';
+import { cleanup } from './cleanup';
 import { concurrency } from './concurrency';
 import { growth } from './growth';
 import { idlePhase } from './idle';
@@ -45,6 +46,7 @@ export const PHASES: Phase[] = [
 	concurrency,
 	objectCachePhase,
 	idlePhase,
+	cleanup,
 	// Last: it makes the site big for good.
 	growth,
 ];
