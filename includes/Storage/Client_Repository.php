@@ -10,9 +10,12 @@ use Keystone_OIDC\Container;
  * SQL for `{prefix}oidc_clients`. The core fields have columns; the later optional `ClientInput`
  * fields live in the `settings` JSON column. Lookups are kept for the current request, and with a
  * persistent object cache (Redis, Memcached) a found client's row is kept there too, so the
- * authorization, token and UserInfo endpoints stop reading the table on every request: every write
- * below deletes the entry, on every web node at once since they share the cache. An unknown
- * client_id is never cached beyond the request (anyone can send one). Clients declared in code
+ * authorization, token and UserInfo endpoints stop reading the table on every request. Every write
+ * below replaces the entry by a "changed" mark for a minute, on every web node at once since they
+ * share the cache: a reader stores a row only where nothing is (`wp_cache_add`), so a request that
+ * read the row just before the write cannot put the old row back, and while the mark stands the
+ * table is read. An unknown client_id is never cached beyond the request (anyone can send one).
+ * Clients declared in code
  * (`Clients\Code_Clients`) are found first, from memory, and shadow a stored client with the same
  * client_id.
  */
@@ -42,6 +45,10 @@ final class Client_Repository {
 	/** How long a row stays in a persistent cache when nothing changes it: a bound on a change made behind the plugin's back. */
 	const CACHE_SECONDS = HOUR_IN_SECONDS;
 
+	/** What a write leaves in the cache instead of the row, and for how long. */
+	const CHANGED         = 'changed';
+	const CHANGED_SECONDS = MINUTE_IN_SECONDS;
+
 	/** @var array<string,Client|null> */
 	private static $cache = array();
 
@@ -55,7 +62,8 @@ final class Client_Repository {
 			return $declared;
 		}
 		if ( ! array_key_exists( $client_id, self::$cache ) ) {
-			$row = wp_cache_get( $client_id, self::CACHE_GROUP );
+			$cached = wp_cache_get( $client_id, self::CACHE_GROUP );
+			$row    = $cached;
 			if ( ! is_array( $row ) ) {
 				$table = Schema::clients_table();
 				$row   = $wpdb->get_row(
@@ -64,8 +72,8 @@ final class Client_Repository {
 				);
 				// The column's collation is case-insensitive; a client_id is not.
 				$row = is_array( $row ) && hash_equals( (string) $row['client_id'], $client_id ) ? $row : null;
-				if ( null !== $row ) {
-					wp_cache_set( $client_id, $row, self::CACHE_GROUP, self::CACHE_SECONDS );
+				if ( null !== $row && self::CHANGED !== $cached ) {
+					wp_cache_add( $client_id, $row, self::CACHE_GROUP, self::CACHE_SECONDS );
 				}
 			}
 			self::$cache[ $client_id ] = null === $row ? null : self::from_row( $row );
@@ -164,13 +172,13 @@ final class Client_Repository {
 	}
 
 	/**
-	 * After a write: the request's copy and the shared cache's entry go. Deleted after the
-	 * statement, so a concurrent request that read the old row before it cannot put it back for
-	 * longer than that request.
+	 * After a write: the request's copy goes, and the shared cache's entry becomes the "changed"
+	 * mark (see the class comment), set after the statement so that a row read before it cannot be
+	 * stored over the mark.
 	 */
 	private static function forget( string $client_id ): void {
 		unset( self::$cache[ $client_id ] );
-		wp_cache_delete( $client_id, self::CACHE_GROUP );
+		wp_cache_set( $client_id, self::CHANGED, self::CACHE_GROUP, self::CHANGED_SECONDS );
 	}
 
 	/**
