@@ -215,29 +215,16 @@ final class Authorization_CodeTest extends Grant_Test_Case {
 		$this->assertSame( array(), $this->live_family() );
 	}
 
-	/**
-	 * @return array<string,int> How often the code was read again after issuing, on one server and on a cluster.
-	 */
-	private function reads_per_redemption(): array {
-		$reads = array();
-		foreach ( array( 'one server' => false, 'cluster' => true ) as $name => $races ) {
-			$this->setUp();
-			$replication = new Fixed_Replication( $races );
-			$this->grant = new Authorization_Code( $this->codes, $this->tokens, $this->allowed_users, $this->issuer, $this->clock, $replication );
-			$this->code();
-			$this->redeem();
-			$reads[ $name ] = $this->codes->replay_checks;
-		}
-		return $reads;
-	}
-
 	public function test_the_code_is_read_again_after_issuing_only_where_writes_race_across_nodes(): void {
-		$this->assertSame(
-			array(
-				'one server' => 0,
-				'cluster'    => 1,
-			),
-			$this->reads_per_redemption()
+		$this->assert_reads_after_issuing(
+			0,
+			1,
+			function ( Fixed_Replication $replication ): int {
+				$this->grant = new Authorization_Code( $this->codes, $this->tokens, $this->allowed_users, $this->issuer, $this->clock, $replication );
+				$this->code();
+				$this->redeem();
+				return $this->codes->replay_checks;
+			}
 		);
 	}
 

@@ -224,20 +224,15 @@ final class Refresh_TokenTest extends Grant_Test_Case {
 	}
 
 	public function test_the_refresh_token_is_read_again_after_issuing_only_where_writes_race_across_nodes(): void {
-		$reads = array();
-		foreach ( array( 'one server' => false, 'cluster' => true ) as $name => $races ) {
-			$this->setUp();
-			$this->grant = new Refresh_Token( $this->tokens, $this->allowed_users, $this->issuer, $this->clock, new Fixed_Replication( $races ) );
-			$this->refresh_token();
-			$this->refresh();
-			$reads[ $name ] = $this->tokens->refresh_reads;
-		}
-		$this->assertSame(
-			array(
-				'one server' => 1,
-				'cluster'    => 2,
-			),
-			$reads
+		$this->assert_reads_after_issuing(
+			1,
+			2,
+			function ( Fixed_Replication $replication ): int {
+				$this->grant = new Refresh_Token( $this->tokens, $this->allowed_users, $this->issuer, $this->clock, $replication );
+				$this->refresh_token();
+				$this->refresh();
+				return $this->tokens->refresh_reads;
+			}
 		);
 	}
 

@@ -113,6 +113,27 @@ abstract class Grant_Test_Case extends TestCase {
 	}
 
 	/**
+	 * Runs one grant on a fresh fixture as on one server, then as on a cluster whose nodes race, and
+	 * asserts how often it read its code or refresh token after issuing in each case.
+	 *
+	 * @param callable(Fixed_Replication):int $grant Makes and runs the grant, returns the reads to count.
+	 */
+	protected function assert_reads_after_issuing( int $one_server, int $cluster, callable $grant ): void {
+		$reads = array();
+		foreach ( array( 'one server' => false, 'cluster' => true ) as $name => $races ) {
+			$this->setUp();
+			$reads[ $name ] = $grant( new Fixed_Replication( $races ) );
+		}
+		$this->assertSame(
+			array(
+				'one server' => $one_server,
+				'cluster'    => $cluster,
+			),
+			$reads
+		);
+	}
+
+	/**
 	 * Runs `$act` and asserts it fails with exactly this OAuth error code (and description, when given).
 	 */
 	protected function assert_oauth_error( string $error_code, callable $act, ?string $description = null ): void {
