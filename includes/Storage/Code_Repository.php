@@ -87,8 +87,9 @@ final class Code_Repository implements Code_Store {
 	}
 
 	/**
-	 * A deleted code is no longer redeemable, and a redemption already under way sees it gone and
-	 * revokes what it issued (`is_replayed`).
+	 * A deleted code is no longer redeemable. On one server a redemption already under way holds the
+	 * code's row lock, so the delete waits for its commit; on a Galera cluster the redemption reads
+	 * the code again after issuing, sees it gone and revokes what it issued (`is_replayed`).
 	 */
 	public function delete_for_user_and_client( int $user_id, string $client_id ): int {
 		global $wpdb;

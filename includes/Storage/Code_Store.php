@@ -20,8 +20,9 @@ interface Code_Store {
 	public function consume( string $code_hash, int $now ): bool;
 
 	/**
-	 * Records that a code was presented again, so the request that redeemed it can notice even when
-	 * the replay is seen before that request has stored its tokens.
+	 * Records that a code was presented again. On one server a redemption still under way holds the
+	 * row, so this waits for its commit; on a Galera cluster the redemption notices it afterwards
+	 * (`is_replayed`, `Storage\Replication`).
 	 */
 	public function mark_replayed( string $code_hash, int $now ): void;
 
